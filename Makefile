@@ -1,0 +1,40 @@
+# fieldreport: `make run` (set up and run the main job) and `make test` (set up and test).
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= fieldreport.db
+
+.PHONY: setup dev run test lint typecheck pytest eval clean
+
+$(BIN)/fieldreport: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: $(BIN)/fieldreport
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(BIN)/fieldreport
+dev: $(VENV)/.dev
+
+## The main job: ingest the sample articles into SQLite and print the events table.
+run: setup
+	$(BIN)/fieldreport ingest examples/ --db $(DB)
+	$(BIN)/fieldreport events --db $(DB) --format table
+
+lint: dev
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: dev
+	$(BIN)/mypy
+
+pytest: dev
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,132 @@
+"""Command line: thin over the library; each command parses its options and calls one function."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from fieldreport import service
+from fieldreport.config import Settings
+from fieldreport.errors import FieldreportError
+from fieldreport.ingest.text import parse_date
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Conflict news in; sourced, structured, geolocated event data out.")
+err = Console(stderr=True)
+
+Format = Annotated[str, typer.Option("--format", "-f", help="table, csv or json")]
+Db = Annotated[str, typer.Option("--db", envvar="FIELDREPORT_DB",
+                                 help="SQLite file path or SQLAlchemy URL")]
+Model = Annotated[str | None, typer.Option("--model", envvar="FIELDREPORT_MODEL",
+                                           help="spaCy pipeline to use")]
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value, field=option)
+    except FieldreportError as exc:
+        raise typer.BadParameter(exc.message, param_hint=option) from exc
+
+
+def _fail(exc: FieldreportError) -> typer.Exit:
+    err.print(f"[red]error[/red] ({exc.code}): {exc}")
+    return typer.Exit(2)
+
+
+@app.command()
+def extract(
+    path: Annotated[Path, typer.Argument(help="a .txt or .html article ('-' for stdin)")],
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD")] = None,
+    url: Annotated[str | None, typer.Option(help="the article's URL")] = None,
+    outlet: Annotated[str | None, typer.Option(help="who published it")] = None,
+    fmt: Format = "json",
+    model: Model = None,
+) -> None:
+    """Extract the events of one article and print them (JSON, CSV or a table)."""
+    settings = Settings.from_env(model=model)
+    try:
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except OSError as exc:
+        raise _fail(FieldreportError(exc.strerror or str(exc), source=str(path))) from exc
+    try:
+        article, mentions = service.extract_bytes(
+            data, source=str(path), suffix=path.suffix.lower(), settings=settings,
+            published=_date(published, "--published"), url=url, outlet=outlet)
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+    service.write_mentions([(article, m) for m in mentions], fmt, sys.stdout)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders (.txt, .html, .jsonl)")],
+    db: Db = "fieldreport.db",
+    model: Model = None,
+) -> None:
+    """Read articles into the store; already-stored articles are skipped (idempotent)."""
+    settings = Settings.from_env(db=db, model=model)
+    try:
+        report = service.ingest_paths(paths, settings, on_failure=_print_failure)
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+    err.print(f"articles: {report.added} added, {report.skipped} already stored, "
+              f"{report.failed} failed; events: {report.mentions}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _print_failure(source: str, code: str, message: str) -> None:
+    err.print(f"[yellow]skipped[/yellow] {source}: {code}: {message}")
+
+
+@app.command()
+def events(
+    db: Db = "fieldreport.db",
+    country: Annotated[str | None, typer.Option(help="country name or ISO2 code")] = None,
+    since: Annotated[str | None, typer.Option(help="first event date YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="last event date YYYY-MM-DD")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="ACLED event type")] = None,
+    fmt: Format = "table",
+) -> None:
+    """List the stored events, filtered."""
+    try:
+        rows = service.stored_events(Settings.from_env(db=db), country=country,
+                                     since=_date(since, "--since"), until=_date(until, "--until"),
+                                     event_type=event_type)
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+    if fmt == "table":
+        _print_table(rows)
+    else:
+        service.write_mentions(rows, fmt, sys.stdout)
+
+
+def _print_table(rows: list[tuple[object, object]]) -> None:
+    table = Table(title=f"{len(rows)} events")
+    for column in ("date", "type", "sub-type", "actor1", "actor2", "location", "country",
+                   "fatal.", "claims"):
+        table.add_column(column, overflow="fold")
+    for record in service.table_rows(rows):
+        table.add_row(*record)
+    Console().print(table)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    from fieldreport import __version__
+
+    typer.echo(json.dumps({"fieldreport": __version__}))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,194 @@
+"""Actor phrases in a parsed sentence, and the side each one is on.
+
+Named groups come from the actor dictionary's aliases (a PhraseMatcher), generic ones from its
+cue words ("Malian soldiers", "gunmen", "villagers"). The dependency parse says who acts and who
+is acted upon: the subject of "attacked" attacks, its object and the subject of "were ambushed"
+are hit, "by X" and "attack from X" attack, conjuncts share their head's side, "it"/"they" in a
+clause reported by X ("X said it killed...") is X.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from fieldreport.model import ActorRef
+from fieldreport.resolve.actors import ActorDictionary
+
+Side = Literal["attacker", "target", "claimant", "none"]
+
+VIOLENT_LEMMAS = {
+    "attack", "kill", "ambush", "ensnare", "raid", "fire", "shoot", "abduct", "kidnap", "target",
+    "strike", "bomb", "assault", "storm", "execute", "murder", "massacre", "behead", "hit",
+    "shell", "clash", "fight", "battle", "engage", "overrun", "seize", "capture", "burn", "loot",
+    "torch", "destroy", "rape", "lynch", "beat", "arrest", "detain", "gun", "slaughter", "stab",
+    "besiege", "encircle", "repel", "repulse", "neutralize", "neutralise", "intercept", "rob",
+}
+REPORTING_LEMMAS = {"say", "claim", "report", "announce", "quote", "state", "tell", "confirm",
+                    "accuse", "add", "indicate", "assert", "deny", "reveal", "write", "post"}
+_ATTACK_NOUNS = {"attack", "ambush", "assault", "raid", "offensive", "strike", "fire", "shelling"}
+_PRONOUNS = {"it", "they", "its", "their", "we", "our", "he"}
+COREF_WORDS = ["rebels", "rebel", "separatists", "insurgents", "fighters", "rebel fighters"]
+JIHADIST = re.compile(r"islam|qaeda|qaida|jnim|shabaab|boko|ansar|katiba|jihad|taliban|macina|"
+                      r"mourabitoun|aqim|iswap|isis|daesh|al-nusra|hts", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorHit:
+    """An actor phrase: a named group (``ref`` set) or a generic kind to resolve later."""
+
+    start: int  # character offsets in the article text
+    end: int
+    token: int  # index of the phrase's root token
+    ref: ActorRef | None = None  # named actor
+    kind: str = ""  # generic kind ("military", "civilians", ...) when not named
+    country: str | None = None  # ISO2 read from the phrase ("Malian", "Mali's")
+    group: str | None = None  # ethnic group for identity militias
+    side: Side = "none"
+    alias: str = ""  # the words matched
+
+    @property
+    def text_key(self) -> str:
+        return self.ref.name if self.ref else f"{self.kind}:{self.country or ''}:{self.group or ''}"
+
+
+class ActorFinder:
+    """Finds actor phrases in a Doc; built once per pipeline from the actor dictionary."""
+
+    def __init__(self, nlp: Language, actors: ActorDictionary) -> None:
+        self.actors = actors
+        self.named = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_key: dict[str, list[str]] = {}
+        for alias, key in actors.named_aliases():
+            by_key.setdefault(key, []).append(alias)
+        for key, aliases in by_key.items():
+            self.named.add(key, list(nlp.tokenizer.pipe(aliases)))
+        for kind, words in actors.cue_words().items():
+            self.generic.add(kind, list(nlp.tokenizer.pipe(words)))
+        self.generic.add("coref", list(nlp.tokenizer.pipe(COREF_WORDS)))
+
+    def find(self, doc: Doc, sent: Span, on: dt.date | None) -> list[ActorHit]:
+        """Actor phrases in one sentence, longest first where they overlap, with sides."""
+        hits: list[ActorHit] = []
+        for match_id, start, end in self.named(doc[sent.start : sent.end]):
+            span = doc[sent.start + start : sent.start + end]
+            key = doc.vocab.strings[match_id]
+            ref = self.actors.named(key, on=on, alias=span.text)
+            hits.append(ActorHit(span.start_char, span.end_char, span.root.i, ref=ref,
+                                 alias=span.text))
+        for match_id, start, end in self.generic(doc[sent.start : sent.end]):
+            span = doc[sent.start + start : sent.start + end]
+            kind = doc.vocab.strings[match_id]
+            hits.append(self._generic_hit(span, kind))
+        return [_with_side(hit, doc) for hit in _longest(hits)]
+
+    def _generic_hit(self, span: Span, kind: str) -> ActorHit:
+        country, group = None, None
+        head = span.root
+        for tok in [*head.lefts, *span]:
+            word = tok.text.strip("'’s")
+            country = country or self.actors.country_of_demonym(word) or (
+                self.actors.country_of_name(word) if tok.dep_ == "poss" or tok.tag_ == "NNP"
+                else None)
+            group = group or self.actors.ethnic_group(word)
+        for child in head.children:  # "the army of Mali"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    country = country or self.actors.country_of_name(obj.text)
+        start = min(span.start_char, *(t.idx for t in head.lefts if t.dep_ in {"amod", "compound"}
+                                       and t.i >= span.sent.start))
+        return ActorHit(start, span.end_char, head.i, kind=kind, country=country, group=group,
+                        alias=span.text)
+
+
+def _longest(hits: list[ActorHit]) -> list[ActorHit]:
+    """Drop hits inside longer ones; a named group beats a generic phrase over the same words."""
+    ordered = sorted(hits, key=lambda h: (h.ref is None, -(h.end - h.start), h.start))
+    kept: list[ActorHit] = []
+    for hit in ordered:
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _with_side(hit: ActorHit, doc: Doc) -> ActorHit:
+    side = side_of(doc[hit.token])
+    return ActorHit(hit.start, hit.end, hit.token, hit.ref, hit.kind, hit.country, hit.group, side,
+                    hit.alias)
+
+
+def side_of(token: Token) -> Side:
+    """Attacker, target or claimant, read from the dependency path above the phrase's root."""
+    tok = token
+    for _ in range(6):
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        dep, head = tok.dep_, tok.head
+        if head is tok:
+            return "none"
+        side = _side_at(tok, dep, head)
+        if side is not None:
+            return side
+        if dep in {"pobj", "compound", "appos", "amod", "nmod"} or (dep == "prep" and
+                                                                     head.pos_ == "NOUN"):
+            tok = head if dep != "pobj" else head.head if head.lower_ == "of" else head
+            if dep == "pobj" and head.lower_ != "of":
+                return "none"
+            continue
+        return "none"
+    return "none"
+
+
+def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
+    lemma = head.lemma_.lower()
+    if dep in {"nsubj", "csubj"} and lemma in REPORTING_LEMMAS:
+        return "claimant"
+    if dep in {"nsubj"} and (lemma in VIOLENT_LEMMAS or _agentive(head)):
+        return "attacker"
+    if dep in {"nsubjpass", "dobj", "obj"} and lemma in VIOLENT_LEMMAS:
+        return "target"
+    if dep == "nsubjpass" and lemma in {"come"}:
+        return "target"
+    if dep == "pobj":
+        prep, gov = head.lower_, head.head
+        gov_lemma = gov.lemma_.lower()
+        if prep == "by" and (gov_lemma in VIOLENT_LEMMAS or gov_lemma in _ATTACK_NOUNS):
+            return "attacker"
+        if prep == "from" and gov_lemma in _ATTACK_NOUNS:
+            return "attacker"
+        if prep in {"on", "against", "targeting"} and (gov_lemma in _ATTACK_NOUNS or
+                                                        gov_lemma in VIOLENT_LEMMAS):
+            return "target"
+        if prep in {"with", "between"} and gov_lemma in {"clash", "fight", "battle", "fighting"}:
+            return "target"
+        if prep == "by" and gov_lemma in {"statement", "claim", "communique"}:
+            return "claimant"
+    return None
+
+
+def _agentive(verb: Token) -> bool:
+    """'came under attack' / 'suffered losses' are not agentive; 'launched an attack' is."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _ATTACK_NOUNS for c in verb.children)
+
+
+def reporter_of(token: Token) -> Token | None:
+    """The reporting verb that governs a clause ("X said [it killed ...]"), if any."""
+    tok = token
+    for _ in range(8):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ == "VERB":
+            return tok
+    return None
+
+
+def is_pronoun_subject(token: Token) -> bool:
+    return token.lower_ in _PRONOUNS and token.dep_ in {"nsubj", "poss"}

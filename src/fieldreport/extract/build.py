@@ -1,0 +1,315 @@
+"""A group of sentences about one event -> a Mention with actors, place, date, claims, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from fieldreport.extract.actors import JIHADIST, ActorFinder, ActorHit
+from fieldreport.extract.claims import RawClaim, claimant_kind, is_statement_reference
+from fieldreport.extract.events import ArticleContext, EventGroup, SentenceInfo
+from fieldreport.extract.places import PlaceHit
+from fieldreport.extract.taxonomy import Sides, classify
+from fieldreport.fatalities import fatalities
+from fieldreport.model import (ActorRef, ActorRole, Article, Claim, DateInfo, Mention, Place,
+                               Role, Span)
+from fieldreport.resolve.actors import ActorDictionary
+from fieldreport.resolve.places import Gazetteer
+
+ARMED = {1, 2, 3, 4, 8}
+# words that usually mean a group the article names elsewhere ("the separatists" = the rebels
+# named earlier); the inter codes such a named group may have, and whether it is jihadist
+COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
+    "rebels": ((2,), None), "separatists": ((2,), False), "rebel": ((2,), None),
+    "insurgents": ((2, 3), None), "militants": ((2, 3), True), "jihadists": ((2, 3), True),
+    "jihadist": ((2, 3), True), "islamists": ((2, 3), True), "islamist militants": ((2, 3), True),
+    "terrorists": ((2, 3), True), "fighters": ((2, 3), None), "attackers": ((2, 3), None),
+}
+DESCRIPTORS = {"farmers", "women", "men", "students", "teachers", "health_workers", "journalists",
+               "lawyers", "prisoners", "refugees_idps", "labor_group", "muslim_group",
+               "christian_group", "ethnic_group"}
+
+
+@dataclass(slots=True)
+class Resources:
+    """What extraction needs besides the Doc: built once per pipeline."""
+
+    actors: ActorDictionary
+    gazetteer: Gazetteer
+    finder: ActorFinder
+
+
+@dataclass(slots=True)
+class ArticleState:
+    """What earlier events in the article tell later ones."""
+
+    last_date: DateInfo | None = None
+    statement_by: tuple[ActorRef | None, str] | None = None
+    named: tuple[ActorRef, ...] = ()
+
+
+def build_mention(doc: Doc, article: Article, ctx: ArticleContext, group: EventGroup,
+                  res: Resources, state: ArticleState) -> Mention | None:
+    text = article.text
+    lead = next(s for s in group.sentences if s.eventful)
+    evidence: dict[str, Span] = {}
+    notes: dict[str, str] = {}
+    date = _date(group, ctx, state, evidence, notes, text)
+    place = _place(group, res.gazetteer, evidence, notes, text)
+    country = place.country if place else (ctx.countries[0] if ctx.countries else None)
+    on = date.date if date else None
+    refs = [(hit, _resolve(hit, res.actors, country, on, state)) for s in group.sentences
+            for hit in s.actors]
+    refs = [(h, r) for h, r in refs if r is not None]
+    votes = _votes(group, refs)
+    cues = {c for s in group.sentences for c in s.cues}
+    sides = _sides(refs, votes)
+    typed = classify(cues, sides)
+    if typed is None:
+        return None
+    event_type, sub_type = typed
+    roles = _roles(refs, votes, event_type, text)
+    if not any(r.role == "actor1" for r in roles) and country:
+        fallback = res.actors.generic("unidentified", country, on=on)
+        roles.insert(0, ActorRole(fallback, "actor1", _sentence_span(lead, text)))
+        notes["actor1"] = "no perpetrator named: unidentified armed group of the event's country"
+    claims = _claims(group, refs, res.actors, article, state, text)
+    toll = fatalities(claims)
+    cue_span = _cue_span(lead, text)
+    if cue_span:
+        evidence["event_type"] = cue_span
+    if claims:
+        chosen = min((c for c in claims if c.killed_min is not None),
+                     key=lambda c: c.killed_min or 0, default=claims[0])
+        evidence["fatalities"] = chosen.evidence
+    if date:
+        state.last_date = date
+    return Mention(
+        article_id=article.id, sentence=_sentence_span(lead, text), event_type=event_type,
+        sub_event_type=sub_type, date=date, place=place, actors=tuple(roles),
+        claims=tuple(claims), fatalities=toll, evidence=evidence, notes=notes,
+        confidence=_confidence(date, place, roles, evidence),
+    )
+
+
+def _sentence_span(info: SentenceInfo, text: str) -> Span:
+    return Span.of(text, info.span.start_char, info.span.end_char)
+
+
+def _date(group: EventGroup, ctx: ArticleContext, state: ArticleState,
+          evidence: dict[str, Span], notes: dict[str, str], text: str) -> DateInfo | None:
+    for info in group.sentences:
+        for hit in info.dates:
+            if hit.info is not None:
+                evidence["date"] = Span.of(text, hit.start, hit.end)
+                return hit.info
+            if hit.same_day and state.last_date is not None:
+                evidence["date"] = Span.of(text, hit.start, hit.end)
+                return state.last_date
+    if ctx.published is not None:
+        notes["date"] = "no date in the text: inferred from published date"
+        return DateInfo(ctx.published, 1, basis=notes["date"])
+    notes["date"] = "no date in the text and no publication date"
+    return None
+
+
+def _place(group: EventGroup, gazetteer: Gazetteer, evidence: dict[str, Span],
+           notes: dict[str, str], text: str) -> Place | None:
+    hits: list[PlaceHit] = [p for s in group.sentences for p in s.places]
+    towns = [p for p in hits if p.entry.kind == "town"]
+    chosen = towns[0] if towns else (hits[0] if hits else None)
+    if chosen is None:
+        notes["place"] = "no place below country level named"
+        return None
+    evidence["place"] = Span.of(text, chosen.start, chosen.end)
+    precision = chosen.precision if chosen.entry.kind == "town" else 3
+    name = gazetteer.country_names.get(chosen.entry.country, chosen.entry.country)
+    return chosen.entry.place(precision, name)
+
+
+def _resolve(hit: ActorHit, actors: ActorDictionary, country: str | None, on: dt.date | None,
+             state: ArticleState) -> ActorRef | None:
+    if hit.ref is not None:
+        return hit.ref
+    word = hit.alias.lower().removeprefix("the ").removeprefix("suspected ")
+    if word in COREFERENT:
+        inters, jihadist = COREFERENT[word]
+        named = [r for r in state.named if r.inter in inters and (
+            jihadist is None or bool(JIHADIST.search(r.name)) == jihadist)]
+        if len(named) == 1:
+            return named[0]
+    where = hit.country or country
+    if where is None or hit.kind == "coref":
+        return None
+    try:
+        return actors.generic(hit.kind, where, on=on, group=hit.group)
+    except (KeyError, ValueError):
+        return None
+
+
+def _votes(group: EventGroup, refs: list[tuple[ActorHit, ActorRef]]) -> dict[str, Counter[str]]:
+    """Per actor name: how often the text puts it on the attacking or the receiving side."""
+    votes: dict[str, Counter[str]] = {}
+    for hit, ref in refs:
+        votes.setdefault(ref.name, Counter())[hit.side] += 1
+    for info in group.sentences:
+        for claim in info.claims:
+            _claim_votes(info, claim, refs, votes)
+    return votes
+
+
+def _claim_votes(info: SentenceInfo, claim: RawClaim, refs: list[tuple[ActorHit, ActorRef]],
+                 votes: dict[str, Counter[str]]) -> None:
+    victim = _hit_at(refs, claim.victim_token)
+    if victim is not None:
+        votes[victim.name]["target"] += 1
+    speaker = _hit_at(refs, claim.claimant_token)
+    if speaker is not None and victim is not None and speaker.name != victim.name and (
+            speaker.inter in ARMED):
+        votes[speaker.name]["attacker"] += 1  # "X said it killed 50 soldiers"
+
+
+def _hit_at(refs: list[tuple[ActorHit, ActorRef]], token: int | None) -> ActorRef | None:
+    if token is None:
+        return None
+    for hit, ref in refs:
+        if hit.token == token:
+            return ref
+    return None
+
+
+def _sides(refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]]) -> Sides:
+    attackers = [r for _, r in refs if votes[r.name]["attacker"] >= votes[r.name]["target"]
+                 and votes[r.name]["attacker"] > 0]
+    targets = [r for _, r in refs if votes[r.name]["target"] > votes[r.name]["attacker"]]
+    return Sides(
+        attacker_state=any(r.inter == 1 for r in attackers),
+        attacker_armed=any(r.inter in ARMED for r in attackers),
+        target_armed=any(r.inter in ARMED for r in targets) or (
+            not targets and sum(r.inter in ARMED for _, r in refs) >= 2),
+        target_civilian=any(r.inter == 7 for r in targets) or (
+            not targets and any(r.inter == 7 for _, r in refs)),
+        protesters=any(r.inter == 6 for _, r in refs),
+    )
+
+
+def _roles(refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]],
+           event_type: str, text: str) -> list[ActorRole]:
+    first: dict[str, tuple[ActorHit, ActorRef]] = {}
+    for hit, ref in refs:
+        if event_type == "Battles" and ref.inter == 7:
+            continue  # civilians harmed in a battle are never actors
+        first.setdefault(ref.name, (hit, ref))
+    ordered = list(first.values())
+
+    def score(item: tuple[ActorHit, ActorRef], side: str) -> tuple[int, int, int]:
+        hit, ref = item
+        return (votes[ref.name][side] - votes[ref.name]["target" if side == "attacker"
+                                                            else "attacker"],
+                int(hit.ref is not None), -hit.start)
+
+    side_a = [i for i in ordered if _side(votes, i[1].name) == "attacker"]
+    side_b = [i for i in ordered if _side(votes, i[1].name) == "target"]
+    rest = [i for i in ordered if i not in side_a and i not in side_b]
+    if event_type == "Violence against civilians":
+        side_b += [i for i in rest if i[1].inter == 7]
+        side_a += [i for i in rest if i[1].inter != 7]
+    else:
+        for item in rest:
+            (side_a if not side_a or (side_b and item[1].inter in _inters(side_a)) else
+             side_b).append(item)
+    side_a.sort(key=lambda i: score(i, "attacker"), reverse=True)
+    side_b.sort(key=lambda i: score(i, "target"), reverse=True)
+    roles: list[ActorRole] = []
+    for side in (side_a, side_b):
+        side.sort(key=lambda i: i[0].kind in DESCRIPTORS)
+    for side, (main, assoc) in ((side_a, ("actor1", "assoc1")), (side_b, ("actor2", "assoc2"))):
+        for n, (hit, ref) in enumerate(side):
+            role: Role = main if n == 0 else assoc  # type: ignore[assignment]
+            roles.append(ActorRole(ref, role, Span.of(text, hit.start, hit.end)))
+    return roles
+
+
+def _side(votes: dict[str, Counter[str]], name: str) -> str:
+    v = votes[name]
+    if v["attacker"] > v["target"]:
+        return "attacker"
+    if v["target"] > v["attacker"]:
+        return "target"
+    return "none"
+
+
+def _inters(items: list[tuple[ActorHit, ActorRef]]) -> set[int]:
+    return {r.inter for _, r in items}
+
+
+def _claims(group: EventGroup, refs: list[tuple[ActorHit, ActorRef]], actors: ActorDictionary,
+            article: Article, state: ArticleState, text: str) -> list[Claim]:
+    out: list[Claim] = []
+    seen: set[tuple[object, ...]] = set()
+    for info in group.sentences:
+        for raw in info.claims:
+            claim = _claim(raw, info, refs, actors, article, state, text)
+            key = (claim.claimant.name if claim.claimant else claim.claimant_text,
+                   claim.killed_min, claim.victims.name if claim.victims else "", claim.phrase)
+            if key not in seen:
+                seen.add(key)
+                out.append(claim)
+    return out
+
+
+def _claim(raw: RawClaim, info: SentenceInfo, refs: list[tuple[ActorHit, ActorRef]],
+           actors: ActorDictionary, article: Article, state: ArticleState, text: str) -> Claim:
+    claimant_text = text[raw.claimant_start : raw.claimant_end] if raw.claimant_start else ""
+    claimant = _covering(refs, raw.claimant_start, raw.claimant_end)
+    if claimant is None and claimant_text:
+        claimant = actors.lookup(claimant_text)
+    if is_statement_reference(claimant_text) and state.statement_by is not None:
+        claimant, claimant_text = state.statement_by
+    elif claimant_text and "statement" in info.span.text.lower():
+        state.statement_by = (claimant, claimant_text)
+    relays = [text[a:b] for a, b in raw.relays]
+    if article.outlet:
+        relays.append(article.outlet)
+    hit = next((h for h, r in refs if claimant is not None and r.name == claimant.name), None)
+    kind = claimant_kind(claimant_text, hit) if claimant_text else "source"
+    return Claim(
+        evidence=Span.of(text, raw.start, raw.end), claimant=claimant,
+        claimant_text=claimant_text, claimant_kind=kind, reported_by=tuple(dict.fromkeys(relays)),
+        killed_min=raw.killed_min, killed_max=raw.killed_max,
+        victims=_hit_at(refs, raw.victim_token), phrase=raw.phrase,
+    )
+
+
+def _covering(refs: list[tuple[ActorHit, ActorRef]], start: int | None,
+              end: int | None) -> ActorRef | None:
+    if start is None or end is None:
+        return None
+    inside = [(h, r) for h, r in refs if h.start >= start and h.end <= end]
+    named = [r for h, r in inside if h.ref is not None]
+    return (named or [r for _, r in inside] or [None])[0]
+
+
+def _cue_span(info: SentenceInfo, text: str) -> Span | None:
+    for name in ("clash", "ambush", "attack", "abduct", "air", "shelling", "ied", "suicide",
+                 "grenade", "protest", "riot_violence", "mob", "looting", "arrest", "disrupted",
+                 "agreement", "other", "change", "base", "transfer", "sexual"):
+        if name in info.cues:
+            a, b = info.cues[name][0]
+            base = info.span.start_char
+            return Span.of(text, base + a, base + b)
+    return None
+
+
+def _confidence(date: DateInfo | None, place: Place | None, roles: list[ActorRole],
+                evidence: dict[str, Span]) -> float:
+    score = 0.2
+    score += 0.2 if "date" in evidence else 0.0
+    score += 0.2 if place is not None and place.precision <= 2 else 0.1 if place else 0.0
+    score += 0.2 if any(r.role == "actor2" for r in roles) else 0.0
+    score += 0.2 if "event_type" in evidence else 0.0
+    return round(min(score, 1.0), 2)
+

@@ -1,0 +1,214 @@
+"""Fatality claims in a parsed sentence: how many died, whom, who says so, relayed by whom.
+
+"An armed group said it killed 50 soldiers, according to a monitor" gives one Claim: claimant
+the armed group (subject of "said"), reported_by the monitor ("according to"), killed 50,
+victims the soldiers, phrase "50", evidence the words from the number to the victims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from fieldreport.extract.actors import ActorHit, reporter_of
+from fieldreport.extract.numbers import VAGUE, parse_quantity
+from fieldreport.extract.taxonomy import COMPILED
+from fieldreport.model import ClaimantKind
+
+_NO_ONE = re.compile(r"\b(no one|nobody|no casualties|no deaths|no fatalities|no injuries|"
+                     r"without (causing )?casualties|no victims|no loss of life)\b", re.I)
+_MODIFIERS = {"at", "least", "more", "than", "over", "nearly", "almost", "about", "around",
+              "approximately", "some", "up", "to", "as", "many", "roughly", "estimated", "an",
+              "between", "and", "of", "fewer", "less"}
+_VAGUE_HEADS = {"heavy", "significant", "considerable", "severe", "huge", "several", "many",
+                "numerous"}
+_INJURY = re.compile(r"^(injur|wound|hurt|bless)", re.I)
+_KINDS: tuple[tuple[re.Pattern[str], ClaimantKind], ...] = (
+    (re.compile(r"\b(un|united nations|minusma|ocha|unhcr|unicef|human rights watch|hrw|amnesty|"
+                r"ngo|red cross|icrc|msf|doctors without borders|aid (group|agency|workers))\b",
+                re.I), "un_ngo"),
+    (re.compile(r"\b(hospital|medical|doctor|nurse|resident|villager|witness|local|security "
+                r"sources?|elected official|mayor|chief|relative|survivor)s?\b", re.I), "local"),
+    (re.compile(r"\b(analysts?|researchers?|experts?|bloggers?|monitor|site intelligence|acled|"
+                r"observers?)\b", re.I), "analyst"),
+    (re.compile(r"\b(government|ministry|minister|authorities|president|governor|prefect|"
+                r"spokesman for the government|junta)\b", re.I), "government"),
+    (re.compile(r"\b(media|newspaper|television|radio|agency|reuters|afp|press|outlet)\b", re.I),
+     "media"),
+)
+_STATEMENT = re.compile(r"^(the|that|this) (statement|communiqu[eé]|press release|"
+                        r"announcement)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class RawClaim:
+    """A claim before its claimant and victims are resolved to dictionary actors."""
+
+    start: int
+    end: int
+    phrase: str
+    killed_min: int | None
+    killed_max: int | None
+    victim_token: int | None  # root of the victims' noun phrase
+    claimant_start: int | None = None
+    claimant_end: int | None = None
+    claimant_token: int | None = None
+    relays: tuple[tuple[int, int], ...] = ()  # "according to X" when X is not the claimant
+
+
+def claimant_kind(text: str, hit: ActorHit | None) -> ClaimantKind:
+    """Who is speaking: a party to the fighting, the government, UN/NGO, locals, analysts..."""
+    if hit is not None and (hit.ref is not None or hit.kind in {"military", "police",
+                                                                 "unidentified", "islamist"}):
+        return "party"
+    for rx, kind in _KINDS:
+        if rx.search(text):
+            return kind
+    return "party" if hit is not None else "media"
+
+
+def find_claims(doc: Doc, sent: Span) -> list[RawClaim]:
+    """Every fatality statement in a sentence ("killed 50 soldiers", "heavy losses")."""
+    text = sent.text
+    if _NO_ONE.search(text) and not re.search(r"\d|dozens|several", text):
+        return []
+    claims: list[RawClaim] = []
+    used: set[int] = set()
+    for m in COMPILED["death"].finditer(text):
+        death = _token_at(doc, sent.start_char + m.start())
+        if death is None or death.i in used:
+            continue
+        used.add(death.i)
+        claims.extend(_claims_for(doc, sent, death, used))
+    return [_attributed(doc, sent, c) for c in claims]
+
+
+def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawClaim]:
+    quantities = [q for q in _quantities(doc, sent) if _linked(q, death)]
+    out: list[RawClaim] = []
+    for q_start, q_end, victim in quantities:
+        if q_start in used:
+            continue
+        used.add(q_start)
+        phrase = doc[q_start:q_end].text
+        quantity = parse_quantity(phrase)
+        if quantity is None:
+            continue
+        lo = min(q_start, death.i)
+        hi = max(q_end - 1, death.i, victim.i if victim is not None else 0)
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+        out.append(RawClaim(start, end, phrase, quantity.low, quantity.high,
+                            victim.i if victim is not None else None))
+    if not out and death.lower_ == "losses":
+        vague = [c for c in death.children if c.lower_ in _VAGUE_HEADS]
+        if vague:
+            first = min(vague[0].i, death.i)
+            phrase = doc[first : death.i + 1].text
+            out.append(RawClaim(doc[first].idx, death.idx + len(death), phrase, None, None, None))
+    return out
+
+
+def _quantities(doc: Doc, sent: Span) -> list[tuple[int, int, Token | None]]:
+    """(start, end, victim root) of number phrases: '50', 'at least 20', 'dozens of'."""
+    found: list[tuple[int, int, Token | None]] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if tok.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"} or not _is_number(tok):
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end and (_is_number(doc[j]) or doc[j].lower_ in {"-", "and", "to"} and
+                                j + 1 < sent.end and _is_number(doc[j + 1])):
+            j += 1
+        k = i
+        while k > sent.start and doc[k - 1].lower_ in _MODIFIERS:
+            k -= 1
+        while k < i and doc[k].lower_ in {"and", "of", "as", "to"}:
+            k += 1
+        found.append((k, j, _victim(doc, doc[j - 1])))
+        i = j
+    return found
+
+
+def _is_number(tok: Token) -> bool:
+    word = tok.lower_
+    if word in VAGUE or word in {"dozen", "hundred", "thousand"}:
+        return True
+    return bool(tok.like_num) and not re.fullmatch(r"(19|20)\d\d", word) and tok.pos_ in {
+        "NUM", "PROPN", "NOUN", "ADJ", "DET", "PRON"} | {"NUM"}
+
+
+def _victim(doc: Doc, number: Token) -> Token | None:
+    head = number.head
+    if number.dep_ in {"nummod", "amod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    for child in number.children:  # "dozens of soldiers"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _linked(q: tuple[int, int, Token | None], death: Token) -> bool:
+    start, end, victim = q
+    anchor = victim.i if victim is not None else end - 1
+    if death.i in range(start, end) or anchor == death.i:
+        return True
+    if death.head.i == anchor or anchor in {t.i for t in death.subtree}:
+        return abs(anchor - death.i) <= 12
+    if death.lower_ in {"deaths", "dead", "fatalities", "bodies"} and 0 < death.i - end < 3:
+        return True
+    return False
+
+
+def _attributed(doc: Doc, sent: Span, claim: RawClaim) -> RawClaim:
+    """Add who says it (subject of the reporting verb) and who relays it ("according to")."""
+    death = _token_at(doc, claim.start) or doc[sent.start]
+    speaker: tuple[int, int, int] | None = None
+    verb = reporter_of(death)
+    if verb is not None:
+        subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            tokens = list(subj[0].subtree)
+            speaker = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]), subj[0].i)
+    sources = _according_to(doc, sent)
+    if speaker is None and sources:
+        speaker, sources = sources[0], sources[1:]
+    relays = tuple((s, e) for s, e, _ in sources)
+    if speaker is None:
+        return RawClaim(**{**_fields(claim), "relays": relays})
+    return RawClaim(**{**_fields(claim), "claimant_start": speaker[0], "claimant_end": speaker[1],
+                       "claimant_token": speaker[2], "relays": relays})
+
+
+def _according_to(doc: Doc, sent: Span) -> list[tuple[int, int, int]]:
+    out = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                tokens = list(objs[0].subtree)
+                out.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1]), objs[0].i))
+    return out
+
+
+def _fields(claim: RawClaim) -> dict[str, object]:
+    return {f: getattr(claim, f) for f in RawClaim.__dataclass_fields__}
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def is_statement_reference(text: str) -> bool:
+    """'the statement said' points back to whoever issued the statement earlier."""
+    return bool(_STATEMENT.match(text.strip()))
+
+
+def is_injury(token: Token) -> bool:
+    return bool(_INJURY.match(token.lower_))

@@ -1,0 +1,183 @@
+"""A parsed article -> the events it reports, as Mentions with claims and evidence.
+
+Each body sentence is read once (``SentenceInfo``: cues, dates, places, actors, claims); sentences
+about the same violence are grouped into one event (a new event starts where a sentence with its
+own event cue names a date outside the current event's days or a town far from its place);
+each group becomes a Mention (``build.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from fieldreport.extract.actors import REPORTING_LEMMAS, ActorFinder, ActorHit
+from fieldreport.extract.claims import RawClaim, find_claims
+from fieldreport.extract.places import Dateline, PlaceHit, find_places
+from fieldreport.extract.taxonomy import EVENTFUL, VIOLENT, cues_in
+from fieldreport.model import DateInfo
+from fieldreport.resolve.dates import find_date_expressions, resolve_date
+from fieldreport.resolve.places import Gazetteer, km
+
+_SAME_DAY = re.compile(r"^(on )?(the same day|that day|the same night|that night|le même jour)$",
+                       re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_REPORT_NOUNS = {"statement", "communique", "communiqué", "video", "message", "post", "report",
+                 "interview", "press", "conference", "briefing", "tweet"}
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    start: int
+    end: int
+    info: DateInfo | None  # None for "the same day": resolved from the event
+    same_day: bool = False
+
+
+@dataclass(slots=True)
+class SentenceInfo:
+    span: Span
+    cues: dict[str, list[tuple[int, int]]]
+    dates: list[DateHit]
+    places: list[PlaceHit]
+    actors: list[ActorHit]
+    claims: list[RawClaim]
+    background: bool
+
+    @property
+    def eventful(self) -> bool:
+        return bool(set(self.cues) & EVENTFUL)
+
+    @property
+    def violent(self) -> bool:
+        return bool(set(self.cues) & VIOLENT)
+
+
+@dataclass(slots=True)
+class EventGroup:
+    sentences: list[SentenceInfo] = field(default_factory=list)
+    first: dt.date | None = None
+    last: dt.date | None = None
+    town: PlaceHit | None = None
+
+    def add(self, info: SentenceInfo, same_day: dt.date | None = None) -> None:
+        self.sentences.append(info)
+        for hit in info.dates:
+            day = hit.info
+            if day is not None:
+                self.first = min(self.first or day.first, day.first)
+                self.last = max(self.last or day.last, day.last)
+        if self.town is None:
+            self.town = next((p for p in info.places if p.entry.kind == "town"), None)
+
+    def date_fits(self, day: DateInfo) -> bool:
+        if self.first is None or self.last is None:
+            return True
+        return (self.first - dt.timedelta(days=1)) <= day.first <= (self.last +
+                                                                       dt.timedelta(days=1))
+
+    def place_fits(self, place: PlaceHit) -> bool:
+        if self.town is None or place.entry.kind != "town":
+            return True
+        return km(self.town.entry.lat, self.town.entry.lon, place.entry.lat,
+                  place.entry.lon) <= 50
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    text: str
+    published: dt.date | None
+    countries: list[str]
+    dateline: Dateline | None
+    body_start: int
+
+
+def read_sentence(doc: Doc, sent: Span, ctx: ArticleContext, finder: ActorFinder,
+                  gazetteer: Gazetteer) -> SentenceInfo:
+    """Everything one sentence says that an event record may need."""
+    text = sent.text
+    dates = _dates(doc, sent, ctx.published)
+    skip = (ctx.dateline.start, ctx.dateline.end) if ctx.dateline else None
+    on = next((d.info.date for d in dates if d.info), ctx.published)
+    background = _is_background(text, dates, ctx.published)
+    return SentenceInfo(
+        span=sent, cues=cues_in(text), dates=dates,
+        places=find_places(sent, gazetteer, ctx.countries, skip),
+        actors=finder.find(doc, sent, on), claims=find_claims(doc, sent), background=background,
+    )
+
+
+def _dates(doc: Doc, sent: Span, published: dt.date | None) -> list[DateHit]:
+    hits: list[DateHit] = []
+    for start, end in find_date_expressions(sent.text):
+        expr = sent.text[start:end]
+        a, b = sent.start_char + start, sent.start_char + end
+        if _SAME_DAY.match(expr.strip()):
+            hits.append(DateHit(a, b, None, same_day=True))
+            continue
+        if _is_report_date(doc, a, b):
+            continue
+        info = resolve_date(expr, published)
+        if info is not None:
+            hits.append(DateHit(a, b, info))
+    return hits
+
+
+def _is_report_date(doc: Doc, start: int, end: int) -> bool:
+    """'said on Monday', 'a statement on Sunday', 'SITE on Sunday quoted': when it was said."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if lemma in REPORTING_LEMMAS or lemma in _REPORT_NOUNS:
+            return True
+        if tok.pos_ == "VERB":
+            return False
+    return False
+
+
+def _is_background(text: str, dates: list[DateHit], published: dt.date | None) -> bool:
+    """History, not news: a year long before publication and no recent date."""
+    if any(d.info is not None or d.same_day for d in dates):
+        recent = [d.info for d in dates if d.info is not None]
+        if published and recent and all((published - d.last).days > 60 for d in recent):
+            return True
+        return False
+    years = [int(y) for y in _YEAR.findall(text)]
+    return bool(years) and (published is None or all(y < published.year for y in years))
+
+
+def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
+    """Consecutive sentences about the same violence form one event."""
+    groups: list[EventGroup] = []
+    current: EventGroup | None = None
+    for info in infos:
+        if info.background:
+            continue
+        if current is None or (info.eventful and _starts_new(current, info)):
+            if not info.eventful:
+                continue
+            current = EventGroup()
+            groups.append(current)
+        if info.eventful or info.claims:
+            current.add(info)
+    return [g for g in groups if any(s.eventful for s in g.sentences)]
+
+
+def _starts_new(current: EventGroup, info: SentenceInfo) -> bool:
+    if re.match(r"^\s*(the|this|that) (attack|ambush|assault|raid|clash|fighting|explosion|"
+                r"incident|violence|protest|killing)", info.span.text, re.I):
+        return False
+    dated = [d.info for d in info.dates if d.info is not None]
+    if dated and not any(current.date_fits(d) for d in dated):
+        return True
+    towns = [p for p in info.places if p.entry.kind == "town"]
+    return bool(towns) and info.violent and not any(current.place_fits(p) for p in towns)

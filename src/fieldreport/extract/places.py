@@ -1,0 +1,150 @@
+"""Place phrases in a sentence, the dateline, and the countries an article is about.
+
+A place phrase is an entity the NER (with our ruler) calls GPE/LOC/FAC, or capitalised words
+after a locative preposition ("near Djibo", "the village of Koumbri"). Each is looked up in the
+gazetteer; the precision hint comes from its preposition: "in X" names the town (1), "near X",
+"south of X", "the area of X" a place close to it (2). ACLED notes' "(Bankass, Mopti)" give the
+admin2 and admin1 of the place before them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from fieldreport.resolve.places import Entry, Gazetteer
+
+_NEAR = re.compile(
+    r"(near|nearby|outside|outskirts of|around|close to|vicinity of|area of|areas? around|"
+    r"environs of|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)? (?:of|part of)|km (?:from|of)|kilometres (?:from|of)|kilometers (?:from|of)|"
+    r"miles (?:from|of)|direction of|road to|axis|between|border (?:town|area) of|region of|"
+    r"près de|environs de|sur l'axe)\s+(?:the\s+)?(?:(?:village|town|city|commune|locality|"
+    r"hamlet|localité|village de|commune de)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_PREP_NAME = re.compile(
+    r"\b(?:in|at|near|of|outside|around|from|to|towards|toward|between|and|en|à|de|dans)\s+"
+    r"(?:the\s+)?(?:(?:village|town|city|commune|locality|hamlet|district|area|region|province|"
+    r"department|circle|cercle)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’-]+|de|du|la|el|al|ag)){0,3})")
+_ADMIN_PARENS = re.compile(r"\((?P<a>[A-Z][^(),]{1,40}),\s*(?P<b>[A-Z][^(),]{1,40})\)")
+_DATELINE = re.compile(
+    r"^\s*(?P<name>[A-Z][A-Z'’ .-]{2,40}?)(?:\s*,[^:\n]{0,60})?\s*(?::|—|–|--|-\s)", re.MULTILINE)
+_STOP = {"The", "A", "An", "This", "That", "However", "But", "And", "On", "In", "At", "Monday",
+         "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+         "March", "April", "May", "June", "July", "August", "September", "October", "November",
+         "December", "He", "She", "They", "It", "We", "Islamic", "State", "Army", "Police"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    start: int
+    end: int
+    name: str
+    entry: Entry
+    precision: int  # 1 the town itself, 2 near it, 3 a region
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    start: int
+    end: int
+    name: str
+    country: str | None
+
+
+def find_dateline(text: str, gazetteer: Gazetteer) -> Dateline | None:
+    """'BAMAKO:' or 'OUAGADOUGOU, May 6 (Wire) -' in the first lines: where the reporter sat."""
+    head = text[:600]
+    for m in _DATELINE.finditer(head):
+        name = m["name"].strip(" .-")
+        if len(name) < 3 or not name.replace(" ", "").replace("-", "").isalpha():
+            continue
+        found = gazetteer.best(name.title())
+        country = found.country if found else gazetteer.country_of(name.title())
+        if found or country:
+            return Dateline(m.start("name"), m.end("name"), name, country)
+    return None
+
+
+def context_countries(doc: Doc, gazetteer: Gazetteer, demonym: dict[str, str]) -> list[str]:
+    """Countries the article names (names, demonyms, "Mali's"), most mentioned first."""
+    counts: Counter[str] = Counter()
+    for tok in doc:
+        word = tok.text.strip("'’")
+        iso = gazetteer.country_of(word) if word[:1].isupper() else None
+        iso = iso or demonym.get(word.lower())
+        if iso:
+            counts[iso] += 1
+    for ent in doc.ents:
+        if ent.label_ == "GPE" and len(ent) > 1:
+            iso = gazetteer.country_of(ent.text)
+            if iso:
+                counts[iso] += 1
+    return [iso for iso, _ in counts.most_common()]
+
+
+def find_places(sent: Span, gazetteer: Gazetteer, countries: list[str],
+                skip: tuple[int, int] | None) -> list[PlaceHit]:
+    """Places named in a sentence, in order, resolved against the gazetteer in context."""
+    text, base = sent.text, sent.start_char
+    admin = _admin_hints(text, gazetteer, countries)
+    candidates: dict[int, tuple[int, str]] = {}
+    for ent in sent.ents:
+        if ent.label_ in {"GPE", "LOC", "FAC"}:
+            candidates[ent.start_char - base] = (ent.end_char - base, ent.text)
+    for m in _PREP_NAME.finditer(text):
+        candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
+    hits: list[PlaceHit] = []
+    for start, (end, name) in sorted(candidates.items()):
+        if skip and skip[0] <= base + start < skip[1]:
+            continue
+        hit = _resolve(name, base + start, gazetteer, countries, admin)
+        if hit is not None:
+            precision = 2 if _NEAR.search(text[max(0, start - 40) : start]) else hit.precision
+            hits.append(PlaceHit(hit.start, hit.end, hit.name, hit.entry, precision))
+    return hits
+
+
+def _resolve(name: str, start: int, gazetteer: Gazetteer, countries: list[str],
+             admin: tuple[str | None, str | None]) -> PlaceHit | None:
+    words = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).rstrip(".'’s").split()
+    while words:  # "Tinzaouaten Monday" -> "Tinzaouaten"
+        phrase = " ".join(words)
+        if phrase in _STOP or gazetteer.country_of(phrase):
+            return None
+        region = gazetteer.region(phrase, countries) if len(words) <= 3 else None
+        entry = gazetteer.best(phrase, countries=countries, admin1=admin[1])
+        if entry is not None and _plausible(entry, countries, admin[1]):
+            if region is not None and entry.kind == "town" and entry.population < 20000 and (
+                    re.search(r"\bregion\b", name, re.I)):
+                entry = region
+            offset = name.find(words[0])
+            precision = 3 if entry.kind == "region" else 1
+            return PlaceHit(start + offset, start + offset + len(phrase), phrase, entry, precision)
+        if region is not None:
+            return PlaceHit(start, start + len(phrase), phrase, region, 3)
+        words = words[:-1]
+    return None
+
+
+def _plausible(entry: Entry, countries: list[str], admin1: str | None) -> bool:
+    if admin1 and entry.admin1 and entry.admin1.lower() == admin1.lower():
+        return True
+    if not countries:
+        return entry.population >= 1000 or entry.kind == "region"
+    return entry.country in countries
+
+
+def _admin_hints(text: str, gazetteer: Gazetteer,
+                 countries: list[str]) -> tuple[str | None, str | None]:
+    """'(Bankass, Mopti)' -> admin2 'Bankass', admin1 'Mopti' (when Mopti is a region)."""
+    for m in _ADMIN_PARENS.finditer(text):
+        region = gazetteer.region(m["b"].strip(), countries)
+        if region is not None:
+            if region.country not in countries:
+                countries.append(region.country)
+            return m["a"].strip(), region.admin1
+    return None, None

@@ -1,0 +1,207 @@
+"""ACLED's event taxonomy: cue words in text, and the choice of one type by precedence.
+
+Cues are found per sentence; an event gathers the cues of all its sentences and ``classify``
+picks one (event_type, sub_event_type) with ACLED's precedence (Battles > Protests > Riots >
+Explosions/Remote violence > Violence against civilians > Strategic developments) and the rules
+for telling neighbouring types apart (ACLED-CODING.md §1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
+    "Protests": ("Excessive force against protesters", "Protest with intervention",
+                 "Peaceful protest"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack",
+                                   "Remote explosive/landmine/IED", "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity",
+                               "Disrupted weapons use", "Headquarters or base established",
+                               "Looting/property destruction", "Non-violent transfer of territory",
+                               "Other"),
+}
+SUB_TO_TYPE = {sub: etype for etype, subs in EVENT_TYPES.items() for sub in subs}
+
+_W = r"(?<![\w-])"  # word start
+CUES: dict[str, str] = {
+    "clash": r"clash\w*|fighting|fought|battl\w+|firefights?|gun ?fights?|skirmish\w*|exchanges? of"
+             r" (gun)?fire|exchanged fire|engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
+             r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts",
+    "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
+    "attack": r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
+              r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
+              r"stabb\w+|hacked|burned alive|torture\w*|beat(en)? to death|assassinat\w+|"
+              r"attaqu\w+|tu[ée]s?|abattu\w*",
+    "abduct": r"kidnap\w*|abduct\w*|hostages?|taken captive|seized \w+ (people|civilians|"
+              r"villagers|passengers|traders)|enlev\w+|otages?",
+    "sexual": r"rap(ed|e|es|ing)|sexual(ly)? (violence|assault\w*|abus\w+)",
+    "suicide": r"suicide (bomb\w*|attack\w*|car|vehicle|vest|blast)|svbied|kamikaze",
+    "air": r"air ?strikes?|air ?raids?|drone (strikes?|attacks?)|drones? (struck|hit|targeted|"
+           r"bombed)|aerial (bombardment|strikes?|attacks?)|bombed from the air|(helicopter|aircraft|"
+           r"jets?|warplanes?) (struck|bombed|fired|targeted|strafed)|frappes? a[ée]riennes?",
+    "shelling": r"shell(ed|ing|s)|mortars?|artillery|rockets? (fire|attack\w*|struck|hit|landed)|"
+                r"missiles?|obus",
+    "ied": r"ieds?|improvised explosive|land ?mines?|mines? (exploded|blast|explosion)|"
+           r"(hit|struck|ran over|triggered) (a|an) (land ?)?mine|roadside bomb|explosive devices?|"
+           r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?",
+    "grenade": r"grenades?",
+    "protest": r"protest\w*|demonstrat\w+|marche[ds]?|march(ed|ing) (through|in|to|on|against)|"
+               r"rall(y|ies|ied)|sit-?ins?|manifest\w+|took to the streets|rassembl\w+|"
+               r"gathered (to|in front)|strike action",
+    "riot_violence": r"riot\w*|burn(ed|ing|t) tyres|barricad\w+|vandali[sz]\w+|(threw|throwing|"
+                     r"hurled) (stones|rocks|projectiles)|ransack\w+|pelted|clashed with (police|"
+                     r"security forces|gendarmes)|set fire|torch\w+|looted|pneus",
+    "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
+                    r"baton\w*|lacrymog\w+",
+    "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|vigilante|"
+           r"jungle justice",
+    "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
+               r"shops|market|village|school|vehicles?|church|mosque)|set fire to|torch\w+|"
+               r"destroy\w*|stole|steal\w*|rustl\w+|carried off|sabotag\w+|vandali[sz]\w+|"
+               r"incendi\w+|razed",
+    "arrest": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|interpell\w+",
+    "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
+                 r"dismantl\w+ (an?|the) (ied|explosive)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
+                 r"ammunition|explosives)|arms cache|weapons cache|intercept\w+|shot down (a|an|"
+                 r"the) drone|(ied|explosive device|bomb) (was|were) (found|discovered|detected)",
+    "agreement": r"agreements?|cease-?fire|truce|peace (deal|accord|talks)|signed|released|"
+                 r"freed|prisoner exchange|surrender\w*|negotiat\w+|accord",
+    "base": r"(established|set up|setting up|installed) (a |their |its )?(base|camp|headquarters)",
+    "transfer": r"without (a fight|resistance|fighting)|withdr(ew|awn) from|handed over|"
+                r"took control of the (town|city|village|locality) after (the army|troops|"
+                r"soldiers) (left|withdrew)",
+    "change": r"deploy\w+|reinforcements?|curfew|recruit\w*|defect\w*|state of emergency|"
+              r"announced the (creation|formation)|patrol\w*|joined (the|forces)|relocat\w+",
+    "other": r"coup( d'[ée]tat)?|mass graves?|bodies (were|had been) (found|discovered|exhumed)|"
+             r"displac\w+|fled (their|the) (homes|village)",
+    "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of|captured|"
+                      r"overran|overrun|fell to|occupied",
+    "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
+    "death": r"killed|dead|deaths?|died|dying|killing|bodies|fatalit\w+|slain|lost (their|his|her)"
+             r" lives?|death toll|losses|massacr\w+|execut\w+|tu[ée]s?|morts?",
+}
+COMPILED = {name: re.compile(_W + r"(?:" + rx + r")(?![\w])", re.IGNORECASE)
+            for name, rx in CUES.items()}
+
+
+def cues_in(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Every cue category found in a piece of text, with the offsets of its words."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for name, rx in COMPILED.items():
+        hits = [(m.start(), m.end()) for m in rx.finditer(text)]
+        if hits:
+            found[name] = hits
+    return found
+
+
+VIOLENT = {"clash", "ambush", "attack", "abduct", "sexual", "suicide", "air", "shelling", "ied",
+           "grenade", "mob", "take_territory", "retake"}
+EVENTFUL = VIOLENT | {"protest", "riot_violence", "looting", "arrest", "disrupted", "agreement",
+                      "base", "transfer", "other"}
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """What the actors tell the classifier: who attacks, who is hit."""
+
+    attacker_state: bool = False
+    attacker_armed: bool = False
+    target_armed: bool = False
+    target_civilian: bool = False
+    protesters: bool = False
+
+
+def classify(cues: Iterable[str], sides: Sides) -> tuple[str, str] | None:
+    """One (event_type, sub_event_type) for a set of cue names, or None for no event."""
+    found = set(cues)
+    for rule in (_battles_territory, _protests, _riots, _explosions, _battles, _civilians,
+                 _strategic):
+        result = rule(found, sides)
+        if result:
+            return result
+    return None
+
+
+def _battles_territory(found: set[str], sides: Sides) -> tuple[str, str] | None:
+    if "retake" in found and sides.attacker_state:
+        return "Battles", "Government regains territory"
+    if "take_territory" in found and sides.attacker_armed and not sides.attacker_state and (
+            found & {"clash", "attack", "ambush"}):
+        return "Battles", "Non-state actor overtakes territory"
+    return None
+
+
+def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
+    if "protest" not in found and not sides.protesters:
+        return None
+    if "death" in found and found & {"attack"} and not found & {"riot_violence"}:
+        return "Protests", "Excessive force against protesters"
+    if "riot_violence" in found:
+        return "Riots", "Violent demonstration"
+    if "intervention" in found or "arrest" in found:
+        return "Protests", "Protest with intervention"
+    if found & (VIOLENT - {"mob"}) and not sides.protesters:
+        return None  # "protest" said of something else in a violent report
+    return "Protests", "Peaceful protest"
+
+
+def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
+    if "mob" in found:
+        return "Riots", "Mob violence"
+    return None
+
+
+def _explosions(found: set[str], sides: Sides) -> tuple[str, str] | None:
+    if "disrupted" in found and not found & {"death", "clash"}:
+        return None  # a defused device is a strategic development
+    if found & {"clash"} and not found & {"suicide", "ied"}:
+        return None  # an air strike or shelling during a ground battle is a battle
+    for cue, sub in (("air", "Air/drone strike"), ("suicide", "Suicide bomb"),
+                     ("shelling", "Shelling/artillery/missile attack"),
+                     ("ied", "Remote explosive/landmine/IED"), ("grenade", "Grenade")):
+        if cue in found:
+            return "Explosions/Remote violence", sub
+    return None
+
+
+def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
+    if "clash" in found:
+        return "Battles", "Armed clash"
+    if found & {"attack", "ambush"} and sides.target_armed and not sides.target_civilian:
+        return "Battles", "Armed clash"
+    if "ambush" in found and not sides.target_civilian:
+        return "Battles", "Armed clash"
+    return None
+
+
+def _civilians(found: set[str], sides: Sides) -> tuple[str, str] | None:
+    if "sexual" in found:
+        return "Violence against civilians", "Sexual violence"
+    if "abduct" in found:
+        if "death" in found:
+            return "Violence against civilians", "Attack"
+        return "Violence against civilians", "Abduction/forced disappearance"
+    if found & {"attack", "ambush", "take_territory"} or ("death" in found and found & VIOLENT):
+        return "Violence against civilians", "Attack"
+    if "arrest" in found and sides.attacker_armed and not sides.attacker_state:
+        return "Violence against civilians", "Abduction/forced disappearance"
+    return None
+
+
+def _strategic(found: set[str], sides: Sides) -> tuple[str, str] | None:
+    order = (("disrupted", "Disrupted weapons use"), ("looting", "Looting/property destruction"),
+             ("arrest", "Arrests"), ("agreement", "Agreement"),
+             ("base", "Headquarters or base established"),
+             ("transfer", "Non-violent transfer of territory"), ("other", "Other"),
+             ("change", "Change to group/activity"))
+    for cue, sub in order:
+        if cue in found:
+            return "Strategic developments", sub
+    return None
+

@@ -1,0 +1,80 @@
+"""Wires the stages: Article -> spaCy Doc -> Mentions (events with claims and evidence).
+
+Build one ``Pipeline`` per process (it loads the spaCy model, the gazetteer and the actor
+dictionary once) and pass it around; ``extract`` takes one article, ``extract_many`` a stream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from fieldreport.config import Settings
+from fieldreport.extract.actors import ActorFinder
+from fieldreport.extract.build import ArticleState, Resources, build_mention
+from fieldreport.extract.events import ArticleContext, group_events, read_sentence
+from fieldreport.extract.places import context_countries, find_dateline
+from fieldreport.model import Article, Mention
+from fieldreport.nlp import build_pipeline, ruler_patterns
+from fieldreport.resolve.actors import ActorDictionary
+from fieldreport.resolve.places import Gazetteer
+
+
+class Pipeline:
+    """The loaded models and reference data, and the stages that use them."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        actors = ActorDictionary.load()
+        gazetteer = Gazetteer.load()
+        patterns = ruler_patterns(
+            places=gazetteer.names(("region",)),
+            demonyms=actors.demonyms(),
+            actors=[alias for alias, _ in actors.named_aliases()],
+        )
+        self.nlp = build_pipeline(self.settings.model, patterns)
+        self.resources = Resources(actors, gazetteer, ActorFinder(self.nlp, actors))
+
+    def extract(self, article: Article) -> list[Mention]:
+        return self.mentions(article, self.nlp(self._text(article)))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Mention]]]:
+        pairs = ((self._text(a), a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True,
+                                          batch_size=self.settings.batch_size):
+            yield article, self.mentions(article, doc)
+
+    def _text(self, article: Article) -> str:
+        return article.text[: self.settings.max_chars]
+
+    def mentions(self, article: Article, doc: Doc) -> list[Mention]:
+        """The events of one parsed article."""
+        res = self.resources
+        dateline = find_dateline(article.text, res.gazetteer)
+        countries = context_countries(doc, res.gazetteer, res.actors.demonym_map())
+        if dateline and dateline.country and dateline.country not in countries:
+            countries.append(dateline.country)
+        ctx = ArticleContext(article.text, article.published, countries, dateline,
+                             _body_start(article, dateline))
+        infos = [read_sentence(doc, s, ctx, res.finder, res.gazetteer) for s in doc.sents
+                 if s.start_char >= ctx.body_start and s.text.strip()]
+        state = ArticleState(named=tuple(dict.fromkeys(
+            h.ref for i in infos for h in i.actors if h.ref is not None)))
+        out: list[Mention] = []
+        for group in group_events(infos):
+            mention = build_mention(doc, article, ctx, group, res, state)
+            if mention is not None:
+                out.append(mention)
+        return out
+
+
+def _body_start(article: Article, dateline: object) -> int:
+    """Skip the headline block: text before the dateline, or a first line equal to the title."""
+    end = getattr(dateline, "end", None)
+    if isinstance(end, int):
+        return end
+    first = article.text.split("\n", 1)[0]
+    if article.title and first.strip() == article.title.strip() and "\n" in article.text:
+        return len(first) + 1
+    return 0

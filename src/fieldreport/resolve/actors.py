@@ -1,0 +1,529 @@
+"""The actor dictionary: ACLED actor names, inter codes, countries, demonyms and cue words.
+
+The data lives in ``fieldreport/data/actors.yaml`` (its layout is documented at the top of that
+file). :meth:`ActorDictionary.load` reads and checks it once; every look-up after that is a dict
+access. Nothing is loaded at import time: use :func:`default_dictionary` for the packaged data.
+
+    >>> actors = default_dictionary()
+    >>> actors.generic("military", "ML", on=date(2019, 5, 1)).name
+    'Military Forces of Mali (2013-2020)'
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+from rapidfuzz import fuzz, process
+
+from fieldreport.errors import DataError
+from fieldreport.model import ActorRef
+
+__all__ = ["ActorDictionary", "default_dictionary", "expand_forms", "fold"]
+
+SCHEMA_VERSION = 1
+FUZZY_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) a transliteration variant must reach
+FUZZY_MARGIN = 3.0  # a runner-up for another actor this close makes the match ambiguous
+FUZZY_MIN_LENGTH = 8  # acronyms and short names are matched exactly or not at all
+ETHNIC_MILITIA = "ethnic_militia"
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "‐": "-", "–": "-", "—": "-"})
+_OPTIONAL = re.compile(r"\(([^()]*)\)")
+
+
+def fold(text: str) -> str:
+    """Comparison key: case, diacritics, apostrophes, dots and hyphens do not count."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    bare = re.sub(r"['.]", "", bare)
+    return re.sub(r"[\s\-_/]+", " ", bare).strip()
+
+
+def expand_forms(form: str) -> list[str]:
+    """Spell out optional parts: ``"malien(ne)(s)"`` -> malien, malienne, maliens, maliennes."""
+    parts = _OPTIONAL.split(form)  # even indexes: fixed text, odd indexes: optional text
+    choices = [[part] if i % 2 == 0 else ["", part] for i, part in enumerate(parts)]
+    return ["".join(combo) for combo in itertools.product(*choices)]
+
+
+@dataclass(frozen=True, slots=True)
+class Regime:
+    start: date
+    label: str  # "2013-2020", printed as " (2013-2020)"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso2: str
+    name: str  # ACLED country name
+    state: str  # the name inside "Military Forces of ..."
+    aka: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    regimes: tuple[Regime, ...] = ()
+    forces: Mapping[str, tuple[str, ...]] | None = None
+
+    def regime_on(self, on: date | None) -> Regime | None:
+        """The latest regime started by ``on``; the current one when ``on`` is None."""
+        if on is None:
+            return self.regimes[-1] if self.regimes else None
+        started = [r for r in self.regimes if r.start <= on]
+        return started[-1] if started else None
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    key: str
+    template: str
+    inter: int
+    cues: tuple[str, ...] = ()
+    without_group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EthnicGroup:
+    name: str
+    aliases: tuple[str, ...] = ()
+    militia: str | None = None  # kind used instead of ethnic_militia (Dozo -> communal)
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """How a named actor is coded from ``start`` on (None: from the beginning)."""
+
+    start: date | None
+    inter: int
+    name: str | None = None  # a literal ACLED name, or
+    forces: str | None = None  # a generic kind built with the actor's country and regime
+    unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NamedActor:
+    key: str
+    country: str | None
+    forms: tuple[NameForm, ...]
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+
+    def form_on(self, on: date | None) -> NameForm:
+        if on is None:
+            return self.forms[-1]
+        started = [f for f in self.forms if f.start is None or f.start <= on]
+        return started[-1] if started else self.forms[0]
+
+
+# --- reading the YAML: each helper names the place of the bad value ------------------------
+
+
+def _mapping(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise DataError(f"{where}: expected a mapping, got {type(value).__name__}")
+    return {str(k): v for k, v in value.items()}
+
+
+def _text(value: Any, where: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
+        raise DataError(f"{where}: expected a non-empty string, got {value!r}")
+    return str(value).strip()
+
+
+def _texts(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise DataError(f"{where}: expected a list, got {type(value).__name__}")
+    return tuple(dict.fromkeys(_text(v, f"{where}[{i}]") for i, v in enumerate(value)))
+
+
+def _day(value: Any, where: str) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError(f"{where}: expected a YYYY-MM-DD date, got {value!r}") from None
+
+
+def _inter(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
+        raise DataError(f"{where}: inter code must be an integer 1-8, got {value!r}")
+    return value
+
+
+def _parse_country(iso2: str, raw: Any) -> Country:
+    where = f"countries.{iso2}"
+    if not re.fullmatch(r"[A-Z]{2}", iso2):
+        raise DataError(f"{where}: country keys must be ISO2 codes")
+    data = _mapping(raw, where)
+    name = _text(data.get("name"), f"{where}.name")
+    demonyms = _mapping(data.get("demonyms") or {}, f"{where}.demonyms")
+    forms = [f for lang in ("en", "fr") for f in _texts(demonyms.get(lang), f"{where}.{lang}")]
+    regimes = tuple(
+        Regime(_day(r.get("start"), f"{where}.regimes"), _text(r.get("label"), f"{where}.regimes"))
+        for r in (_mapping(x, f"{where}.regimes") for x in data.get("regimes") or [])
+    )
+    if [r.start for r in regimes] != sorted(r.start for r in regimes):
+        raise DataError(f"{where}.regimes: periods must be in date order")
+    forces = {
+        kind: _texts(terms, f"{where}.forces.{kind}")
+        for kind, terms in _mapping(data.get("forces") or {}, f"{where}.forces").items()
+    }
+    return Country(
+        iso2=iso2,
+        name=name,
+        state=_text(data.get("state", name), f"{where}.state"),
+        aka=_texts(data.get("aka"), f"{where}.aka"),
+        demonyms=tuple(dict.fromkeys(x for f in forms for x in expand_forms(f))),
+        regimes=regimes,
+        forces=forces,
+    )
+
+
+def _parse_kind(key: str, raw: Any) -> Kind:
+    where = f"kinds.{key}"
+    data = _mapping(raw, where)
+    cues = _mapping(data.get("cues") or {}, f"{where}.cues")
+    return Kind(
+        key=key,
+        template=_text(data.get("template"), f"{where}.template"),
+        inter=_inter(data.get("inter"), f"{where}.inter"),
+        cues=tuple(c.lower() for lang in ("en", "fr") for c in _texts(cues.get(lang), where)),
+        without_group=data.get("without_group"),
+    )
+
+
+def _parse_ethnic(name: str, raw: Any) -> EthnicGroup:
+    data = _mapping(raw, f"ethnic_groups.{name}")
+    militia = data.get("militia")
+    return EthnicGroup(
+        name=name,
+        aliases=_texts(data.get("aliases"), f"ethnic_groups.{name}.aliases"),
+        militia=None if militia is None else _text(militia, f"ethnic_groups.{name}.militia"),
+    )
+
+
+def _parse_form(data: dict[str, Any], where: str, start: date | None, inter: int) -> NameForm:
+    name, forces = data.get("name"), data.get("forces")
+    if (name is None) == (forces is None):
+        raise DataError(f"{where}: give exactly one of 'name' or 'forces'")
+    return NameForm(
+        start=start,
+        inter=_inter(data.get("inter", inter), f"{where}.inter"),
+        name=None if name is None else _text(name, f"{where}.name"),
+        forces=None if forces is None else _text(forces, f"{where}.forces"),
+        unit="" if data.get("unit") is None else _text(data["unit"], f"{where}.unit"),
+    )
+
+
+def _parse_actor(key: str, raw: Any) -> NamedActor:
+    where = f"actors.{key}"
+    data = _mapping(raw, where)
+    base = _parse_form(data, where, None, _inter(data.get("inter"), f"{where}.inter"))
+    later = [
+        _parse_form(entry, f"{where}.names", _day(entry.get("from"), f"{where}.names"), base.inter)
+        for entry in (_mapping(x, f"{where}.names") for x in data.get("names") or [])
+    ]
+    if [f.start for f in later] != sorted(f.start for f in later if f.start is not None):
+        raise DataError(f"{where}.names: entries must be in date order")
+    country = data.get("country")
+    aliases = list(_texts(data.get("aliases"), f"{where}.aliases"))
+    for form in (base, *later):
+        aliases.extend(_derived_aliases(form.name, acronym=data.get("acronym", True) is not False))
+    return NamedActor(
+        key=key,
+        country=None if country is None else _text(country, f"{where}.country"),
+        forms=(base, *later),
+        aliases=tuple(dict.fromkeys(aliases)),
+        note=str(data.get("note") or ""),
+    )
+
+
+def _derived_aliases(name: str | None, *, acronym: bool) -> list[str]:
+    """A literal ACLED name is an alias; so are both halves of ``"ACRONYM: Long name"``."""
+    if name is None:
+        return []
+    out = [name]
+    head, sep, tail = name.partition(": ")
+    if sep:
+        out.append(tail)
+        if acronym and len(head) >= 3:
+            out.append(head)
+    return out
+
+
+def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
+    if key not in data:
+        raise DataError(f"missing top-level section {key!r}")
+    return _mapping(data[key], key)
+
+
+def _index(pairs: Iterable[tuple[str, str]], what: str) -> dict[str, str]:
+    """Folded text -> target; the same text may not lead to two targets."""
+    index: dict[str, str] = {}
+    for text, target in pairs:
+        key = fold(text)
+        if not key:
+            raise DataError(f"{what}: empty text for {target!r}")
+        if index.setdefault(key, target) != target:
+            raise DataError(f"{what}: {text!r} is claimed by {index[key]!r} and {target!r}")
+    return index
+
+
+class ActorDictionary:
+    """Look-ups over the checked actor data; build it with :meth:`load`."""
+
+    def __init__(
+        self,
+        countries: Mapping[str, Country],
+        kinds: Mapping[str, Kind],
+        ethnic_groups: Mapping[str, EthnicGroup],
+        actors: Mapping[str, NamedActor],
+    ) -> None:
+        self._countries = dict(countries)
+        self._kinds = dict(kinds)
+        self._ethnic = dict(ethnic_groups)
+        self._actors = dict(actors)
+        self._check_references()
+        self._alias_index = _index(self._alias_pairs(), "actor alias")
+        self._force_index = _index(
+            ((term, f"{kind}|{c.iso2}") for c in self._countries.values()
+             for kind, terms in (c.forces or {}).items() for term in terms),
+            "forces term",
+        )  # fmt: skip
+        self._demonyms = _index(
+            ((d, c.iso2) for c in self._countries.values() for d in c.demonyms), "demonym"
+        )
+        self._country_names = _index(
+            ((n, c.iso2) for c in self._countries.values() for n in {c.name, c.state, *c.aka}),
+            "country name",
+        )
+        self._ethnic_index = _index(
+            ((a, g.name) for g in self._ethnic.values() for a in (g.name, *g.aliases)),
+            "ethnic group",
+        )
+        self._fuzzy_keys = [k for k in self._alias_index if len(k) >= FUZZY_MIN_LENGTH]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ActorDictionary:
+        """Read and check the dictionary; the packaged YAML when ``path`` is None."""
+        source = str(path) if path is not None else "fieldreport/data/actors.yaml"
+        try:
+            if path is None:
+                text = (resources.files("fieldreport") / "data" / "actors.yaml").read_text("utf-8")
+            else:
+                text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise DataError(f"cannot read the actor dictionary: {err}", source=source) from err
+        try:
+            return cls.from_data(yaml.safe_load(text))
+        except yaml.YAMLError as err:
+            raise DataError(f"malformed YAML: {err}", source=source) from err
+        except DataError as err:
+            raise DataError(err.message, source=source) from err
+
+    @classmethod
+    def from_data(cls, raw: Any) -> ActorDictionary:
+        """Build from the parsed YAML document; DataError names the first bad value."""
+        data = _mapping(raw, "document")
+        if data.get("version") != SCHEMA_VERSION:
+            raise DataError(f"unsupported version {data.get('version')!r}, want {SCHEMA_VERSION}")
+        return cls(
+            countries={k: _parse_country(k, v) for k, v in _section(data, "countries").items()},
+            kinds={k: _parse_kind(k, v) for k, v in _section(data, "kinds").items()},
+            ethnic_groups={
+                k: _parse_ethnic(k, v) for k, v in _section(data, "ethnic_groups").items()
+            },
+            actors={k: _parse_actor(k, v) for k, v in _section(data, "actors").items()},
+        )
+
+    def _check_references(self) -> None:
+        wanted: list[tuple[str, str | None]] = [
+            (f"kinds.{k.key}.without_group", k.without_group) for k in self._kinds.values()
+        ]
+        wanted += [(f"ethnic_groups.{g.name}.militia", g.militia) for g in self._ethnic.values()]
+        wanted += [(f"countries.{c.iso2}.forces", k) for c in self._countries.values()
+                   for k in (c.forces or {})]  # fmt: skip
+        wanted += [(f"actors.{a.key}", f.forces) for a in self._actors.values() for f in a.forms]
+        for where, kind in wanted:
+            if kind is not None and kind not in self._kinds:
+                raise DataError(f"{where}: unknown kind {kind!r}")
+        for actor in self._actors.values():
+            if actor.country is not None and actor.country not in self._countries:
+                raise DataError(f"actors.{actor.key}.country: unknown country {actor.country!r}")
+            if any(f.forces for f in actor.forms) and actor.country is None:
+                raise DataError(f"actors.{actor.key}: 'forces' needs a country")
+
+    def _alias_pairs(self) -> Iterable[tuple[str, str]]:
+        return ((alias, a.key) for a in self._actors.values() for alias in a.aliases)
+
+    # --- named actors -------------------------------------------------------------------------
+
+    def named_aliases(self) -> list[tuple[str, str]]:
+        """(alias text, actor key) for every alias of every named actor, ACLED names included."""
+        return list(self._alias_pairs())
+
+    def actor_keys(self) -> list[str]:
+        return list(self._actors)
+
+    def named(self, key: str, *, on: date | None = None, alias: str = "") -> ActorRef:
+        """The named actor as ACLED codes it on ``on`` (its latest coding when None)."""
+        try:
+            actor = self._actors[key]
+        except KeyError:
+            raise KeyError(f"unknown actor key {key!r}") from None
+        form = actor.form_on(on)
+        if form.name is not None:
+            name = form.name
+        else:
+            assert form.forces is not None and actor.country is not None  # checked on load
+            name = self.generic(form.forces, actor.country, on=on).name
+        name = f"{name} {form.unit}" if form.unit else name
+        return ActorRef(name=name, inter=form.inter, country=actor.country, alias=alias)
+
+    def lookup(self, text: str, *, on: date | None = None) -> ActorRef | None:
+        """Exact alias (case/diacritic-insensitive), a country's forces term, then a strict
+        fuzzy match for transliteration variants; None when nothing is close enough."""
+        key = fold(text)
+        for candidate in (key, key.removeprefix("the ")):
+            if candidate in self._alias_index:
+                return self.named(self._alias_index[candidate], on=on, alias=text)
+            if candidate in self._force_index:
+                kind, iso2 = self._force_index[candidate].split("|")
+                return self.generic(kind, iso2, on=on, alias=text)
+        actor_key = self._fuzzy(key)
+        return None if actor_key is None else self.named(actor_key, on=on, alias=text)
+
+    def _fuzzy(self, key: str) -> str | None:
+        if len(key) < FUZZY_MIN_LENGTH:
+            return None
+        hits = process.extract(
+            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5
+        )
+        if not hits:
+            return None
+        best = self._alias_index[hits[0][0]]
+        rivals = [h for h in hits[1:] if self._alias_index[h[0]] != best]
+        if rivals and rivals[0][1] >= hits[0][1] - FUZZY_MARGIN:
+            return None  # two actors are about as close: refuse to guess
+        return best
+
+    # --- generic actors -----------------------------------------------------------------------
+
+    def kinds(self) -> list[str]:
+        return list(self._kinds)
+
+    def generic(
+        self,
+        kind: str,
+        country: str,
+        *,
+        on: date | None = None,
+        alias: str = "",
+        group: str | None = None,
+    ) -> ActorRef:
+        """A generic actor of ``country`` (ISO2): state forces get the regime of ``on``;
+        militias and descriptors take ``group`` (an ethnic group, clan or place)."""
+        spec = self._kind(kind)
+        if "{group}" in spec.template:
+            if not group:
+                if spec.without_group is None:
+                    raise ValueError(f"kind {kind!r} needs a group")
+                return self.generic(spec.without_group, country, on=on, alias=alias)
+            canonical = self.ethnic_group(group)
+            if canonical is not None:
+                override = self._ethnic[canonical].militia
+                if kind == ETHNIC_MILITIA and override is not None:
+                    spec = self._kind(override)
+                group = canonical
+        state = self._country(country)
+        regime = state.regime_on(on)
+        name = spec.template.format(
+            country=state.name,
+            state=state.state,
+            regime=f" ({regime.label})" if regime else "",
+            group=group or "",
+        )
+        return ActorRef(name=name, inter=spec.inter, country=state.iso2, alias=alias)
+
+    def _kind(self, kind: str) -> Kind:
+        try:
+            return self._kinds[kind]
+        except KeyError:
+            raise KeyError(f"unknown generic kind {kind!r}") from None
+
+    def cue_words(self) -> dict[str, list[str]]:
+        """Generic kind -> lower-case head words/phrases that signal it (forces terms included)."""
+        cues: dict[str, list[str]] = {k: list(spec.cues) for k, spec in self._kinds.items()}
+        for c in self._countries.values():
+            for kind, terms in (c.forces or {}).items():
+                cues[kind].extend(t.lower() for t in terms)
+        return {k: list(dict.fromkeys(words)) for k, words in cues.items()}
+
+    def cue_country(self, word: str) -> str | None:
+        """ISO2 of a country-specific forces term ("FAMa" -> "ML"), else None."""
+        target = self._force_index.get(fold(word))
+        return None if target is None else target.split("|")[1]
+
+    # --- countries and groups -----------------------------------------------------------------
+
+    def regimes(self, iso2: str) -> list[Regime]:
+        return list(self._country(iso2).regimes)
+
+    def country_of_demonym(self, word: str) -> str | None:
+        return self._demonyms.get(fold(word))
+
+    def demonyms(self) -> list[str]:
+        """Every demonym form as written ("Malian", "maliennes", "burkinabè"), for patterns."""
+        return [d for c in self._countries.values() for d in c.demonyms]
+
+    def demonym_map(self) -> dict[str, str]:
+        """Lower-case demonym -> ISO2, both as written and without diacritics."""
+        out = dict(self._demonyms)
+        for c in self._countries.values():
+            out.update((d.lower(), c.iso2) for d in c.demonyms)
+        return out
+
+    def country_name(self, iso2: str) -> str:
+        return self._country(iso2).name
+
+    def country_of_name(self, name: str) -> str | None:
+        """ISO2 of a country name in ACLED, English or French spelling ("Ivory Coast")."""
+        key = fold(name)
+        if key in self._country_names:
+            return self._country_names[key]
+        if len(key) <= 3:
+            return None  # never read a short word ("in", "us") as a country code
+        try:
+            found = pycountry.countries.lookup(name)
+        except LookupError:
+            return None
+        return str(found.alpha_2)
+
+    def ethnic_group(self, word: str) -> str | None:
+        return self._ethnic_index.get(fold(word))
+
+    def _country(self, iso2: str) -> Country:
+        code = iso2.upper()
+        if code in self._countries:
+            return self._countries[code]
+        found = pycountry.countries.get(alpha_2=code)
+        if found is None:
+            raise KeyError(f"unknown country code {iso2!r}")
+        name = str(getattr(found, "common_name", None) or found.name)
+        return Country(iso2=code, name=name, state=name)
+
+
+@functools.cache
+def default_dictionary() -> ActorDictionary:
+    """The packaged dictionary, loaded on first use and shared afterwards."""
+    return ActorDictionary.load()

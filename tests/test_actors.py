@@ -1,0 +1,418 @@
+"""The actor dictionary: packaged data, regimes, aliases, generic kinds, demonyms, groups."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from fieldreport.errors import DataError
+from fieldreport.resolve.actors import ActorDictionary, default_dictionary, expand_forms, fold
+
+# Common English words that must never be an alias: a PhraseMatcher would fire on ordinary prose.
+_STOP_TEXT = """
+    a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers him his how i if in into is it its itself just me more
+    most my no nor not now of off on once only or other our out over own same she should so some
+    such than that the their them then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your us
+    army police military government forces force troops soldiers group groups state movement
+    front party union council people men women children fighters rebels militants militia
+    platform fact far fan fat ant let kia bozo moose fours coalition alliance brigade brigades
+    national liberation resistance islamic islam jihad defence defense security guard guards
+    mission task joint unit units service services team cartel gang gangs family allies base
+    camp attack attacks war peace new old red white black green blue order law justice
+"""
+STOP_WORDS = set(_STOP_TEXT.split())
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return default_dictionary()
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "actors.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINIMAL = """
+version: 1
+kinds:
+  military: {template: "Military Forces of {state}{regime}", inter: 1, cues: {en: [soldiers]}}
+ethnic_groups: {}
+countries:
+  ML:
+    name: Mali
+    regimes: [{start: 2021-05-24, label: "2021-"}]
+actors:
+  jnim: {name: "JNIM: Group for Support of Islam and Muslims", inter: 2, country: ML}
+"""
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def test_packaged_dictionary_loads_with_enough_data(actors: ActorDictionary) -> None:
+    assert len(actors.actor_keys()) >= 120
+    assert len(actors.named_aliases()) >= 500
+    assert actors.country_name("ML") == "Mali"
+
+
+def test_default_dictionary_is_shared() -> None:
+    assert default_dictionary() is default_dictionary()
+
+
+def test_load_from_explicit_path(tmp_path: Path) -> None:
+    loaded = ActorDictionary.load(write(tmp_path, MINIMAL))
+    assert loaded.named("jnim").name == "JNIM: Group for Support of Islam and Muslims"
+    assert loaded.lookup("JNIM") is not None  # acronym derived from "ACRONYM: Name"
+
+
+def test_missing_file_is_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="cannot read"):
+        ActorDictionary.load(tmp_path / "nope.yaml")
+
+
+def test_malformed_yaml_is_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="malformed YAML") as caught:
+        ActorDictionary.load(write(tmp_path, "version: 1\nactors: [unclosed\n"))
+    assert caught.value.source is not None and caught.value.source.endswith("actors.yaml")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("inter: 2", "inter: 9", "inter code must be an integer 1-8"),
+        ("version: 1", "version: 7", "unsupported version"),
+        ("start: 2021-05-24", "start: someday", "YYYY-MM-DD"),
+        ("country: ML}", "country: XX}", "unknown country"),
+        ("actors:\n", "players:\n", "missing top-level section 'actors'"),
+    ],
+)
+def test_bad_values_are_named_in_the_error(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    with pytest.raises(DataError, match=message):
+        ActorDictionary.load(write(tmp_path, MINIMAL.replace(old, new)))
+
+
+def test_an_alias_claimed_by_two_actors_is_rejected(tmp_path: Path) -> None:
+    text = MINIMAL + '  other: {name: "Other Group", inter: 3, country: ML, aliases: [jnim]}\n'
+    with pytest.raises(DataError, match="claimed by"):
+        ActorDictionary.load(write(tmp_path, text))
+
+
+# --- regimes ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("iso2", "on", "expected"),
+    [
+        ("ML", date(2019, 6, 1), "Military Forces of Mali (2013-2020)"),
+        ("ML", date(2024, 3, 1), "Military Forces of Mali (2021-)"),
+        ("ML", date(2020, 12, 1), "Military Forces of Mali (2020-2021)"),
+        ("ML", date(2021, 5, 24), "Military Forces of Mali (2021-)"),
+        ("BF", date(2022, 5, 1), "Military Forces of Burkina Faso (2022)"),
+        ("BF", date(2023, 5, 1), "Military Forces of Burkina Faso (2022-)"),
+        ("NE", date(2022, 5, 1), "Military Forces of Niger (2021-2023)"),
+        ("NG", date(2024, 1, 1), "Military Forces of Nigeria (2023-)"),
+        ("CD", date(2024, 1, 1), "Military Forces of the Democratic Republic of Congo (2019-)"),
+    ],
+)
+def test_regime_suffix_follows_the_event_date(
+    actors: ActorDictionary, iso2: str, on: date, expected: str
+) -> None:
+    ref = actors.generic("military", iso2, on=on)
+    assert (ref.name, ref.inter, ref.country) == (expected, 1, iso2)
+
+
+def test_no_date_means_the_current_regime(actors: ActorDictionary) -> None:
+    assert actors.generic("military", "ML").name == "Military Forces of Mali (2021-)"
+
+
+def test_before_the_first_known_regime_there_is_no_suffix(actors: ActorDictionary) -> None:
+    assert actors.generic("military", "ML", on=date(1995, 1, 1)).name == "Military Forces of Mali"
+
+
+def test_unknown_regimes_give_no_suffix(actors: ActorDictionary) -> None:
+    assert actors.generic("police", "SN").name == "Police Forces of Senegal"
+
+
+def test_regimes_are_in_order_and_only_the_last_is_open(actors: ActorDictionary) -> None:
+    for iso2 in ("ML", "BF", "NE", "NG", "SO", "IQ", "US"):
+        regimes = actors.regimes(iso2)
+        assert [r.start for r in regimes] == sorted(r.start for r in regimes)
+        assert regimes[-1].label.endswith("-")
+        assert not any(r.label.endswith("-") for r in regimes[:-1])
+
+
+# --- named actors and aliases -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("JNIM", "JNIM: Group for Support of Islam and Muslims"),
+        ("GSIM", "JNIM: Group for Support of Islam and Muslims"),
+        (
+            "Groupe de soutien à l'islam et aux musulmans",
+            "JNIM: Group for Support of Islam and Muslims",
+        ),
+        (
+            "groupe de soutien a l’Islam et aux Musulmans",
+            "JNIM: Group for Support of Islam and Muslims",
+        ),
+        ("al-Qaeda's Sahel branch", "JNIM: Group for Support of Islam and Muslims"),
+        ("ISWAP", "Islamic State (West Africa)"),
+        ("Boko Haram", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+        ("Ansarul Islam", "Ansaroul Islam"),
+        ("Front de libération du Macina", "Katiba Macina"),
+        ("AQMI", "AQIM: Al Qaeda in the Islamic Maghreb"),
+        ("Coordination des mouvements de l'Azawad", "CMA: Coordination of Movements of the Azawad"),
+        ("CSP-DPA", "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development"),
+        (
+            "Volontaires pour la défense de la patrie",
+            "VDP: Volunteers for the Defense of the Homeland",
+        ),
+        ("Koglwéogo", "Koglweogo Militia"),
+        ("Hizbullah", "Hezbollah"),
+        ("al-Shabab", "Al Shabaab"),
+    ],
+)
+def test_exact_aliases_in_english_french_and_transliteration(
+    actors: ActorDictionary, text: str, expected: str
+) -> None:
+    ref = actors.lookup(text, on=date(2023, 6, 1))
+    assert ref is not None and ref.name == expected and ref.alias == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jamaat Nusrat al-Islam wal-Muslimeen",
+        "Jama'at Nusrat al Islam wal Muslimin",
+        "Jamaat Nusrat al-Islam wa al-Muslimin",
+    ],
+)
+def test_fuzzy_match_catches_transliteration_variants(actors: ActorDictionary, text: str) -> None:
+    ref = actors.lookup(text)
+    assert ref is not None and ref.name.startswith("JNIM")
+
+
+@pytest.mark.parametrize("text", ["JNIMX", "ISIS", "Islamic State (Yemen)", "village chief", ""])
+def test_lookup_refuses_to_guess(actors: ActorDictionary, text: str) -> None:
+    assert actors.lookup(text) is None
+
+
+def test_islamic_state_sahel_renamed_in_2022(actors: ActorDictionary) -> None:
+    assert actors.named("is_sahel", on=date(2019, 1, 1)).name == "Islamic State (Greater Sahara)"
+    assert actors.named("is_sahel", on=date(2023, 1, 1)).name == "Islamic State (Sahel)"
+    ref = actors.lookup("EIGS", on=date(2024, 1, 1))
+    assert ref is not None and ref.name == "Islamic State (Sahel)"
+
+
+def test_external_forces_are_inter_8(actors: ActorDictionary) -> None:
+    wagner = actors.lookup("Russian mercenaries")
+    assert wagner is not None and (wagner.name, wagner.inter) == ("Wagner Group", 8)
+    minusma = actors.named("minusma")
+    assert minusma.inter == 8 and minusma.country is None and "(2013-2023)" in minusma.name
+
+
+def test_french_forces_take_the_french_regime(actors: ActorDictionary) -> None:
+    ref = actors.lookup("Barkhane", on=date(2019, 1, 1))
+    assert ref is not None
+    assert (ref.name, ref.inter, ref.country) == ("Military Forces of France (2017-)", 8, "FR")
+    assert actors.named("france_military", on=date(2013, 2, 1)).name.endswith("(2012-2017)")
+
+
+def test_actors_that_became_state_forces(actors: ActorDictionary) -> None:
+    assert actors.named("taliban", on=date(2020, 1, 1)).name == "Taliban"
+    later = actors.named("taliban", on=date(2022, 1, 1))
+    assert (later.name, later.inter) == ("Military Forces of Afghanistan (2021-)", 1)
+    before = actors.named("rsf", on=date(2021, 1, 1))
+    assert before.name == "Military Forces of Sudan (2019-) Rapid Support Forces"
+    assert actors.named("rsf", on=date(2024, 1, 1)).inter == 2
+
+
+def test_country_forces_terms_resolve_to_the_state(actors: ActorDictionary) -> None:
+    ref = actors.lookup("FAMa", on=date(2019, 1, 1))
+    assert ref is not None and ref.name == "Military Forces of Mali (2013-2020)"
+    assert actors.cue_country("FARDC") == "CD"
+    assert "fama" in actors.cue_words()["military"]
+
+
+def test_unknown_keys_raise(actors: ActorDictionary) -> None:
+    with pytest.raises(KeyError):
+        actors.named("no_such_group")
+    with pytest.raises(KeyError):
+        actors.generic("dragons", "ML")
+    with pytest.raises(KeyError):
+        actors.generic("civilians", "ZZ")
+
+
+# --- generic kinds ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "iso2", "expected", "inter"),
+    [
+        ("civilians", "BF", "Civilians (Burkina Faso)", 7),
+        ("protesters", "SN", "Protesters (Senegal)", 6),
+        ("rioters", "NG", "Rioters (Nigeria)", 5),
+        ("unidentified", "ML", "Unidentified Armed Group (Mali)", 3),
+        ("islamist_militia", "NE", "Islamist Militia (Niger)", 3),
+        ("government", "ML", "Government of Mali (2021-)", 1),
+        ("labor_group", "FR", "Labor Group (France)", 6),
+        ("civilians", "US", "Civilians (United States)", 7),
+        ("military", "US", "Military Forces of the United States (2025-)", 1),
+        ("civilians", "NO", "Civilians (Norway)", 7),
+    ],
+)
+def test_generic_kinds(
+    actors: ActorDictionary, kind: str, iso2: str, expected: str, inter: int
+) -> None:
+    ref = actors.generic(kind, iso2, alias="they")
+    assert (ref.name, ref.inter, ref.country, ref.alias) == (expected, inter, iso2, "they")
+
+
+def test_gendarmes_are_a_police_unit(actors: ActorDictionary) -> None:
+    ref = actors.generic("gendarmerie", "BF", on=date(2018, 1, 1))
+    assert ref.name == "Police Forces of Burkina Faso (2015-2022) Gendarmerie"
+    assert "gendarmes" in actors.cue_words()["gendarmerie"]
+
+
+def test_militias_take_the_acled_group_name(actors: ActorDictionary) -> None:
+    assert actors.generic("ethnic_militia", "NG", group="Peulh").name == (
+        "Fulani Ethnic Militia (Nigeria)"
+    )
+    assert actors.generic("ethnic_group", "ML", group="peuls").name == "Fulani Ethnic Group (Mali)"
+    assert actors.generic("ethnic_militia", "SO", group="Habar Gidir").name == (
+        "Habar Gidir Clan Militia (Somalia)"
+    )
+    assert actors.generic("communal_militia", "SD", group="Darfur").name == (
+        "Darfur Communal Militia (Sudan)"
+    )
+
+
+def test_dozo_hunters_are_a_communal_militia(actors: ActorDictionary) -> None:
+    ref = actors.generic("ethnic_militia", "ML", group="Dozo hunters")
+    assert (ref.name, ref.inter) == ("Dozo Communal Militia (Mali)", 4)
+
+
+def test_militia_without_group_is_unidentified(actors: ActorDictionary) -> None:
+    assert actors.generic("communal_militia", "BF").name == (
+        "Unidentified Communal Militia (Burkina Faso)"
+    )
+    with pytest.raises(ValueError, match="needs a group"):
+        actors.generic("ethnic_group", "ML")
+
+
+def test_cue_words_are_lower_case_and_cover_the_kinds(actors: ActorDictionary) -> None:
+    cues = actors.cue_words()
+    for kind in ("military", "police", "civilians", "unidentified", "islamist_militia"):
+        assert cues[kind], kind
+    assert all(word == word.lower() for words in cues.values() for word in words)
+    assert {"hommes armés", "gunmen", "bandits"} <= set(cues["unidentified"])
+    assert {"villagers", "villageois"} <= set(cues["civilians"])
+
+
+# --- countries, demonyms and ethnic groups ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "iso2"),
+    [
+        ("Malian", "ML"),
+        ("malienne", "ML"),
+        ("MALIENS", "ML"),
+        ("Burkinabe", "BF"),
+        ("burkinabè", "BF"),
+        ("Nigerien", "NE"),
+        ("nigérienne", "NE"),
+        ("Nigerian", "NG"),
+        ("nigérians", "NG"),
+        ("Ivorian", "CI"),
+        ("tchadiens", "TD"),
+    ],
+)
+def test_demonyms(actors: ActorDictionary, word: str, iso2: str) -> None:
+    assert actors.country_of_demonym(word) == iso2
+
+
+def test_demonym_lists_for_patterns(actors: ActorDictionary) -> None:
+    assert "maliennes" in actors.demonyms()
+    mapping = actors.demonym_map()
+    assert mapping["burkinabè"] == mapping["burkinabe"] == "BF"
+    assert actors.country_of_demonym("Martian") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "iso2"),
+    [
+        ("Mali", "ML"),
+        ("Burkina Faso", "BF"),
+        ("Côte d'Ivoire", "CI"),
+        ("Ivory Coast", "CI"),
+        ("cote d’ivoire", "CI"),
+        ("DRC", "CD"),
+        ("Norway", "NO"),
+    ],
+)
+def test_country_of_name(actors: ActorDictionary, name: str, iso2: str) -> None:
+    assert actors.country_of_name(name) == iso2
+
+
+def test_short_words_are_not_country_codes(actors: ActorDictionary) -> None:
+    assert actors.country_of_name("in") is None
+    assert actors.country_of_name("Atlantis") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "group"),
+    [("Peulh", "Fulani"), ("Fulbe", "Fulani"), ("touaregs", "Tuareg"), ("Sonraï", "Songhai")],
+)
+def test_ethnic_groups(actors: ActorDictionary, word: str, group: str) -> None:
+    assert actors.ethnic_group(word) == group
+
+
+def test_expand_forms_and_fold() -> None:
+    assert expand_forms("malien(ne)(s)") == ["malien", "maliens", "malienne", "maliennes"]
+    assert fold("Jama’at  Nusrat al-Islam") == fold("jamaat nusrat al islam")
+
+
+# --- data hygiene -------------------------------------------------------------------------------
+
+
+def test_no_alias_is_a_common_english_word(actors: ActorDictionary) -> None:
+    texts = [alias for alias, _ in actors.named_aliases()]
+    texts += [t for words in actors.cue_words().values() for t in words if t.isupper()]
+    raw = yaml.safe_load(
+        (Path(__file__).parents[1] / "src/fieldreport/data/actors.yaml").read_text("utf-8")
+    )
+    for country in raw["countries"].values():
+        texts += [t for terms in (country.get("forces") or {}).values() for t in terms]
+    for group in raw["ethnic_groups"].values():
+        texts += group["aliases"]
+    bad = sorted({t for t in texts if fold(t) in STOP_WORDS or len(fold(t)) < 3})
+    assert bad == []
+
+
+def test_every_inter_code_is_between_1_and_8(actors: ActorDictionary) -> None:
+    codes = {actors.named(key, on=on).inter for key in actors.actor_keys()
+             for on in (None, date(2010, 1, 1), date(2020, 1, 1))}  # fmt: skip
+    codes |= {actors.generic(kind, "ML", group="Fulani").inter for kind in actors.kinds()}
+    assert codes <= set(range(1, 9))
+    assert {2, 3, 4, 8} <= codes
+
+
+def test_every_named_actor_has_a_country_or_is_international(actors: ActorDictionary) -> None:
+    for key in actors.actor_keys():
+        ref = actors.named(key)
+        assert ref.country is None or len(ref.country) == 2, key
+        if ref.country is None:
+            assert ref.inter == 8, key
