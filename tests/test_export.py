@@ -45,8 +45,12 @@ TEXT = (
 ARMY = ActorRef("Military Forces of Mali (2021-)", 1, "ML", "Malian army patrol")
 JNIM = ActorRef("JNIM: Group for Support of Islam and Muslims", 2, "ML", "jihadists")
 CIVILIANS = ActorRef("Civilians (Mali)", 7, "ML", "villagers")
-UN = ActorRef("MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali",
-              8, None, "peacekeepers")
+UN = ActorRef(
+    "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali",
+    8,
+    None,
+    "peacekeepers",
+)
 ANEFIS = Place("Anefis", "ML", 18.05, 0.616667, 1, "Mali", "Kidal", "Tin-Essako", "")
 
 
@@ -56,7 +60,9 @@ def span(words: str) -> Span:
 
 
 ARTICLE = Article.from_text(
-    TEXT, outlet="Desert Courier", url="https://courier.example/anefis",
+    TEXT,
+    outlet="Desert Courier",
+    url="https://courier.example/anefis",
     published=dt.date(2024, 3, 4),
     fetched_at=dt.datetime(2024, 3, 4, 12, 0, tzinfo=dt.UTC),
 )
@@ -71,12 +77,26 @@ def mention(
 ) -> Mention:
     roles = tuple(ActorRole(a, role, span("Suspected jihadists")) for a, role in actors)
     base = Mention(
-        article_id=ARTICLE.id, sentence=SENTENCE, event_type=event_type,
-        sub_event_type=sub_event_type, date=DateInfo(dt.date(2024, 3, 2), 1), place=ANEFIS,
-        actors=roles, fatalities=Fatalities(13, 13, 13, 13),
-        claims=(Claim(evidence=span("killing 13 soldiers"), claimant=ARMY,
-                      claimant_text="the army", claimant_kind="government", killed_min=13,
-                      killed_max=13, victims=ARMY, phrase="13"),),
+        article_id=ARTICLE.id,
+        sentence=SENTENCE,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        date=DateInfo(dt.date(2024, 3, 2), 1),
+        place=ANEFIS,
+        actors=roles,
+        fatalities=Fatalities(13, 13, 13, 13),
+        claims=(
+            Claim(
+                evidence=span("killing 13 soldiers"),
+                claimant=ARMY,
+                claimant_text="the army",
+                claimant_kind="government",
+                killed_min=13,
+                killed_max=13,
+                victims=ARMY,
+                phrase="13",
+            ),
+        ),
         evidence={"fatalities": span("killing 13 soldiers"), "place": span("Anefis")},
         notes={"admin3": "none"},
     )
@@ -94,11 +114,37 @@ def ranged(total: int, days: int, precision: int = 1) -> Mention:
 
 def test_acled_columns_exactly_in_order() -> None:
     assert ACLED_COLUMNS == (
-        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-        "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
-        "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
-        "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
-        "source_scale", "notes", "fatalities", "tags", "timestamp",
+        "event_id_cnty",
+        "event_date",
+        "year",
+        "time_precision",
+        "disorder_type",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "assoc_actor_1",
+        "inter1",
+        "actor2",
+        "assoc_actor_2",
+        "inter2",
+        "interaction",
+        "civilian_targeting",
+        "iso",
+        "region",
+        "country",
+        "admin1",
+        "admin2",
+        "admin3",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "source_scale",
+        "notes",
+        "fatalities",
+        "tags",
+        "timestamp",
     )
 
 
@@ -127,14 +173,27 @@ def test_row_values() -> None:
 def test_missing_place_and_date_give_blank_cells() -> None:
     row = acled_row(ARTICLE, mention(place=None, date=None), seq=7)
     assert row["event_id_cnty"] == "7"
-    for column in ("event_date", "year", "time_precision", "iso", "region", "country",
-                   "admin1", "location", "latitude", "longitude", "geo_precision"):
+    for column in (
+        "event_date",
+        "year",
+        "time_precision",
+        "iso",
+        "region",
+        "country",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+    ):
         assert row[column] == "", column
 
 
 def test_timestamp_blank_without_fetch_time_and_naive_read_as_utc() -> None:
-    assert acled_row(dataclasses.replace(ARTICLE, fetched_at=None), mention(),
-                     seq=1)["timestamp"] == ""
+    assert (
+        acled_row(dataclasses.replace(ARTICLE, fetched_at=None), mention(), seq=1)["timestamp"]
+        == ""
+    )
     naive = dataclasses.replace(ARTICLE, fetched_at=dt.datetime(1970, 1, 2))
     assert acled_row(naive, mention(), seq=1)["timestamp"] == "86400"
 
@@ -142,16 +201,21 @@ def test_timestamp_blank_without_fetch_time_and_naive_read_as_utc() -> None:
 def test_iso_numeric_without_leading_zeros_and_acled_country_names() -> None:
     algeria = dataclasses.replace(ANEFIS, country="DZ", country_name="Algeria")
     assert acled_row(ARTICLE, mention(place=algeria), seq=1)["iso"] == "12"
-    drc = dataclasses.replace(ANEFIS, country="CD",
-                              country_name="Congo, The Democratic Republic of the")
+    drc = dataclasses.replace(
+        ANEFIS, country="CD", country_name="Congo, The Democratic Republic of the"
+    )
     row = acled_row(ARTICLE, mention(place=drc), seq=3)
     assert (row["country"], row["region"], row["event_id_cnty"]) == (
-        "Democratic Republic of Congo", "Middle Africa", "COD3")
+        "Democratic Republic of Congo",
+        "Middle Africa",
+        "COD3",
+    )
 
 
 def test_country_name_falls_back_to_iso_names() -> None:
-    row = acled_row(ARTICLE, mention(place=dataclasses.replace(ANEFIS, country="BF",
-                                                               country_name="")), seq=1)
+    row = acled_row(
+        ARTICLE, mention(place=dataclasses.replace(ANEFIS, country="BF", country_name="")), seq=1
+    )
     assert (row["country"], row["region"]) == ("Burkina Faso", "Western Africa")
 
 
@@ -163,81 +227,127 @@ def test_unknown_region_is_blank_not_guessed() -> None:
 def test_assoc_actors_joined_and_extra_main_actors_become_assoc() -> None:
     farmers = ActorRef("Farmers (Mali)", 7, "ML")
     women = ActorRef("Women (Mali)", 7, "ML")
-    m = mention("Violence against civilians", "Attack", actors=(
-        (JNIM, "actor1"), (ARMY, "actor1"), (CIVILIANS, "actor2"),
-        (farmers, "assoc2"), (women, "assoc2")))
+    m = mention(
+        "Violence against civilians",
+        "Attack",
+        actors=(
+            (JNIM, "actor1"),
+            (ARMY, "actor1"),
+            (CIVILIANS, "actor2"),
+            (farmers, "assoc2"),
+            (women, "assoc2"),
+        ),
+    )
     row = acled_row(ARTICLE, m, seq=1)
     assert (row["actor1"], row["assoc_actor_1"]) == (JNIM.name, ARMY.name)
     assert row["assoc_actor_2"] == "Farmers (Mali); Women (Mali)"
 
 
 def test_inter2_blank_without_actor2() -> None:
-    row = acled_row(ARTICLE, mention("Strategic developments", "Other",
-                                     actors=((JNIM, "actor1"),)), seq=1)
+    row = acled_row(
+        ARTICLE, mention("Strategic developments", "Other", actors=((JNIM, "actor1"),)), seq=1
+    )
     assert (row["actor2"], row["inter2"], row["interaction"]) == ("", "", "Rebel group only")
 
 
 # ---------------------------------------------------------------- coding rules
 
 
-@pytest.mark.parametrize(("event_type", "sub_event_type", "expected"), [
-    ("Battles", "Armed clash", "Political violence"),
-    ("Battles", "Government regains territory", "Political violence"),
-    ("Explosions/Remote violence", "Air/drone strike", "Political violence"),
-    ("Violence against civilians", "Abduction/forced disappearance", "Political violence"),
-    ("Riots", "Mob violence", "Political violence"),
-    ("Riots", "Violent demonstration", "Demonstrations"),
-    ("Protests", "Peaceful protest", "Demonstrations"),
-    ("Protests", "Protest with intervention", "Demonstrations"),
-    ("Protests", "Excessive force against protesters", "Political violence; Demonstrations"),
-    ("Strategic developments", "Looting/property destruction", "Strategic developments"),
-    ("Something else", "Unknown", ""),
-])
+@pytest.mark.parametrize(
+    ("event_type", "sub_event_type", "expected"),
+    [
+        ("Battles", "Armed clash", "Political violence"),
+        ("Battles", "Government regains territory", "Political violence"),
+        ("Explosions/Remote violence", "Air/drone strike", "Political violence"),
+        ("Violence against civilians", "Abduction/forced disappearance", "Political violence"),
+        ("Riots", "Mob violence", "Political violence"),
+        ("Riots", "Violent demonstration", "Demonstrations"),
+        ("Protests", "Peaceful protest", "Demonstrations"),
+        ("Protests", "Protest with intervention", "Demonstrations"),
+        ("Protests", "Excessive force against protesters", "Political violence; Demonstrations"),
+        ("Strategic developments", "Looting/property destruction", "Strategic developments"),
+        ("Something else", "Unknown", ""),
+    ],
+)
 def test_disorder_type(event_type: str, sub_event_type: str, expected: str) -> None:
     assert disorder_type(event_type, sub_event_type) == expected
 
 
-@pytest.mark.parametrize(("inter1", "inter2", "expected"), [
-    (1, 3, "State forces-Political militia"),
-    (3, 1, "State forces-Political militia"),
-    (2, 2, "Rebel group-Rebel group"),
-    (4, 7, "Identity militia-Civilians"),
-    (7, 8, "External/Other forces-Civilians"),
-    (8, 7, "External/Other forces-Civilians"),
-    (1, 8, "State forces-External/Other forces"),
-    (6, None, "Protesters only"),
-    (None, 5, "Rioters only"),
-    (None, None, ""),
-])
+@pytest.mark.parametrize(
+    ("inter1", "inter2", "expected"),
+    [
+        (1, 3, "State forces-Political militia"),
+        (3, 1, "State forces-Political militia"),
+        (2, 2, "Rebel group-Rebel group"),
+        (4, 7, "Identity militia-Civilians"),
+        (7, 8, "External/Other forces-Civilians"),
+        (8, 7, "External/Other forces-Civilians"),
+        (1, 8, "State forces-External/Other forces"),
+        (6, None, "Protesters only"),
+        (None, 5, "Rioters only"),
+        (None, None, ""),
+    ],
+)
 def test_interaction(inter1: int | None, inter2: int | None, expected: str) -> None:
     assert interaction(inter1, inter2) == expected
 
 
 def test_interaction_ignores_associated_actors() -> None:
-    m = mention("Violence against civilians", "Attack", actors=(
-        (UN, "actor1"), (ARMY, "assoc1"), (CIVILIANS, "actor2")))
+    m = mention(
+        "Violence against civilians",
+        "Attack",
+        actors=((UN, "actor1"), (ARMY, "assoc1"), (CIVILIANS, "actor2")),
+    )
     assert acled_row(ARTICLE, m, seq=1)["interaction"] == "External/Other forces-Civilians"
 
 
-@pytest.mark.parametrize(("event_type", "sub_event_type", "actors", "flag"), [
-    ("Violence against civilians", "Attack", ((JNIM, "actor1"), (CIVILIANS, "actor2")), True),
-    ("Violence against civilians", "Sexual violence", ((ARMY, "actor1"),), True),
-    ("Protests", "Excessive force against protesters",
-     ((ARMY, "actor1"), (ActorRef("Protesters (Mali)", 6, "ML"), "actor2")), True),
-    ("Explosions/Remote violence", "Remote explosive/landmine/IED",
-     ((JNIM, "actor1"), (CIVILIANS, "actor2")), True),
-    ("Riots", "Mob violence",
-     ((ActorRef("Rioters (Mali)", 5, "ML"), "actor1"), (CIVILIANS, "actor2")), True),
-    ("Explosions/Remote violence", "Air/drone strike",
-     ((ARMY, "actor1"), (JNIM, "actor2"), (CIVILIANS, "assoc2")), False),
-    ("Riots", "Violent demonstration",
-     ((ActorRef("Rioters (Mali)", 5, "ML"), "actor1"), (ARMY, "actor2")), False),
-    ("Battles", "Armed clash", ((ARMY, "actor1"), (JNIM, "actor2")), False),
-    ("Protests", "Protest with intervention",
-     ((ARMY, "actor1"), (ActorRef("Protesters (Mali)", 6, "ML"), "actor2")), False),
-])
-def test_civilian_targeting(event_type: str, sub_event_type: str,
-                            actors: tuple[tuple[ActorRef, Role], ...], flag: bool) -> None:
+@pytest.mark.parametrize(
+    ("event_type", "sub_event_type", "actors", "flag"),
+    [
+        ("Violence against civilians", "Attack", ((JNIM, "actor1"), (CIVILIANS, "actor2")), True),
+        ("Violence against civilians", "Sexual violence", ((ARMY, "actor1"),), True),
+        (
+            "Protests",
+            "Excessive force against protesters",
+            ((ARMY, "actor1"), (ActorRef("Protesters (Mali)", 6, "ML"), "actor2")),
+            True,
+        ),
+        (
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+            ((JNIM, "actor1"), (CIVILIANS, "actor2")),
+            True,
+        ),
+        (
+            "Riots",
+            "Mob violence",
+            ((ActorRef("Rioters (Mali)", 5, "ML"), "actor1"), (CIVILIANS, "actor2")),
+            True,
+        ),
+        (
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            ((ARMY, "actor1"), (JNIM, "actor2"), (CIVILIANS, "assoc2")),
+            False,
+        ),
+        (
+            "Riots",
+            "Violent demonstration",
+            ((ActorRef("Rioters (Mali)", 5, "ML"), "actor1"), (ARMY, "actor2")),
+            False,
+        ),
+        ("Battles", "Armed clash", ((ARMY, "actor1"), (JNIM, "actor2")), False),
+        (
+            "Protests",
+            "Protest with intervention",
+            ((ARMY, "actor1"), (ActorRef("Protesters (Mali)", 6, "ML"), "actor2")),
+            False,
+        ),
+    ],
+)
+def test_civilian_targeting(
+    event_type: str, sub_event_type: str, actors: tuple[tuple[ActorRef, Role], ...], flag: bool
+) -> None:
     m = mention(event_type, sub_event_type, actors=actors)
     assert civilian_targeting(m) == ("Civilian targeting" if flag else "")
     assert acled_row(ARTICLE, m, seq=1)["civilian_targeting"] == civilian_targeting(m)
@@ -246,12 +356,15 @@ def test_civilian_targeting(event_type: str, sub_event_type: str,
 # ---------------------------------------------------------------- day split
 
 
-@pytest.mark.parametrize(("total", "days", "shares"), [
-    (12, 3, [4, 4, 4]),
-    (1, 2, [1, 0]),
-    (13, 3, [5, 4, 4]),
-    (0, 2, [0, 0]),
-])
+@pytest.mark.parametrize(
+    ("total", "days", "shares"),
+    [
+        (12, 3, [4, 4, 4]),
+        (1, 2, [1, 0]),
+        (13, 3, [5, 4, 4]),
+        (0, 2, [0, 0]),
+    ],
+)
 def test_split_by_day(total: int, days: int, shares: list[int]) -> None:
     split = split_by_day(ranged(total, days))
     assert [n for _, n in split] == shares
@@ -289,8 +402,10 @@ def test_write_acled_csv_reads_back() -> None:
     reader = csv.DictReader(out)
     assert tuple(reader.fieldnames or ()) == ACLED_COLUMNS
     back = list(reader)
-    assert back == [acled_row(ARTICLE, mention(), seq=1),
-                    acled_row(ARTICLE, mention(place=None, date=None), seq=2)]
+    assert back == [
+        acled_row(ARTICLE, mention(), seq=1),
+        acled_row(ARTICLE, mention(place=None, date=None), seq=2),
+    ]
     assert back[0]["notes"] == SENTENCE.text  # commas in the note survive quoting
 
 
@@ -306,14 +421,22 @@ def test_mention_record_is_full_json() -> None:
     record = mention_record(ARTICLE, mention())
     assert record["id"] == f"{ARTICLE.id}-{SENTENCE.start}"
     assert record["article"] == {
-        "id": ARTICLE.id, "url": "https://courier.example/anefis", "outlet": "Desert Courier",
-        "title": None, "published": "2024-03-04", "language": "en",
-        "fetched_at": "2024-03-04T12:00:00+00:00", "raw_ref": None,
+        "id": ARTICLE.id,
+        "url": "https://courier.example/anefis",
+        "outlet": "Desert Courier",
+        "title": None,
+        "published": "2024-03-04",
+        "language": "en",
+        "fetched_at": "2024-03-04T12:00:00+00:00",
+        "raw_ref": None,
     }
     assert record["claims"][0]["claimant"]["inter_name"] == "State forces"
     assert record["claims"][0]["killed_min"] == 13
-    assert record["evidence"]["place"] == {"start": TEXT.index("Anefis"), "end":
-                                           TEXT.index("Anefis") + 6, "text": "Anefis"}
+    assert record["evidence"]["place"] == {
+        "start": TEXT.index("Anefis"),
+        "end": TEXT.index("Anefis") + 6,
+        "text": "Anefis",
+    }
     assert record["fatalities"] == {"acled": 13, "low": 13, "best": 13, "high": 13, "rule": ""}
     assert record["date"]["date"] == "2024-03-02"
     assert json.loads(json.dumps(record)) == record

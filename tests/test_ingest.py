@@ -60,15 +60,24 @@ def test_captions_and_debris_are_dropped() -> None:
     assert "killed four traders" in article.text
 
 
-@pytest.mark.parametrize("line", ["Load Next Story", "Read more", "Advertisement",
-                                  "Members of a group in a convoy. PHOTO: REUTERS",
-                                  "A man walks (Photo: AFP)", "© 2024 Sahel Ledger"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Load Next Story",
+        "Read more",
+        "Advertisement",
+        "Members of a group in a convoy. PHOTO: REUTERS",
+        "A man walks (Photo: AFP)",
+        "© 2024 Sahel Ledger",
+    ],
+)
 def test_debris_lines(line: str) -> None:
     assert is_debris(line)
 
 
-@pytest.mark.parametrize("line", ["The army said the photo was fake.",
-                                  "Gunmen killed four traders.", ""])
+@pytest.mark.parametrize(
+    "line", ["The army said the photo was fake.", "Gunmen killed four traders.", ""]
+)
 def test_not_debris(line: str) -> None:
     assert not is_debris(line)
 
@@ -98,8 +107,11 @@ def test_html_detected_without_suffix() -> None:
 
 def test_html_with_only_scripts_is_empty() -> None:
     with pytest.raises(EmptyInput):
-        read_bytes(b"<html><head><script>x()</script><style>p{}</style></head></html>",
-                   source="s.html", suffix=".html")
+        read_bytes(
+            b"<html><head><script>x()</script><style>p{}</style></head></html>",
+            source="s.html",
+            suffix=".html",
+        )
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t  "])
@@ -127,15 +139,27 @@ def test_utf8_bom_is_dropped() -> None:
 
 
 def test_record_with_text_and_metadata() -> None:
-    article = article_from_record({"text": "Soldiers clashed with militants in Gao.",
-                                   "published": "2024-05-02", "outlet": "X"}, source="b:1")
+    article = article_from_record(
+        {
+            "text": "Soldiers clashed with militants in Gao.",
+            "published": "2024-05-02",
+            "outlet": "X",
+        },
+        source="b:1",
+    )
     assert article.published == dt.date(2024, 5, 2) and article.outlet == "X"
 
 
-@pytest.mark.parametrize("record, message", [
-    ([1, 2], "JSON object"), ({"title": "x"}, "neither"), ({"text": 5}, "string"),
-    ({"text": "x", "published": "yesterday"}, "ISO date"), ({"text": "x", "url": 3}, "url"),
-])
+@pytest.mark.parametrize(
+    "record, message",
+    [
+        ([1, 2], "JSON object"),
+        ({"title": "x"}, "neither"),
+        ({"text": 5}, "string"),
+        ({"text": "x", "published": "yesterday"}, "ISO date"),
+        ({"text": "x", "url": 3}, "url"),
+    ],
+)
 def test_bad_records(record: object, message: str) -> None:
     with pytest.raises(BadRecord, match=message):
         article_from_record(record, source="b:1")
@@ -145,8 +169,12 @@ def test_read_paths_goes_past_bad_items(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
     (tmp_path / "b.txt").write_text("  ", encoding="utf-8")
     (tmp_path / "c.html").write_text(PAGE, encoding="utf-8")
-    lines = [json.dumps({"text": "Protesters marched in Bamako.", "published": "2024-01-02"}),
-             "{not json", json.dumps({"html": PAGE}), json.dumps({"nothing": 1})]
+    lines = [
+        json.dumps({"text": "Protesters marched in Bamako.", "published": "2024-01-02"}),
+        "{not json",
+        json.dumps({"html": PAGE}),
+        json.dumps({"nothing": 1}),
+    ]
     (tmp_path / "d.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (tmp_path / "ignored.pdf").write_bytes(b"%PDF-1.4")
     items = list(read_paths([tmp_path]))

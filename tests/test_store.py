@@ -55,41 +55,73 @@ def sentence(text: str, first_words: str) -> Span:
 def mali() -> tuple[Article, list[Mention]]:
     t = MALI_TEXT
     article = Article.from_text(
-        t, title="Clashes near Gao", url="https://sahelwire.example/gao-clash", outlet="Sahel Wire",
-        published=dt.date(2024, 5, 6), language="en", raw_ref="warc://crawl-7/00012#3",
+        t,
+        title="Clashes near Gao",
+        url="https://sahelwire.example/gao-clash",
+        outlet="Sahel Wire",
+        published=dt.date(2024, 5, 6),
+        language="en",
+        raw_ref="warc://crawl-7/00012#3",
         fetched_at=dt.datetime(2024, 5, 6, 9, 30, 15, tzinfo=dt.timezone(dt.timedelta(hours=1))),
     )
     army = ActorRef("Military Forces of Mali (2021-)", 1, "ML", "Soldiers")
     gunmen = ActorRef("Unidentified Armed Group (Mali)", 3, "ML", "unidentified gunmen")
     kadji = Place("Kadji", "ML", 16.2714, -0.0447, 2, "Mali", "Gao", "Gao", "", 2456001)
     claim = Claim(
-        evidence=span(t, "Seven people were killed"), claimant_text="a local official",
-        claimant_kind="local", reported_by=("Sahel Wire",), killed_min=7, killed_max=7,
-        victims=ActorRef("Civilians (Mali)", 7, "ML", "herders"), phrase="Seven",
+        evidence=span(t, "Seven people were killed"),
+        claimant_text="a local official",
+        claimant_kind="local",
+        reported_by=("Sahel Wire",),
+        killed_min=7,
+        killed_max=7,
+        victims=ActorRef("Civilians (Mali)", 7, "ML", "herders"),
+        phrase="Seven",
     )
-    army_claim = Claim(evidence=span(t, "the army said"), claimant=army,
-                       claimant_text="the army", claimant_kind="government")
+    army_claim = Claim(
+        evidence=span(t, "the army said"),
+        claimant=army,
+        claimant_text="the army",
+        claimant_kind="government",
+    )
     battle = Mention(
-        article_id=article.id, sentence=sentence(t, "Soldiers fought"),
-        event_type="Battles", sub_event_type="Armed clash",
-        date=DateInfo(dt.date(2024, 5, 3), 1, dt.date(2024, 5, 3), dt.date(2024, 5, 4),
-                      "explicit days 3 and 4 May"),
+        article_id=article.id,
+        sentence=sentence(t, "Soldiers fought"),
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        date=DateInfo(
+            dt.date(2024, 5, 3),
+            1,
+            dt.date(2024, 5, 3),
+            dt.date(2024, 5, 4),
+            "explicit days 3 and 4 May",
+        ),
         place=kadji,
-        actors=(ActorRole(army, "actor1", span(t, "Soldiers")),
-                ActorRole(gunmen, "actor2", span(t, "unidentified gunmen"))),
+        actors=(
+            ActorRole(army, "actor1", span(t, "Soldiers")),
+            ActorRole(gunmen, "actor2", span(t, "unidentified gunmen")),
+        ),
         claims=(claim, army_claim),
         fatalities=Fatalities(7, 7, 7, 7, "lowest reported figure"),
-        evidence={"place": span(t, "Kadji"), "date": span(t, "3 and 4 May"),
-                  "fatalities": span(t, "Seven people were killed")},
-        notes={"admin3": "no third-level unit known"}, confidence=0.8,
+        evidence={
+            "place": span(t, "Kadji"),
+            "date": span(t, "3 and 4 May"),
+            "fatalities": span(t, "Seven people were killed"),
+        },
+        notes={"admin3": "no third-level unit known"},
+        confidence=0.8,
     )
     abduction = Mention(
-        article_id=article.id, sentence=sentence(t, "The gunmen later"),
-        event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance",
+        article_id=article.id,
+        sentence=sentence(t, "The gunmen later"),
+        event_type="Violence against civilians",
+        sub_event_type="Abduction/forced disappearance",
         date=DateInfo(dt.date(2024, 5, 4), 1, basis="after the clash"),
-        actors=(ActorRole(gunmen, "actor1", span(t, "The gunmen")),
-                ActorRole(ActorRef("Civilians (Mali)", 7, "ML", "traders"), "actor2",
-                          span(t, "three traders"))),
+        actors=(
+            ActorRole(gunmen, "actor1", span(t, "The gunmen")),
+            ActorRole(
+                ActorRef("Civilians (Mali)", 7, "ML", "traders"), "actor2", span(t, "three traders")
+            ),
+        ),
         notes={"place": "road to Ansongo not resolved"},
     )
     return article, [battle, abduction]
@@ -99,16 +131,27 @@ def kenya() -> tuple[Article, list[Mention]]:
     t = KENYA_TEXT
     article = Article.from_text(t, outlet="Rift Valley Times", published=dt.date(2024, 6, 13))
     protest = Mention(
-        article_id=article.id, sentence=sentence(t, "Police fired"),
-        event_type="Protests", sub_event_type="Excessive force against protesters",
+        article_id=article.id,
+        sentence=sentence(t, "Police fired"),
+        event_type="Protests",
+        sub_event_type="Excessive force against protesters",
         date=DateInfo(dt.date(2024, 6, 12), 1, basis="Wednesday before published"),
         place=Place("Nakuru", "KE", -0.3031, 36.08, 1, "Kenya", "Nakuru"),
-        actors=(ActorRole(ActorRef("Police Forces of Kenya (2022-)", 1, "KE", "Police"),
-                          "actor1", span(t, "Police")),
-                ActorRole(ActorRef("Protesters (Kenya)", 6, "KE", "marchers"), "actor2",
-                          span(t, "marchers")),
-                ActorRole(ActorRef("Teachers (Kenya)", 6, "KE", "union teachers"), "assoc2",
-                          span(t, "union teachers"))),
+        actors=(
+            ActorRole(
+                ActorRef("Police Forces of Kenya (2022-)", 1, "KE", "Police"),
+                "actor1",
+                span(t, "Police"),
+            ),
+            ActorRole(
+                ActorRef("Protesters (Kenya)", 6, "KE", "marchers"), "actor2", span(t, "marchers")
+            ),
+            ActorRole(
+                ActorRef("Teachers (Kenya)", 6, "KE", "union teachers"),
+                "assoc2",
+                span(t, "union teachers"),
+            ),
+        ),
         fatalities=Fatalities(2, 2, 2, 2),
     )
     return article, [protest]
@@ -118,8 +161,10 @@ def nigeria() -> tuple[Article, list[Mention]]:
     t = NIGERIA_TEXT
     article = Article.from_text(t, outlet="Lake Chad Post")
     blast = Mention(
-        article_id=article.id, sentence=sentence(t, "Last week"),
-        event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+        article_id=article.id,
+        sentence=sentence(t, "Last week"),
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
         place=Place("Sambisa Forest", "NG", 11.2, 13.55, 3),  # no country_name
         fatalities=Fatalities(3, 3, 3, 10, "several = 3"),
     )
@@ -168,8 +213,12 @@ def test_mentions_round_trip_every_field(filled: Store) -> None:
 
 def test_mention_without_date_or_place_round_trips(store: Store) -> None:
     article, _ = nigeria()
-    bare = Mention(article_id=article.id, sentence=Span.of(NIGERIA_TEXT, 0, 9),
-                   event_type="Strategic developments", sub_event_type="Other")
+    bare = Mention(
+        article_id=article.id,
+        sentence=Span.of(NIGERIA_TEXT, 0, 9),
+        event_type="Strategic developments",
+        sub_event_type="Other",
+    )
     assert store.add(article, [bare])
     assert store.mentions() == [(article, bare)]
 

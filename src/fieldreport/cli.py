@@ -16,16 +16,22 @@ from fieldreport import service
 from fieldreport.config import Settings
 from fieldreport.errors import FieldreportError
 from fieldreport.ingest.text import parse_date
+from fieldreport.model import Article, Mention
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Conflict news in; sourced, structured, geolocated event data out.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Conflict news in; sourced, structured, geolocated event data out.",
+)
 err = Console(stderr=True)
 
 Format = Annotated[str, typer.Option("--format", "-f", help="table, csv or json")]
-Db = Annotated[str, typer.Option("--db", envvar="FIELDREPORT_DB",
-                                 help="SQLite file path or SQLAlchemy URL")]
-Model = Annotated[str | None, typer.Option("--model", envvar="FIELDREPORT_MODEL",
-                                           help="spaCy pipeline to use")]
+Db = Annotated[
+    str, typer.Option("--db", envvar="FIELDREPORT_DB", help="SQLite file path or SQLAlchemy URL")
+]
+Model = Annotated[
+    str | None, typer.Option("--model", envvar="FIELDREPORT_MODEL", help="spaCy pipeline to use")
+]
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -59,8 +65,14 @@ def extract(
         raise _fail(FieldreportError(exc.strerror or str(exc), source=str(path))) from exc
     try:
         article, mentions = service.extract_bytes(
-            data, source=str(path), suffix=path.suffix.lower(), settings=settings,
-            published=_date(published, "--published"), url=url, outlet=outlet)
+            data,
+            source=str(path),
+            suffix=path.suffix.lower(),
+            settings=settings,
+            published=_date(published, "--published"),
+            url=url,
+            outlet=outlet,
+        )
     except FieldreportError as exc:
         raise _fail(exc) from exc
     service.write_mentions([(article, m) for m in mentions], fmt, sys.stdout)
@@ -78,8 +90,10 @@ def ingest(
         report = service.ingest_paths(paths, settings, on_failure=_print_failure)
     except FieldreportError as exc:
         raise _fail(exc) from exc
-    err.print(f"articles: {report.added} added, {report.skipped} already stored, "
-              f"{report.failed} failed; events: {report.mentions}")
+    err.print(
+        f"articles: {report.added} added, {report.skipped} already stored, "
+        f"{report.failed} failed; events: {report.mentions}"
+    )
     if report.failed:
         raise typer.Exit(1)
 
@@ -99,9 +113,13 @@ def events(
 ) -> None:
     """List the stored events, filtered."""
     try:
-        rows = service.stored_events(Settings.from_env(db=db), country=country,
-                                     since=_date(since, "--since"), until=_date(until, "--until"),
-                                     event_type=event_type)
+        rows = service.stored_events(
+            Settings.from_env(db=db),
+            country=country,
+            since=_date(since, "--since"),
+            until=_date(until, "--until"),
+            event_type=event_type,
+        )
     except FieldreportError as exc:
         raise _fail(exc) from exc
     if fmt == "table":
@@ -110,10 +128,19 @@ def events(
         service.write_mentions(rows, fmt, sys.stdout)
 
 
-def _print_table(rows: list[tuple[object, object]]) -> None:
+def _print_table(rows: list[tuple[Article, Mention]]) -> None:
     table = Table(title=f"{len(rows)} events")
-    for column in ("date", "type", "sub-type", "actor1", "actor2", "location", "country",
-                   "fatal.", "claims"):
+    for column in (
+        "date",
+        "type",
+        "sub-type",
+        "actor1",
+        "actor2",
+        "location",
+        "country",
+        "fatal.",
+        "claims",
+    ):
         table.add_column(column, overflow="fold")
     for record in service.table_rows(rows):
         table.add_row(*record)

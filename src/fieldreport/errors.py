@@ -1,14 +1,14 @@
 """One exception tree for fieldreport.
 
-    FieldreportError
-    ├── InputError            bad input: the item is skipped with this reason, the batch goes on
-    │   ├── EmptyInput        nothing to read (empty, whitespace, only scripts/styles)
-    │   ├── DecodeError       bytes that are not text in any encoding we accept
-    │   ├── UnsupportedFormat a file type we do not read (PDF, image, ...)
-    │   └── BadRecord         a JSONL line or field that is malformed
-    ├── ConfigError           a setting that cannot work (unknown model, bad database URL)
-    ├── DataError             packaged reference data is missing or broken
-    └── StoreError            the database refused an operation
+FieldreportError
+├── InputError            bad input: the item is skipped with this reason, the batch goes on
+│   ├── EmptyInput        nothing to read (empty, whitespace, only scripts/styles)
+│   ├── DecodeError       bytes that are not text in any encoding we accept
+│   ├── UnsupportedFormat a file type we do not read (PDF, image, ...)
+│   └── BadRecord         a JSONL line or field that is malformed
+├── ConfigError           a setting that cannot work (unknown model, bad database URL)
+├── DataError             packaged reference data is missing or broken
+└── StoreError            the database refused an operation
 """
 
 from __future__ import annotations

@@ -61,6 +61,8 @@ def fatalities(claims: Sequence[Claim]) -> Fatalities:
     independent = [low for low, _, kind in found.values() if kind in INDEPENDENT]
     pool = independent or lows
     best = int(statistics.median_low(pool))
-    rule = (f"acled = lowest of {len(found)} claimant(s); best = median of "
-            f"{'independent' if independent else 'all'} claims")
+    rule = (
+        f"acled = lowest of {len(found)} claimant(s); best = median of "
+        f"{'independent' if independent else 'all'} claims"
+    )
     return Fatalities(acled=min(lows), low=min(lows), best=best, high=max(highs), rule=rule)

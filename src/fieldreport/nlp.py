@@ -13,6 +13,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from fieldreport.errors import ConfigError
 
@@ -53,9 +54,21 @@ def ruler_patterns(
     return patterns
 
 
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, datelines and paragraphs stay apart."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 1:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 def build_pipeline(model: str, patterns: list[dict[str, Any]]) -> Language:
-    """The model plus our ruler before its NER (so the NER keeps the ruler's entities)."""
+    """The model, a paragraph splitter before its parser, and our ruler before its NER."""
     nlp = load_model(model)
+    if "fieldreport_paragraphs" not in Language.factories:
+        Language.component("fieldreport_paragraphs", func=paragraph_breaks)
+    first = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("fieldreport_paragraphs", before=first)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, before=before, config={"phrase_matcher_attr": "LOWER"}

@@ -41,8 +41,9 @@ class Pipeline:
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Mention]]]:
         pairs = ((self._text(a), a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True,
-                                          batch_size=self.settings.batch_size):
+        for doc, article in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=self.settings.batch_size
+        ):
             yield article, self.mentions(article, doc)
 
     def _text(self, article: Article) -> str:
@@ -55,12 +56,17 @@ class Pipeline:
         countries = context_countries(doc, res.gazetteer, res.actors.demonym_map())
         if dateline and dateline.country and dateline.country not in countries:
             countries.append(dateline.country)
-        ctx = ArticleContext(article.text, article.published, countries, dateline,
-                             _body_start(article, dateline))
-        infos = [read_sentence(doc, s, ctx, res.finder, res.gazetteer) for s in doc.sents
-                 if s.start_char >= ctx.body_start and s.text.strip()]
-        state = ArticleState(named=tuple(dict.fromkeys(
-            h.ref for i in infos for h in i.actors if h.ref is not None)))
+        ctx = ArticleContext(
+            article.text, article.published, countries, dateline, _body_start(article, dateline)
+        )
+        infos = [
+            read_sentence(doc, s, ctx, res.finder, res.gazetteer)
+            for s in doc.sents
+            if s.start_char >= ctx.body_start and s.text.strip()
+        ]
+        state = ArticleState(
+            named=tuple(dict.fromkeys(h.ref for i in infos for h in i.actors if h.ref is not None))
+        )
         out: list[Mention] = []
         for group in group_events(infos):
             mention = build_mention(doc, article, ctx, group, res, state)
@@ -71,9 +77,9 @@ class Pipeline:
 
 def _body_start(article: Article, dateline: object) -> int:
     """Skip the headline block: text before the dateline, or a first line equal to the title."""
-    end = getattr(dateline, "end", None)
-    if isinstance(end, int):
-        return end
+    start = getattr(dateline, "start", None)
+    if isinstance(start, int):
+        return start
     first = article.text.split("\n", 1)[0]
     if article.title and first.strip() == article.title.strip() and "\n" in article.text:
         return len(first) + 1

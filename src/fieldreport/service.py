@@ -28,16 +28,21 @@ class IngestReport:
     mentions: int
 
 
-def extract_bytes(data: bytes, *, source: str, suffix: str, settings: Settings,
-                  **meta: Any) -> tuple[Article, list[Mention]]:
+def extract_bytes(
+    data: bytes, *, source: str, suffix: str, settings: Settings, **meta: Any
+) -> tuple[Article, list[Mention]]:
     """One document's bytes -> its article and events."""
-    article = read_bytes(data, source=source, suffix=suffix,
-                         **{k: v for k, v in meta.items() if v is not None})
+    article = read_bytes(
+        data, source=source, suffix=suffix, **{k: v for k, v in meta.items() if v is not None}
+    )
     return article, Pipeline(settings).extract(article)
 
 
-def ingest_paths(paths: Sequence[Path], settings: Settings,
-                 on_failure: Callable[[str, str, str], None] | None = None) -> IngestReport:
+def ingest_paths(
+    paths: Sequence[Path],
+    settings: Settings,
+    on_failure: Callable[[str, str, str], None] | None = None,
+) -> IngestReport:
     """Store every article under ``paths``; stored ones are skipped, failures recorded."""
     store = Store(settings.db)
     added = skipped = failed = mentions = 0
@@ -64,9 +69,14 @@ def ingest_paths(paths: Sequence[Path], settings: Settings,
     return IngestReport(added, skipped, failed, mentions)
 
 
-def stored_events(settings: Settings, *, country: str | None = None,
-                  since: dt.date | None = None, until: dt.date | None = None,
-                  event_type: str | None = None) -> list[tuple[Article, Mention]]:
+def stored_events(
+    settings: Settings,
+    *,
+    country: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    event_type: str | None = None,
+) -> list[tuple[Article, Mention]]:
     store = Store(settings.db)
     try:
         return store.mentions(country=country, since=since, until=until, event_type=event_type)
@@ -88,18 +98,24 @@ def write_mentions(rows: Iterable[tuple[Article, Mention]], fmt: str, out: TextI
         raise ConfigError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def table_rows(rows: Iterable[tuple[Any, Any]]) -> list[tuple[str, ...]]:
+def table_rows(rows: Iterable[tuple[Article, Mention]]) -> list[tuple[str, ...]]:
     """Short text cells for the terminal table."""
-    out = []
+    out: list[tuple[str, ...]] = []
     for _, mention in rows:
         actor1 = ", ".join(a.name for a in mention.actors_in("actor1"))
         actor2 = ", ".join(a.name for a in mention.actors_in("actor2"))
         place = mention.place
-        out.append((
-            mention.date.date.isoformat() if mention.date else "",
-            mention.event_type, mention.sub_event_type, actor1, actor2,
-            f"{place.name} (p{place.precision})" if place else "",
-            place.country_name if place else "", str(mention.fatalities.acled),
-            str(len(mention.claims)),
-        ))
+        out.append(
+            (
+                mention.date.date.isoformat() if mention.date else "",
+                mention.event_type,
+                mention.sub_event_type,
+                actor1,
+                actor2,
+                f"{place.name} (p{place.precision})" if place else "",
+                place.country_name if place else "",
+                str(mention.fatalities.acled),
+                str(len(mention.claims)),
+            )
+        )
     return out

@@ -28,11 +28,37 @@ import pycountry
 from fieldreport.model import INTER_NAMES, ActorRef, Article, Mention, Place, Role
 
 ACLED_COLUMNS: tuple[str, ...] = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
-    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-    "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 
 CIVILIAN_TARGETING = "Civilian targeting"
@@ -72,11 +98,11 @@ _REGION_MEMBERS = {
     "East Asia": "CN HK JP KP KR MN MO TW",
     "Caucasus and Central Asia": "AM AZ GE KZ KG TJ TM UZ",
     "Europe": "AL AD AT BY BE BA BG HR CZ DK EE FI FR DE GR HU IS IE IT XK LV LI LT LU MT MD "
-              "MC ME NL MK NO PL PT RO RU SM RS SK SI ES SE CH UA GB GI VA FO GG JE IM AX",
+    "MC ME NL MK NO PL PT RO RU SM RS SK SI ES SE CH UA GB GI VA FO GG JE IM AX",
     "North America": "US CA BM PM",
     "Central America": "BZ CR SV GT HN MX NI PA",
     "Caribbean": "AG BS BB CU DM DO GD HT JM KN LC VC TT PR AI AW BQ CW KY MF MS SX TC VG VI "
-                 "BL GP MQ",
+    "BL GP MQ",
     "South America": "AR BO BR CL CO EC GY PY PE SR UY VE GF FK",
     "Oceania": "AU NZ PG FJ SB VU NC PF WS TO KI FM MH NR PW TV CK NU",
 }
@@ -86,10 +112,23 @@ REGIONS: dict[str, str] = {
 
 # Countries whose ACLED name differs from pycountry's common name.
 _ACLED_COUNTRY_NAMES = {
-    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "CI": "Ivory Coast",
-    "CV": "Cape Verde", "SZ": "eSwatini", "GM": "Gambia", "TR": "Turkey", "CZ": "Czech Republic",
-    "PS": "Palestine", "LA": "Laos", "VN": "Vietnam", "BN": "Brunei", "TL": "East Timor",
-    "FM": "Micronesia", "VA": "Vatican City", "XK": "Kosovo", "RU": "Russia",
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "CI": "Ivory Coast",
+    "CV": "Cape Verde",
+    "SZ": "eSwatini",
+    "GM": "Gambia",
+    "TR": "Turkey",
+    "CZ": "Czech Republic",
+    "PS": "Palestine",
+    "LA": "Laos",
+    "VN": "Vietnam",
+    "BN": "Brunei",
+    "TL": "East Timor",
+    "FM": "Micronesia",
+    "VA": "Vatican City",
+    "XK": "Kosovo",
+    "RU": "Russia",
     "BQ": "Caribbean Netherlands",
 }
 _ALPHA3_NOT_IN_ISO = {"XK": "XKX"}  # Kosovo has no ISO code; XKX is the common stand-in
@@ -116,7 +155,7 @@ def interaction(inter1: int | None, inter2: int | None) -> str:
 
 
 def civilian_targeting(mention: Mention) -> str:
-    """"Civilian targeting" when civilians were the main target, else blank (ACLED §4)."""
+    """ "Civilian targeting" when civilians were the main target, else blank (ACLED §4)."""
     if mention.event_type == VIOLENCE_AGAINST_CIVILIANS or (
         mention.sub_event_type == EXCESSIVE_FORCE
     ):
@@ -196,9 +235,12 @@ def _place_cells(place: Place | None) -> dict[str, str]:
         "iso": _iso_numeric(place.country),
         "region": REGIONS.get(place.country.upper(), ""),
         "country": country_name(place),
-        "admin1": place.admin1, "admin2": place.admin2, "admin3": place.admin3,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "admin3": place.admin3,
         "location": place.name,
-        "latitude": f"{place.lat:.4f}", "longitude": f"{place.lon:.4f}",
+        "latitude": f"{place.lat:.4f}",
+        "longitude": f"{place.lon:.4f}",
         "geo_precision": str(place.precision),
     }
 
@@ -209,9 +251,11 @@ def _actor_cells(mention: Mention) -> dict[str, str]:
     inter1 = actor1.inter if actor1 else None
     inter2 = actor2.inter if actor2 else None
     return {
-        "actor1": actor1.name if actor1 else "", "assoc_actor_1": assoc1,
+        "actor1": actor1.name if actor1 else "",
+        "assoc_actor_1": assoc1,
         "inter1": INTER_NAMES[inter1] if inter1 else "",
-        "actor2": actor2.name if actor2 else "", "assoc_actor_2": assoc2,
+        "actor2": actor2.name if actor2 else "",
+        "assoc_actor_2": assoc2,
         "inter2": INTER_NAMES[inter2] if inter2 else "",
         "interaction": interaction(inter1, inter2),
     }

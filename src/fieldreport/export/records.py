@@ -14,8 +14,7 @@ from typing import Any, TextIO
 
 from fieldreport.model import Article, Mention, as_dict
 
-ARTICLE_FIELDS = ("id", "url", "outlet", "title", "published", "language", "fetched_at",
-                  "raw_ref")
+ARTICLE_FIELDS = ("id", "url", "outlet", "title", "published", "language", "fetched_at", "raw_ref")
 
 
 def mention_record(article: Article, mention: Mention) -> dict[str, Any]:

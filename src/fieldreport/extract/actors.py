@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -24,19 +25,80 @@ from fieldreport.resolve.actors import ActorDictionary
 Side = Literal["attacker", "target", "claimant", "none"]
 
 VIOLENT_LEMMAS = {
-    "attack", "kill", "ambush", "ensnare", "raid", "fire", "shoot", "abduct", "kidnap", "target",
-    "strike", "bomb", "assault", "storm", "execute", "murder", "massacre", "behead", "hit",
-    "shell", "clash", "fight", "battle", "engage", "overrun", "seize", "capture", "burn", "loot",
-    "torch", "destroy", "rape", "lynch", "beat", "arrest", "detain", "gun", "slaughter", "stab",
-    "besiege", "encircle", "repel", "repulse", "neutralize", "neutralise", "intercept", "rob",
+    "attack",
+    "kill",
+    "ambush",
+    "ensnare",
+    "raid",
+    "fire",
+    "shoot",
+    "abduct",
+    "kidnap",
+    "target",
+    "strike",
+    "bomb",
+    "assault",
+    "storm",
+    "execute",
+    "murder",
+    "massacre",
+    "behead",
+    "hit",
+    "shell",
+    "clash",
+    "fight",
+    "battle",
+    "engage",
+    "overrun",
+    "seize",
+    "capture",
+    "burn",
+    "loot",
+    "torch",
+    "destroy",
+    "rape",
+    "lynch",
+    "beat",
+    "arrest",
+    "detain",
+    "gun",
+    "slaughter",
+    "stab",
+    "besiege",
+    "encircle",
+    "repel",
+    "repulse",
+    "neutralize",
+    "neutralise",
+    "intercept",
+    "rob",
 }
-REPORTING_LEMMAS = {"say", "claim", "report", "announce", "quote", "state", "tell", "confirm",
-                    "accuse", "add", "indicate", "assert", "deny", "reveal", "write", "post"}
+REPORTING_LEMMAS = {
+    "say",
+    "claim",
+    "report",
+    "announce",
+    "quote",
+    "state",
+    "tell",
+    "confirm",
+    "accuse",
+    "add",
+    "indicate",
+    "assert",
+    "deny",
+    "reveal",
+    "write",
+    "post",
+}
 _ATTACK_NOUNS = {"attack", "ambush", "assault", "raid", "offensive", "strike", "fire", "shelling"}
 _PRONOUNS = {"it", "they", "its", "their", "we", "our", "he"}
 COREF_WORDS = ["rebels", "rebel", "separatists", "insurgents", "fighters", "rebel fighters"]
-JIHADIST = re.compile(r"islam|qaeda|qaida|jnim|shabaab|boko|ansar|katiba|jihad|taliban|macina|"
-                      r"mourabitoun|aqim|iswap|isis|daesh|al-nusra|hts", re.IGNORECASE)
+JIHADIST = re.compile(
+    r"islam|qaeda|qaida|jnim|shabaab|boko|ansar|katiba|jihad|taliban|macina|"
+    r"mourabitoun|aqim|iswap|isis|daesh|al-nusra|hts",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,22 +131,39 @@ class ActorFinder:
         for alias, key in actors.named_aliases():
             by_key.setdefault(key, []).append(alias)
         for key, aliases in by_key.items():
-            self.named.add(key, list(nlp.tokenizer.pipe(aliases)))
+            self.named.add(key, [nlp.make_doc(a) for a in aliases])
         for kind, words in actors.cue_words().items():
-            self.generic.add(kind, list(nlp.tokenizer.pipe(words)))
-        self.generic.add("coref", list(nlp.tokenizer.pipe(COREF_WORDS)))
+            self.generic.add(kind, [nlp.make_doc(w) for w in words])
+        self.generic.add("coref", [nlp.make_doc(w) for w in COREF_WORDS])
+        self.regional = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.regional_countries: dict[str, frozenset[str]] = {}
+        for n, (alias, key, countries) in enumerate(actors.regional_aliases()):
+            label = f"{key}|{n}"
+            self.regional.add(label, [nlp.make_doc(alias)])
+            self.regional_countries[label] = countries
 
-    def find(self, doc: Doc, sent: Span, on: dt.date | None) -> list[ActorHit]:
+    def find(
+        self, doc: Doc, sent: Span, on: dt.date | None, countries: Sequence[str] = ()
+    ) -> list[ActorHit]:
         """Actor phrases in one sentence, longest first where they overlap, with sides."""
         hits: list[ActorHit] = []
+        for match_id, start, end in self.regional(doc[sent.start : sent.end]):
+            label = doc.vocab.strings[match_id]
+            if set(countries[:2]) & self.regional_countries[label]:
+                span = doc[start:end]
+                ref = self.actors.named(label.split("|")[0], on=on, alias=span.text)
+                hits.append(
+                    ActorHit(span.start_char, span.end_char, span.root.i, ref=ref, alias=span.text)
+                )
         for match_id, start, end in self.named(doc[sent.start : sent.end]):
-            span = doc[sent.start + start : sent.start + end]
+            span = doc[start:end]
             key = doc.vocab.strings[match_id]
             ref = self.actors.named(key, on=on, alias=span.text)
-            hits.append(ActorHit(span.start_char, span.end_char, span.root.i, ref=ref,
-                                 alias=span.text))
+            hits.append(
+                ActorHit(span.start_char, span.end_char, span.root.i, ref=ref, alias=span.text)
+            )
         for match_id, start, end in self.generic(doc[sent.start : sent.end]):
-            span = doc[sent.start + start : sent.start + end]
+            span = doc[start:end]
             kind = doc.vocab.strings[match_id]
             hits.append(self._generic_hit(span, kind))
         return [_with_side(hit, doc) for hit in _longest(hits)]
@@ -94,18 +173,35 @@ class ActorFinder:
         head = span.root
         for tok in [*head.lefts, *span]:
             word = tok.text.strip("'’s")
-            country = country or self.actors.country_of_demonym(word) or (
-                self.actors.country_of_name(word) if tok.dep_ == "poss" or tok.tag_ == "NNP"
-                else None)
+            country = (
+                country
+                or self.actors.country_of_demonym(word)
+                or (
+                    self.actors.country_of_name(word)
+                    if tok.dep_ == "poss" or tok.tag_ == "NNP"
+                    else None
+                )
+            )
             group = group or self.actors.ethnic_group(word)
         for child in head.children:  # "the army of Mali"
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in child.children:
                     country = country or self.actors.country_of_name(obj.text)
-        start = min(span.start_char, *(t.idx for t in head.lefts if t.dep_ in {"amod", "compound"}
-                                       and t.i >= span.sent.start))
-        return ActorHit(start, span.end_char, head.i, kind=kind, country=country, group=group,
-                        alias=span.text)
+        start = min(
+            [
+                span.start_char,
+                *(
+                    t.idx
+                    for t in head.lefts
+                    if t.dep_ in {"amod", "compound"}
+                    and t.i >= span.start - 3
+                    and t.i >= span.sent.start
+                ),
+            ]
+        )
+        return ActorHit(
+            start, span.end_char, head.i, kind=kind, country=country, group=group, alias=span.text
+        )
 
 
 def _longest(hits: list[ActorHit]) -> list[ActorHit]:
@@ -120,8 +216,9 @@ def _longest(hits: list[ActorHit]) -> list[ActorHit]:
 
 def _with_side(hit: ActorHit, doc: Doc) -> ActorHit:
     side = side_of(doc[hit.token])
-    return ActorHit(hit.start, hit.end, hit.token, hit.ref, hit.kind, hit.country, hit.group, side,
-                    hit.alias)
+    return ActorHit(
+        hit.start, hit.end, hit.token, hit.ref, hit.kind, hit.country, hit.group, side, hit.alias
+    )
 
 
 def side_of(token: Token) -> Side:
@@ -136,8 +233,9 @@ def side_of(token: Token) -> Side:
         side = _side_at(tok, dep, head)
         if side is not None:
             return side
-        if dep in {"pobj", "compound", "appos", "amod", "nmod"} or (dep == "prep" and
-                                                                     head.pos_ == "NOUN"):
+        if dep in {"pobj", "compound", "appos", "amod", "nmod"} or (
+            dep == "prep" and head.pos_ == "NOUN"
+        ):
             tok = head if dep != "pobj" else head.head if head.lower_ == "of" else head
             if dep == "pobj" and head.lower_ != "of":
                 return "none"
@@ -163,8 +261,9 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
             return "attacker"
         if prep == "from" and gov_lemma in _ATTACK_NOUNS:
             return "attacker"
-        if prep in {"on", "against", "targeting"} and (gov_lemma in _ATTACK_NOUNS or
-                                                        gov_lemma in VIOLENT_LEMMAS):
+        if prep in {"on", "against", "targeting"} and (
+            gov_lemma in _ATTACK_NOUNS or gov_lemma in VIOLENT_LEMMAS
+        ):
             return "target"
         if prep in {"with", "between"} and gov_lemma in {"clash", "fight", "battle", "fighting"}:
             return "target"

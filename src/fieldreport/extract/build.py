@@ -14,8 +14,17 @@ from fieldreport.extract.events import ArticleContext, EventGroup, SentenceInfo
 from fieldreport.extract.places import PlaceHit
 from fieldreport.extract.taxonomy import Sides, classify
 from fieldreport.fatalities import fatalities
-from fieldreport.model import (ActorRef, ActorRole, Article, Claim, DateInfo, Mention, Place,
-                               Role, Span)
+from fieldreport.model import (
+    ActorRef,
+    ActorRole,
+    Article,
+    Claim,
+    DateInfo,
+    Mention,
+    Place,
+    Role,
+    Span,
+)
 from fieldreport.resolve.actors import ActorDictionary
 from fieldreport.resolve.places import Gazetteer
 
@@ -23,14 +32,35 @@ ARMED = {1, 2, 3, 4, 8}
 # words that usually mean a group the article names elsewhere ("the separatists" = the rebels
 # named earlier); the inter codes such a named group may have, and whether it is jihadist
 COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
-    "rebels": ((2,), None), "separatists": ((2,), False), "rebel": ((2,), None),
-    "insurgents": ((2, 3), None), "militants": ((2, 3), True), "jihadists": ((2, 3), True),
-    "jihadist": ((2, 3), True), "islamists": ((2, 3), True), "islamist militants": ((2, 3), True),
-    "terrorists": ((2, 3), True), "fighters": ((2, 3), None), "attackers": ((2, 3), None),
+    "rebels": ((2,), None),
+    "separatists": ((2,), False),
+    "rebel": ((2,), None),
+    "insurgents": ((2, 3), None),
+    "militants": ((2, 3), True),
+    "jihadists": ((2, 3), True),
+    "jihadist": ((2, 3), True),
+    "islamists": ((2, 3), True),
+    "islamist militants": ((2, 3), True),
+    "terrorists": ((2, 3), True),
+    "fighters": ((2, 3), None),
+    "attackers": ((2, 3), None),
 }
-DESCRIPTORS = {"farmers", "women", "men", "students", "teachers", "health_workers", "journalists",
-               "lawyers", "prisoners", "refugees_idps", "labor_group", "muslim_group",
-               "christian_group", "ethnic_group"}
+DESCRIPTORS = {
+    "farmers",
+    "women",
+    "men",
+    "students",
+    "teachers",
+    "health_workers",
+    "journalists",
+    "lawyers",
+    "prisoners",
+    "refugees_idps",
+    "labor_group",
+    "muslim_group",
+    "christian_group",
+    "ethnic_group",
+}
 
 
 @dataclass(slots=True)
@@ -51,8 +81,14 @@ class ArticleState:
     named: tuple[ActorRef, ...] = ()
 
 
-def build_mention(doc: Doc, article: Article, ctx: ArticleContext, group: EventGroup,
-                  res: Resources, state: ArticleState) -> Mention | None:
+def build_mention(
+    doc: Doc,
+    article: Article,
+    ctx: ArticleContext,
+    group: EventGroup,
+    res: Resources,
+    state: ArticleState,
+) -> Mention | None:
     text = article.text
     lead = next(s for s in group.sentences if s.eventful)
     evidence: dict[str, Span] = {}
@@ -61,9 +97,12 @@ def build_mention(doc: Doc, article: Article, ctx: ArticleContext, group: EventG
     place = _place(group, res.gazetteer, evidence, notes, text)
     country = place.country if place else (ctx.countries[0] if ctx.countries else None)
     on = date.date if date else None
-    refs = [(hit, _resolve(hit, res.actors, country, on, state)) for s in group.sentences
-            for hit in s.actors]
-    refs = [(h, r) for h, r in refs if r is not None]
+    resolved = [
+        (hit, _resolve(hit, res.actors, country, on, state))
+        for s in group.sentences
+        for hit in s.actors
+    ]
+    refs = [(h, r) for h, r in resolved if r is not None]
     votes = _votes(group, refs)
     cues = {c for s in group.sentences for c in s.cues}
     sides = _sides(refs, votes)
@@ -82,15 +121,26 @@ def build_mention(doc: Doc, article: Article, ctx: ArticleContext, group: EventG
     if cue_span:
         evidence["event_type"] = cue_span
     if claims:
-        chosen = min((c for c in claims if c.killed_min is not None),
-                     key=lambda c: c.killed_min or 0, default=claims[0])
+        chosen = min(
+            (c for c in claims if c.killed_min is not None),
+            key=lambda c: c.killed_min or 0,
+            default=claims[0],
+        )
         evidence["fatalities"] = chosen.evidence
     if date:
         state.last_date = date
     return Mention(
-        article_id=article.id, sentence=_sentence_span(lead, text), event_type=event_type,
-        sub_event_type=sub_type, date=date, place=place, actors=tuple(roles),
-        claims=tuple(claims), fatalities=toll, evidence=evidence, notes=notes,
+        article_id=article.id,
+        sentence=_sentence_span(lead, text),
+        event_type=event_type,
+        sub_event_type=sub_type,
+        date=date,
+        place=place,
+        actors=tuple(roles),
+        claims=tuple(claims),
+        fatalities=toll,
+        evidence=evidence,
+        notes=notes,
         confidence=_confidence(date, place, roles, evidence),
     )
 
@@ -99,8 +149,14 @@ def _sentence_span(info: SentenceInfo, text: str) -> Span:
     return Span.of(text, info.span.start_char, info.span.end_char)
 
 
-def _date(group: EventGroup, ctx: ArticleContext, state: ArticleState,
-          evidence: dict[str, Span], notes: dict[str, str], text: str) -> DateInfo | None:
+def _date(
+    group: EventGroup,
+    ctx: ArticleContext,
+    state: ArticleState,
+    evidence: dict[str, Span],
+    notes: dict[str, str],
+    text: str,
+) -> DateInfo | None:
     for info in group.sentences:
         for hit in info.dates:
             if hit.info is not None:
@@ -116,8 +172,13 @@ def _date(group: EventGroup, ctx: ArticleContext, state: ArticleState,
     return None
 
 
-def _place(group: EventGroup, gazetteer: Gazetteer, evidence: dict[str, Span],
-           notes: dict[str, str], text: str) -> Place | None:
+def _place(
+    group: EventGroup,
+    gazetteer: Gazetteer,
+    evidence: dict[str, Span],
+    notes: dict[str, str],
+    text: str,
+) -> Place | None:
     hits: list[PlaceHit] = [p for s in group.sentences for p in s.places]
     towns = [p for p in hits if p.entry.kind == "town"]
     chosen = towns[0] if towns else (hits[0] if hits else None)
@@ -130,17 +191,25 @@ def _place(group: EventGroup, gazetteer: Gazetteer, evidence: dict[str, Span],
     return chosen.entry.place(precision, name)
 
 
-def _resolve(hit: ActorHit, actors: ActorDictionary, country: str | None, on: dt.date | None,
-             state: ArticleState) -> ActorRef | None:
+def _resolve(
+    hit: ActorHit,
+    actors: ActorDictionary,
+    country: str | None,
+    on: dt.date | None,
+    state: ArticleState,
+) -> ActorRef | None:
     if hit.ref is not None:
         return hit.ref
     word = hit.alias.lower().removeprefix("the ").removeprefix("suspected ")
     if word in COREFERENT:
         inters, jihadist = COREFERENT[word]
-        named = [r for r in state.named if r.inter in inters and (
-            jihadist is None or bool(JIHADIST.search(r.name)) == jihadist)]
+        named = {
+            r.name: r
+            for r in state.named
+            if r.inter in inters and (jihadist is None or bool(JIHADIST.search(r.name)) == jihadist)
+        }
         if len(named) == 1:
-            return named[0]
+            return next(iter(named.values()))
     where = hit.country or country
     if where is None or hit.kind == "coref":
         return None
@@ -161,14 +230,22 @@ def _votes(group: EventGroup, refs: list[tuple[ActorHit, ActorRef]]) -> dict[str
     return votes
 
 
-def _claim_votes(info: SentenceInfo, claim: RawClaim, refs: list[tuple[ActorHit, ActorRef]],
-                 votes: dict[str, Counter[str]]) -> None:
-    victim = _hit_at(refs, claim.victim_token)
+def _claim_votes(
+    info: SentenceInfo,
+    claim: RawClaim,
+    refs: list[tuple[ActorHit, ActorRef]],
+    votes: dict[str, Counter[str]],
+) -> None:
+    victim = _victims(refs, claim.victim_token)
     if victim is not None:
         votes[victim.name]["target"] += 1
     speaker = _hit_at(refs, claim.claimant_token)
-    if speaker is not None and victim is not None and speaker.name != victim.name and (
-            speaker.inter in ARMED):
+    if (
+        speaker is not None
+        and victim is not None
+        and speaker.name != victim.name
+        and (speaker.inter in ARMED)
+    ):
         votes[speaker.name]["attacker"] += 1  # "X said it killed 50 soldiers"
 
 
@@ -182,22 +259,29 @@ def _hit_at(refs: list[tuple[ActorHit, ActorRef]], token: int | None) -> ActorRe
 
 
 def _sides(refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]]) -> Sides:
-    attackers = [r for _, r in refs if votes[r.name]["attacker"] >= votes[r.name]["target"]
-                 and votes[r.name]["attacker"] > 0]
+    attackers = [
+        r
+        for _, r in refs
+        if votes[r.name]["attacker"] >= votes[r.name]["target"] and votes[r.name]["attacker"] > 0
+    ]
     targets = [r for _, r in refs if votes[r.name]["target"] > votes[r.name]["attacker"]]
     return Sides(
         attacker_state=any(r.inter == 1 for r in attackers),
         attacker_armed=any(r.inter in ARMED for r in attackers),
-        target_armed=any(r.inter in ARMED for r in targets) or (
-            not targets and sum(r.inter in ARMED for _, r in refs) >= 2),
-        target_civilian=any(r.inter == 7 for r in targets) or (
-            not targets and any(r.inter == 7 for _, r in refs)),
+        target_armed=any(r.inter in ARMED for r in targets)
+        or (not targets and sum(r.inter in ARMED for _, r in refs) >= 2),
+        target_civilian=any(r.inter == 7 for r in targets)
+        or (not targets and any(r.inter == 7 for _, r in refs)),
         protesters=any(r.inter == 6 for _, r in refs),
     )
 
 
-def _roles(refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]],
-           event_type: str, text: str) -> list[ActorRole]:
+def _roles(
+    refs: list[tuple[ActorHit, ActorRef]],
+    votes: dict[str, Counter[str]],
+    event_type: str,
+    text: str,
+) -> list[ActorRole]:
     first: dict[str, tuple[ActorHit, ActorRef]] = {}
     for hit, ref in refs:
         if event_type == "Battles" and ref.inter == 7:
@@ -207,9 +291,11 @@ def _roles(refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]]
 
     def score(item: tuple[ActorHit, ActorRef], side: str) -> tuple[int, int, int]:
         hit, ref = item
-        return (votes[ref.name][side] - votes[ref.name]["target" if side == "attacker"
-                                                            else "attacker"],
-                int(hit.ref is not None), -hit.start)
+        return (
+            votes[ref.name][side] - votes[ref.name]["target" if side == "attacker" else "attacker"],
+            int(hit.ref is not None),
+            -hit.start,
+        )
 
     side_a = [i for i in ordered if _side(votes, i[1].name) == "attacker"]
     side_b = [i for i in ordered if _side(votes, i[1].name) == "target"]
@@ -219,13 +305,19 @@ def _roles(refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]]
         side_a += [i for i in rest if i[1].inter != 7]
     else:
         for item in rest:
-            (side_a if not side_a or (side_b and item[1].inter in _inters(side_a)) else
-             side_b).append(item)
+            (
+                side_a if not side_a or (side_b and item[1].inter in _inters(side_a)) else side_b
+            ).append(item)
     side_a.sort(key=lambda i: score(i, "attacker"), reverse=True)
     side_b.sort(key=lambda i: score(i, "target"), reverse=True)
     roles: list[ActorRole] = []
     for side in (side_a, side_b):
         side.sort(key=lambda i: i[0].kind in DESCRIPTORS)
+        if side and side[0][1].inter == 8:  # foreign forces assist the state they fight for
+            state_forces = [i for i in side if i[1].inter == 1]
+            if state_forces:
+                side.remove(state_forces[0])
+                side.insert(0, state_forces[0])
     for side, (main, assoc) in ((side_a, ("actor1", "assoc1")), (side_b, ("actor2", "assoc2"))):
         for n, (hit, ref) in enumerate(side):
             role: Role = main if n == 0 else assoc  # type: ignore[assignment]
@@ -246,57 +338,119 @@ def _inters(items: list[tuple[ActorHit, ActorRef]]) -> set[int]:
     return {r.inter for _, r in items}
 
 
-def _claims(group: EventGroup, refs: list[tuple[ActorHit, ActorRef]], actors: ActorDictionary,
-            article: Article, state: ArticleState, text: str) -> list[Claim]:
+def _claims(
+    group: EventGroup,
+    refs: list[tuple[ActorHit, ActorRef]],
+    actors: ActorDictionary,
+    article: Article,
+    state: ArticleState,
+    text: str,
+) -> list[Claim]:
     out: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     for info in group.sentences:
+        if (
+            info.speaker is not None
+            and "statement" in info.span.text.lower()
+            and not (is_statement_reference(text[info.speaker[0] : info.speaker[1]]))
+        ):
+            start, end, token = info.speaker
+            state.statement_by = (
+                _hit_at(refs, token) or _covering(refs, start, end),
+                text[start:end],
+            )
         for raw in info.claims:
             claim = _claim(raw, info, refs, actors, article, state, text)
-            key = (claim.claimant.name if claim.claimant else claim.claimant_text,
-                   claim.killed_min, claim.victims.name if claim.victims else "", claim.phrase)
+            key = (
+                claim.claimant.name if claim.claimant else claim.claimant_text,
+                claim.killed_min,
+                claim.victims.name if claim.victims else "",
+                claim.phrase,
+            )
             if key not in seen:
                 seen.add(key)
                 out.append(claim)
     return out
 
 
-def _claim(raw: RawClaim, info: SentenceInfo, refs: list[tuple[ActorHit, ActorRef]],
-           actors: ActorDictionary, article: Article, state: ArticleState, text: str) -> Claim:
+def _claim(
+    raw: RawClaim,
+    info: SentenceInfo,
+    refs: list[tuple[ActorHit, ActorRef]],
+    actors: ActorDictionary,
+    article: Article,
+    state: ArticleState,
+    text: str,
+) -> Claim:
     claimant_text = text[raw.claimant_start : raw.claimant_end] if raw.claimant_start else ""
-    claimant = _covering(refs, raw.claimant_start, raw.claimant_end)
+    claimant = _hit_at(refs, raw.claimant_token) or _covering(
+        refs, raw.claimant_start, raw.claimant_end
+    )
     if claimant is None and claimant_text:
         claimant = actors.lookup(claimant_text)
     if is_statement_reference(claimant_text) and state.statement_by is not None:
         claimant, claimant_text = state.statement_by
-    elif claimant_text and "statement" in info.span.text.lower():
-        state.statement_by = (claimant, claimant_text)
     relays = [text[a:b] for a, b in raw.relays]
     if article.outlet:
         relays.append(article.outlet)
     hit = next((h for h, r in refs if claimant is not None and r.name == claimant.name), None)
     kind = claimant_kind(claimant_text, hit) if claimant_text else "source"
     return Claim(
-        evidence=Span.of(text, raw.start, raw.end), claimant=claimant,
-        claimant_text=claimant_text, claimant_kind=kind, reported_by=tuple(dict.fromkeys(relays)),
-        killed_min=raw.killed_min, killed_max=raw.killed_max,
-        victims=_hit_at(refs, raw.victim_token), phrase=raw.phrase,
+        evidence=Span.of(text, raw.start, raw.end),
+        claimant=claimant,
+        claimant_text=claimant_text,
+        claimant_kind=kind,
+        reported_by=tuple(dict.fromkeys(relays)),
+        killed_min=raw.killed_min,
+        killed_max=raw.killed_max,
+        victims=_victims(refs, raw.victim_token),
+        phrase=raw.phrase,
     )
 
 
-def _covering(refs: list[tuple[ActorHit, ActorRef]], start: int | None,
-              end: int | None) -> ActorRef | None:
+def _victims(refs: list[tuple[ActorHit, ActorRef]], token: int | None) -> ActorRef | None:
+    """The actor of the victims' noun phrase: its head, or a group named inside it."""
+    found = _hit_at(refs, token)
+    if found is None and token is not None:
+        near = [r for h, r in refs if h.ref is not None and 0 < token - h.token <= 3]
+        found = near[-1] if near else None
+    return found
+
+
+def _covering(
+    refs: list[tuple[ActorHit, ActorRef]], start: int | None, end: int | None
+) -> ActorRef | None:
     if start is None or end is None:
         return None
     inside = [(h, r) for h, r in refs if h.start >= start and h.end <= end]
     named = [r for h, r in inside if h.ref is not None]
-    return (named or [r for _, r in inside] or [None])[0]
+    return named[0] if named else None
 
 
 def _cue_span(info: SentenceInfo, text: str) -> Span | None:
-    for name in ("clash", "ambush", "attack", "abduct", "air", "shelling", "ied", "suicide",
-                 "grenade", "protest", "riot_violence", "mob", "looting", "arrest", "disrupted",
-                 "agreement", "other", "change", "base", "transfer", "sexual"):
+    for name in (
+        "clash",
+        "ambush",
+        "attack",
+        "abduct",
+        "air",
+        "shelling",
+        "ied",
+        "suicide",
+        "grenade",
+        "protest",
+        "riot_violence",
+        "mob",
+        "looting",
+        "arrest",
+        "disrupted",
+        "agreement",
+        "other",
+        "change",
+        "base",
+        "transfer",
+        "sexual",
+    ):
         if name in info.cues:
             a, b = info.cues[name][0]
             base = info.span.start_char
@@ -304,12 +458,12 @@ def _cue_span(info: SentenceInfo, text: str) -> Span | None:
     return None
 
 
-def _confidence(date: DateInfo | None, place: Place | None, roles: list[ActorRole],
-                evidence: dict[str, Span]) -> float:
+def _confidence(
+    date: DateInfo | None, place: Place | None, roles: list[ActorRole], evidence: dict[str, Span]
+) -> float:
     score = 0.2
     score += 0.2 if "date" in evidence else 0.0
     score += 0.2 if place is not None and place.precision <= 2 else 0.1 if place else 0.0
     score += 0.2 if any(r.role == "actor2" for r in roles) else 0.0
     score += 0.2 if "event_type" in evidence else 0.0
     return round(min(score, 1.0), 2)
-

@@ -7,39 +7,101 @@ victims the soldiers, phrase "50", evidence the words from the number to the vic
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from fieldreport.extract.actors import ActorHit, reporter_of
+from fieldreport.extract.actors import REPORTING_LEMMAS, ActorHit, reporter_of
 from fieldreport.extract.numbers import VAGUE, parse_quantity
 from fieldreport.extract.taxonomy import COMPILED
 from fieldreport.model import ClaimantKind
 
-_NO_ONE = re.compile(r"\b(no one|nobody|no casualties|no deaths|no fatalities|no injuries|"
-                     r"without (causing )?casualties|no victims|no loss of life)\b", re.I)
-_MODIFIERS = {"at", "least", "more", "than", "over", "nearly", "almost", "about", "around",
-              "approximately", "some", "up", "to", "as", "many", "roughly", "estimated", "an",
-              "between", "and", "of", "fewer", "less"}
-_VAGUE_HEADS = {"heavy", "significant", "considerable", "severe", "huge", "several", "many",
-                "numerous"}
+_NO_ONE = re.compile(
+    r"\b(no one|nobody|no casualties|no deaths|no fatalities|no injuries|"
+    r"without (causing )?casualties|no victims|no loss of life)\b",
+    re.I,
+)
+_MODIFIERS = {
+    "at",
+    "least",
+    "more",
+    "than",
+    "over",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "some",
+    "up",
+    "to",
+    "as",
+    "many",
+    "roughly",
+    "estimated",
+    "an",
+    "between",
+    "and",
+    "of",
+    "fewer",
+    "less",
+}
+_VAGUE_HEADS = {
+    "heavy",
+    "significant",
+    "considerable",
+    "severe",
+    "huge",
+    "several",
+    "many",
+    "numerous",
+}
 _INJURY = re.compile(r"^(injur|wound|hurt|bless)", re.I)
 _KINDS: tuple[tuple[re.Pattern[str], ClaimantKind], ...] = (
-    (re.compile(r"\b(un|united nations|minusma|ocha|unhcr|unicef|human rights watch|hrw|amnesty|"
-                r"ngo|red cross|icrc|msf|doctors without borders|aid (group|agency|workers))\b",
-                re.I), "un_ngo"),
-    (re.compile(r"\b(hospital|medical|doctor|nurse|resident|villager|witness|local|security "
-                r"sources?|elected official|mayor|chief|relative|survivor)s?\b", re.I), "local"),
-    (re.compile(r"\b(analysts?|researchers?|experts?|bloggers?|monitor|site intelligence|acled|"
-                r"observers?)\b", re.I), "analyst"),
-    (re.compile(r"\b(government|ministry|minister|authorities|president|governor|prefect|"
-                r"spokesman for the government|junta)\b", re.I), "government"),
-    (re.compile(r"\b(media|newspaper|television|radio|agency|reuters|afp|press|outlet)\b", re.I),
-     "media"),
+    (
+        re.compile(
+            r"\b(un|united nations|minusma|ocha|unhcr|unicef|human rights watch|hrw|amnesty|"
+            r"ngo|red cross|icrc|msf|doctors without borders|aid (group|agency|workers))\b",
+            re.I,
+        ),
+        "un_ngo",
+    ),
+    (
+        re.compile(
+            r"\b(hospital|medical|doctor|nurse|resident|villager|witness|local|security "
+            r"sources?|elected official|mayor|chief|relative|survivor)s?\b",
+            re.I,
+        ),
+        "local",
+    ),
+    (
+        re.compile(
+            r"\b(analysts?|researchers?|experts?|bloggers?|monitor|site intelligence|acled|"
+            r"observers?)\b",
+            re.I,
+        ),
+        "analyst",
+    ),
+    (
+        re.compile(
+            r"\b(government|ministry|minister|authorities|president|governor|prefect|"
+            r"spokesman for the government|junta)\b",
+            re.I,
+        ),
+        "government",
+    ),
+    (
+        re.compile(r"\b(media|newspaper|television|radio|agency|reuters|afp|press|outlet)\b", re.I),
+        "media",
+    ),
 )
-_STATEMENT = re.compile(r"^(the|that|this) (statement|communiqu[eé]|press release|"
-                        r"announcement)$", re.I)
+_STATEMENT = re.compile(
+    r"^(the|that|this) (statement|communiqu[eé]|press release|"
+    r"announcement)$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +122,9 @@ class RawClaim:
 
 def claimant_kind(text: str, hit: ActorHit | None) -> ClaimantKind:
     """Who is speaking: a party to the fighting, the government, UN/NGO, locals, analysts..."""
-    if hit is not None and (hit.ref is not None or hit.kind in {"military", "police",
-                                                                 "unidentified", "islamist"}):
+    if hit is not None and (
+        hit.ref is not None or hit.kind in {"military", "police", "unidentified", "islamist"}
+    ):
         return "party"
     for rx, kind in _KINDS:
         if rx.search(text):
@@ -99,8 +162,16 @@ def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawC
         lo = min(q_start, death.i)
         hi = max(q_end - 1, death.i, victim.i if victim is not None else 0)
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
-        out.append(RawClaim(start, end, phrase, quantity.low, quantity.high,
-                            victim.i if victim is not None else None))
+        out.append(
+            RawClaim(
+                start,
+                end,
+                phrase,
+                quantity.low,
+                quantity.high,
+                victim.i if victim is not None else None,
+            )
+        )
     if not out and death.lower_ == "losses":
         vague = [c for c in death.children if c.lower_ in _VAGUE_HEADS]
         if vague:
@@ -120,8 +191,10 @@ def _quantities(doc: Doc, sent: Span) -> list[tuple[int, int, Token | None]]:
             i += 1
             continue
         j = i + 1
-        while j < sent.end and (_is_number(doc[j]) or doc[j].lower_ in {"-", "and", "to"} and
-                                j + 1 < sent.end and _is_number(doc[j + 1])):
+        while j < sent.end and (
+            _is_number(doc[j])
+            or (doc[j].lower_ in {"-", "and", "to"} and j + 1 < sent.end and _is_number(doc[j + 1]))
+        ):
             j += 1
         k = i
         while k > sent.start and doc[k - 1].lower_ in _MODIFIERS:
@@ -137,8 +210,11 @@ def _is_number(tok: Token) -> bool:
     word = tok.lower_
     if word in VAGUE or word in {"dozen", "hundred", "thousand"}:
         return True
-    return bool(tok.like_num) and not re.fullmatch(r"(19|20)\d\d", word) and tok.pos_ in {
-        "NUM", "PROPN", "NOUN", "ADJ", "DET", "PRON"} | {"NUM"}
+    return (
+        bool(tok.like_num)
+        and not re.fullmatch(r"(19|20)\d\d", word)
+        and tok.pos_ in {"NUM", "PROPN", "NOUN", "ADJ", "DET", "PRON"} | {"NUM"}
+    )
 
 
 def _victim(doc: Doc, number: Token) -> Token | None:
@@ -160,9 +236,7 @@ def _linked(q: tuple[int, int, Token | None], death: Token) -> bool:
         return True
     if death.head.i == anchor or anchor in {t.i for t in death.subtree}:
         return abs(anchor - death.i) <= 12
-    if death.lower_ in {"deaths", "dead", "fatalities", "bodies"} and 0 < death.i - end < 3:
-        return True
-    return False
+    return death.lower_ in {"deaths", "dead", "fatalities", "bodies"} and 0 < death.i - end < 3
 
 
 def _attributed(doc: Doc, sent: Span, claim: RawClaim) -> RawClaim:
@@ -180,9 +254,25 @@ def _attributed(doc: Doc, sent: Span, claim: RawClaim) -> RawClaim:
         speaker, sources = sources[0], sources[1:]
     relays = tuple((s, e) for s, e, _ in sources)
     if speaker is None:
-        return RawClaim(**{**_fields(claim), "relays": relays})
-    return RawClaim(**{**_fields(claim), "claimant_start": speaker[0], "claimant_end": speaker[1],
-                       "claimant_token": speaker[2], "relays": relays})
+        return dataclasses.replace(claim, relays=relays)
+    return dataclasses.replace(
+        claim,
+        claimant_start=speaker[0],
+        claimant_end=speaker[1],
+        claimant_token=speaker[2],
+        relays=relays,
+    )
+
+
+def speaker_of(sent: Span) -> tuple[int, int, int] | None:
+    """(start, end, head token) of the subject of the sentence's first reporting verb."""
+    for tok in sent:
+        if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ == "VERB":
+            subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj:
+                tokens = list(subj[0].subtree)
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), subj[0].i
+    return None
 
 
 def _according_to(doc: Doc, sent: Span) -> list[tuple[int, int, int]]:
@@ -194,10 +284,6 @@ def _according_to(doc: Doc, sent: Span) -> list[tuple[int, int, int]]:
                 tokens = list(objs[0].subtree)
                 out.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1]), objs[0].i))
     return out
-
-
-def _fields(claim: RawClaim) -> dict[str, object]:
-    return {f: getattr(claim, f) for f in RawClaim.__dataclass_fields__}
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:

@@ -15,18 +15,33 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from fieldreport.extract.actors import REPORTING_LEMMAS, ActorFinder, ActorHit
-from fieldreport.extract.claims import RawClaim, find_claims
+from fieldreport.extract.claims import RawClaim, find_claims, speaker_of
 from fieldreport.extract.places import Dateline, PlaceHit, find_places
 from fieldreport.extract.taxonomy import EVENTFUL, VIOLENT, cues_in
 from fieldreport.model import DateInfo
 from fieldreport.resolve.dates import find_date_expressions, resolve_date
 from fieldreport.resolve.places import Gazetteer, km
 
-_SAME_DAY = re.compile(r"^(on )?(the same day|that day|the same night|that night|le même jour)$",
-                       re.I)
+_SAME_DAY = re.compile(
+    r"^(on )?(the same (day|night|evening|morning)|that (day|night|evening|morning)|"
+    r"le même jour)$",
+    re.I,
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_REPORT_NOUNS = {"statement", "communique", "communiqué", "video", "message", "post", "report",
-                 "interview", "press", "conference", "briefing", "tweet"}
+_REPORT_NOUNS = {
+    "statement",
+    "communique",
+    "communiqué",
+    "video",
+    "message",
+    "post",
+    "report",
+    "interview",
+    "press",
+    "conference",
+    "briefing",
+    "tweet",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +61,7 @@ class SentenceInfo:
     actors: list[ActorHit]
     claims: list[RawClaim]
     background: bool
+    speaker: tuple[int, int, int] | None = None  # subject of the sentence's reporting verb
 
     @property
     def eventful(self) -> bool:
@@ -76,14 +92,13 @@ class EventGroup:
     def date_fits(self, day: DateInfo) -> bool:
         if self.first is None or self.last is None:
             return True
-        return (self.first - dt.timedelta(days=1)) <= day.first <= (self.last +
-                                                                       dt.timedelta(days=1))
+        one = dt.timedelta(days=1)
+        return day.first <= self.last + one and day.last >= self.first - one
 
     def place_fits(self, place: PlaceHit) -> bool:
         if self.town is None or place.entry.kind != "town":
             return True
-        return km(self.town.entry.lat, self.town.entry.lon, place.entry.lat,
-                  place.entry.lon) <= 50
+        return km(self.town.entry.lat, self.town.entry.lon, place.entry.lat, place.entry.lon) <= 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +110,9 @@ class ArticleContext:
     body_start: int
 
 
-def read_sentence(doc: Doc, sent: Span, ctx: ArticleContext, finder: ActorFinder,
-                  gazetteer: Gazetteer) -> SentenceInfo:
+def read_sentence(
+    doc: Doc, sent: Span, ctx: ArticleContext, finder: ActorFinder, gazetteer: Gazetteer
+) -> SentenceInfo:
     """Everything one sentence says that an event record may need."""
     text = sent.text
     dates = _dates(doc, sent, ctx.published)
@@ -104,9 +120,14 @@ def read_sentence(doc: Doc, sent: Span, ctx: ArticleContext, finder: ActorFinder
     on = next((d.info.date for d in dates if d.info), ctx.published)
     background = _is_background(text, dates, ctx.published)
     return SentenceInfo(
-        span=sent, cues=cues_in(text), dates=dates,
+        span=sent,
+        cues=cues_in(text),
+        dates=dates,
         places=find_places(sent, gazetteer, ctx.countries, skip),
-        actors=finder.find(doc, sent, on), claims=find_claims(doc, sent), background=background,
+        actors=finder.find(doc, sent, on, ctx.countries),
+        claims=find_claims(doc, sent),
+        background=background,
+        speaker=speaker_of(sent),
     )
 
 
@@ -148,9 +169,7 @@ def _is_background(text: str, dates: list[DateHit], published: dt.date | None) -
     """History, not news: a year long before publication and no recent date."""
     if any(d.info is not None or d.same_day for d in dates):
         recent = [d.info for d in dates if d.info is not None]
-        if published and recent and all((published - d.last).days > 60 for d in recent):
-            return True
-        return False
+        return bool(published and recent and all((published - d.last).days > 60 for d in recent))
     years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and (published is None or all(y < published.year for y in years))
 
@@ -173,8 +192,12 @@ def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
 
 
 def _starts_new(current: EventGroup, info: SentenceInfo) -> bool:
-    if re.match(r"^\s*(the|this|that) (attack|ambush|assault|raid|clash|fighting|explosion|"
-                r"incident|violence|protest|killing)", info.span.text, re.I):
+    if re.match(
+        r"^\s*(the|this|that) (attack|ambush|assault|raid|clash|fighting|explosion|"
+        r"incident|violence|protest|killing)",
+        info.span.text,
+        re.I,
+    ):
         return False
     dated = [d.info for d in info.dates if d.info is not None]
     if dated and not any(current.date_fits(d) for d in dated):

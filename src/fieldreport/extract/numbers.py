@@ -10,24 +10,82 @@ import re
 from dataclasses import dataclass
 
 UNITS = {
-    "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3,
-    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "dozen": 12, "couple": 2, "pair": 2,
+    "zero": 0,
+    "no": 0,
+    "none": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
+    "couple": 2,
+    "pair": 2,
     # French, common in Sahel sources
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
-    "quarante": 40, "cinquante": 50, "cent": 100,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "cent": 100,
 }
 # vague quantity word -> (ACLED count, upper bound or None)
 VAGUE = {
-    "several": (3, None), "many": (3, None), "few": (3, None), "a few": (3, None),
-    "numerous": (3, None), "some": (3, None), "multiple": (3, None), "tens": (10, None),
-    "dozens": (12, None), "scores": (12, None), "hundreds": (100, None),
-    "thousands": (1000, None), "plusieurs": (3, None), "dizaines": (12, None),
-    "des dizaines": (12, None), "centaines": (100, None),
+    "several": (3, None),
+    "many": (3, None),
+    "few": (3, None),
+    "a few": (3, None),
+    "numerous": (3, None),
+    "some": (3, None),
+    "multiple": (3, None),
+    "tens": (10, None),
+    "dozens": (12, None),
+    "scores": (12, None),
+    "hundreds": (100, None),
+    "thousands": (1000, None),
+    "plusieurs": (3, None),
+    "dizaines": (12, None),
+    "des dizaines": (12, None),
+    "centaines": (100, None),
 }
 MAX_PLAUSIBLE = 100_000
 _NUM = re.compile(r"^\d{1,3}(?:[,.\s]\d{3})*$|^\d+$")
@@ -88,8 +146,13 @@ def parse_quantity(phrase: str) -> Quantity | None:
             return None
         kind = mod["mod"].lower()
         if kind in {"up to", "as many as", "at most", "fewer than", "less than"}:
-            return Quantity(inner.low if inner.exact and kind not in {"up to", "as many as"}
-                            else min(inner.low, 1), inner.low, inner.exact)
+            return Quantity(
+                inner.low
+                if inner.exact and kind not in {"up to", "as many as"}
+                else min(inner.low, 1),
+                inner.low,
+                inner.exact,
+            )
         if kind in {"at least", "more than", "over", "au moins", "plus de"}:
             return Quantity(inner.low, None, inner.exact)
         return inner

@@ -23,19 +23,61 @@ _NEAR = re.compile(
     r"(?:ern)? (?:of|part of)|km (?:from|of)|kilometres (?:from|of)|kilometers (?:from|of)|"
     r"miles (?:from|of)|direction of|road to|axis|between|border (?:town|area) of|region of|"
     r"près de|environs de|sur l'axe)\s+(?:the\s+)?(?:(?:village|town|city|commune|locality|"
-    r"hamlet|localité|village de|commune de)\s+(?:of\s+)?)?$", re.IGNORECASE)
+    r"hamlet|localité|village de|commune de)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
 _PREP_NAME = re.compile(
     r"\b(?:in|at|near|of|outside|around|from|to|towards|toward|between|and|en|à|de|dans)\s+"
     r"(?:the\s+)?(?:(?:village|town|city|commune|locality|hamlet|district|area|region|province|"
     r"department|circle|cercle)\s+of\s+)?"
-    r"(?P<name>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’-]+|de|du|la|el|al|ag)){0,3})")
+    r"(?P<name>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’-]+|de|du|la|el|al|ag)){0,3})"
+)
+_REGION_AFTER = re.compile(r"^\s+(region|province|state|governorate|district)\b", re.I)
 _ADMIN_PARENS = re.compile(r"\((?P<a>[A-Z][^(),]{1,40}),\s*(?P<b>[A-Z][^(),]{1,40})\)")
 _DATELINE = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Z'’ .-]{2,40}?)(?:\s*,[^:\n]{0,60})?\s*(?::|—|–|--|-\s)", re.MULTILINE)
-_STOP = {"The", "A", "An", "This", "That", "However", "But", "And", "On", "In", "At", "Monday",
-         "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-         "March", "April", "May", "June", "July", "August", "September", "October", "November",
-         "December", "He", "She", "They", "It", "We", "Islamic", "State", "Army", "Police"}
+    r"^\s*(?P<name>[A-Z][A-Z'’ .-]{2,40}?)(?:\s*,[^:\n]{0,60})?\s*(?::|—|–|--|-\s)", re.MULTILINE
+)
+_STOP = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "However",
+    "But",
+    "And",
+    "On",
+    "In",
+    "At",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "He",
+    "She",
+    "They",
+    "It",
+    "We",
+    "Islamic",
+    "State",
+    "Army",
+    "Police",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +128,9 @@ def context_countries(doc: Doc, gazetteer: Gazetteer, demonym: dict[str, str]) -
     return [iso for iso, _ in counts.most_common()]
 
 
-def find_places(sent: Span, gazetteer: Gazetteer, countries: list[str],
-                skip: tuple[int, int] | None) -> list[PlaceHit]:
+def find_places(
+    sent: Span, gazetteer: Gazetteer, countries: list[str], skip: tuple[int, int] | None
+) -> list[PlaceHit]:
     """Places named in a sentence, in order, resolved against the gazetteer in context."""
     text, base = sent.text, sent.start_char
     admin = _admin_hints(text, gazetteer, countries)
@@ -102,14 +145,23 @@ def find_places(sent: Span, gazetteer: Gazetteer, countries: list[str],
         if skip and skip[0] <= base + start < skip[1]:
             continue
         hit = _resolve(name, base + start, gazetteer, countries, admin)
+        if hit is not None and _REGION_AFTER.match(text[end : end + 20]):
+            region = gazetteer.region(hit.name, countries)
+            if region is not None:
+                hit = PlaceHit(hit.start, hit.end, hit.name, region, 3)
         if hit is not None:
             precision = 2 if _NEAR.search(text[max(0, start - 40) : start]) else hit.precision
             hits.append(PlaceHit(hit.start, hit.end, hit.name, hit.entry, precision))
     return hits
 
 
-def _resolve(name: str, start: int, gazetteer: Gazetteer, countries: list[str],
-             admin: tuple[str | None, str | None]) -> PlaceHit | None:
+def _resolve(
+    name: str,
+    start: int,
+    gazetteer: Gazetteer,
+    countries: list[str],
+    admin: tuple[str | None, str | None],
+) -> PlaceHit | None:
     words = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).rstrip(".'’s").split()
     while words:  # "Tinzaouaten Monday" -> "Tinzaouaten"
         phrase = " ".join(words)
@@ -118,9 +170,6 @@ def _resolve(name: str, start: int, gazetteer: Gazetteer, countries: list[str],
         region = gazetteer.region(phrase, countries) if len(words) <= 3 else None
         entry = gazetteer.best(phrase, countries=countries, admin1=admin[1])
         if entry is not None and _plausible(entry, countries, admin[1]):
-            if region is not None and entry.kind == "town" and entry.population < 20000 and (
-                    re.search(r"\bregion\b", name, re.I)):
-                entry = region
             offset = name.find(words[0])
             precision = 3 if entry.kind == "region" else 1
             return PlaceHit(start + offset, start + offset + len(phrase), phrase, entry, precision)
@@ -138,8 +187,9 @@ def _plausible(entry: Entry, countries: list[str], admin1: str | None) -> bool:
     return entry.country in countries
 
 
-def _admin_hints(text: str, gazetteer: Gazetteer,
-                 countries: list[str]) -> tuple[str | None, str | None]:
+def _admin_hints(
+    text: str, gazetteer: Gazetteer, countries: list[str]
+) -> tuple[str | None, str | None]:
     """'(Bankass, Mopti)' -> admin2 'Bankass', admin1 'Mopti' (when Mopti is a region)."""
     for m in _ADMIN_PARENS.finditer(text):
         region = gazetteer.region(m["b"].strip(), countries)

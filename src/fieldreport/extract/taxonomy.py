@@ -13,81 +13,100 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
-    "Protests": ("Excessive force against protesters", "Protest with intervention",
-                 "Peaceful protest"),
+    "Battles": (
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Armed clash",
+    ),
+    "Protests": (
+        "Excessive force against protesters",
+        "Protest with intervention",
+        "Peaceful protest",
+    ),
     "Riots": ("Violent demonstration", "Mob violence"),
-    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack",
-                                   "Remote explosive/landmine/IED", "Grenade"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
     "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity",
-                               "Disrupted weapons use", "Headquarters or base established",
-                               "Looting/property destruction", "Non-violent transfer of territory",
-                               "Other"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
 }
 SUB_TO_TYPE = {sub: etype for etype, subs in EVENT_TYPES.items() for sub in subs}
 
 _W = r"(?<![\w-])"  # word start
 CUES: dict[str, str] = {
     "clash": r"clash\w*|fighting|fought|battl\w+|firefights?|gun ?fights?|skirmish\w*|exchanges? of"
-             r" (gun)?fire|exchanged fire|engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
-             r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts",
+    r" (gun)?fire|exchanged fire|engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
+    r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts",
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
     "attack": r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
-              r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
-              r"stabb\w+|hacked|burned alive|torture\w*|beat(en)? to death|assassinat\w+|"
-              r"attaqu\w+|tu[ée]s?|abattu\w*",
+    r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
+    r"stabb\w+|hacked|burned alive|torture\w*|beat(en)? to death|assassinat\w+|"
+    r"attaqu\w+|tu[ée]s?|abattu\w*",
     "abduct": r"kidnap\w*|abduct\w*|hostages?|taken captive|seized \w+ (people|civilians|"
-              r"villagers|passengers|traders)|enlev\w+|otages?",
+    r"villagers|passengers|traders)|enlev\w+|otages?",
     "sexual": r"rap(ed|e|es|ing)|sexual(ly)? (violence|assault\w*|abus\w+)",
     "suicide": r"suicide (bomb\w*|attack\w*|car|vehicle|vest|blast)|svbied|kamikaze",
     "air": r"air ?strikes?|air ?raids?|drone (strikes?|attacks?)|drones? (struck|hit|targeted|"
-           r"bombed)|aerial (bombardment|strikes?|attacks?)|bombed from the air|(helicopter|aircraft|"
-           r"jets?|warplanes?) (struck|bombed|fired|targeted|strafed)|frappes? a[ée]riennes?",
+    r"bombed)|aerial (bombardment|strikes?|attacks?)|bombed from the air|(helicopter|aircraft|"
+    r"jets?|warplanes?) (struck|bombed|fired|targeted|strafed)|frappes? a[ée]riennes?",
     "shelling": r"shell(ed|ing|s)|mortars?|artillery|rockets? (fire|attack\w*|struck|hit|landed)|"
-                r"missiles?|obus",
+    r"missiles?|obus",
     "ied": r"ieds?|improvised explosive|land ?mines?|mines? (exploded|blast|explosion)|"
-           r"(hit|struck|ran over|triggered) (a|an) (land ?)?mine|roadside bomb|explosive devices?|"
-           r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?",
+    r"(hit|struck|ran over|triggered) (a|an) (land ?)?mine|roadside bomb|explosive devices?|"
+    r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?",
     "grenade": r"grenades?",
     "protest": r"protest\w*|demonstrat\w+|marche[ds]?|march(ed|ing) (through|in|to|on|against)|"
-               r"rall(y|ies|ied)|sit-?ins?|manifest\w+|took to the streets|rassembl\w+|"
-               r"gathered (to|in front)|strike action",
+    r"rall(y|ies|ied)|sit-?ins?|manifest\w+|took to the streets|rassembl\w+|"
+    r"gathered (to|in front)|strike action",
     "riot_violence": r"riot\w*|burn(ed|ing|t) tyres|barricad\w+|vandali[sz]\w+|(threw|throwing|"
-                     r"hurled) (stones|rocks|projectiles)|ransack\w+|pelted|clashed with (police|"
-                     r"security forces|gendarmes)|set fire|torch\w+|looted|pneus",
+    r"hurled) (stones|rocks|projectiles)|ransack\w+|pelted|clashed with (police|"
+    r"security forces|gendarmes)|set fire|torch\w+|looted|pneus",
     "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
-                    r"baton\w*|lacrymog\w+",
+    r"baton\w*|lacrymog\w+",
     "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|vigilante|"
-           r"jungle justice",
+    r"jungle justice",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
-               r"shops|market|village|school|vehicles?|church|mosque)|set fire to|torch\w+|"
-               r"destroy\w*|stole|steal\w*|rustl\w+|carried off|sabotag\w+|vandali[sz]\w+|"
-               r"incendi\w+|razed",
+    r"shops|market|village|school|vehicles?|church|mosque)|set fire to|torch\w+|"
+    r"destroy\w*|stole|steal\w*|rustl\w+|carried off|sabotag\w+|vandali[sz]\w+|"
+    r"incendi\w+|razed",
     "arrest": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|interpell\w+",
     "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
-                 r"dismantl\w+ (an?|the) (ied|explosive)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
-                 r"ammunition|explosives)|arms cache|weapons cache|intercept\w+|shot down (a|an|"
-                 r"the) drone|(ied|explosive device|bomb) (was|were) (found|discovered|detected)",
+    r"dismantl\w+ (an?|the) (ied|explosive)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
+    r"ammunition|explosives)|arms cache|weapons cache|intercept\w+|shot down (a|an|"
+    r"the) drone|(ied|explosive device|bomb) (was|were) (found|discovered|detected)",
     "agreement": r"agreements?|cease-?fire|truce|peace (deal|accord|talks)|signed|released|"
-                 r"freed|prisoner exchange|surrender\w*|negotiat\w+|accord",
+    r"freed|prisoner exchange|surrender\w*|negotiat\w+|accord",
     "base": r"(established|set up|setting up|installed) (a |their |its )?(base|camp|headquarters)",
     "transfer": r"without (a fight|resistance|fighting)|withdr(ew|awn) from|handed over|"
-                r"took control of the (town|city|village|locality) after (the army|troops|"
-                r"soldiers) (left|withdrew)",
+    r"took control of the (town|city|village|locality) after (the army|troops|"
+    r"soldiers) (left|withdrew)",
     "change": r"deploy\w+|reinforcements?|curfew|recruit\w*|defect\w*|state of emergency|"
-              r"announced the (creation|formation)|patrol\w*|joined (the|forces)|relocat\w+",
+    r"announced the (creation|formation)|patrol\w*|joined (the|forces)|relocat\w+",
     "other": r"coup( d'[ée]tat)?|mass graves?|bodies (were|had been) (found|discovered|exhumed)|"
-             r"displac\w+|fled (their|the) (homes|village)",
+    r"displac\w+|fled (their|the) (homes|village)",
     "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of|captured|"
-                      r"overran|overrun|fell to|occupied",
+    r"overran|overrun|fell to|occupied",
     "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
     "death": r"killed|dead|deaths?|died|dying|killing|bodies|fatalit\w+|slain|lost (their|his|her)"
-             r" lives?|death toll|losses|massacr\w+|execut\w+|tu[ée]s?|morts?",
+    r" lives?|death toll|losses|massacr\w+|execut\w+|tu[ée]s?|morts?",
 }
-COMPILED = {name: re.compile(_W + r"(?:" + rx + r")(?![\w])", re.IGNORECASE)
-            for name, rx in CUES.items()}
+COMPILED = {
+    name: re.compile(_W + r"(?:" + rx + r")(?![\w])", re.IGNORECASE) for name, rx in CUES.items()
+}
 
 
 def cues_in(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -100,10 +119,32 @@ def cues_in(text: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
-VIOLENT = {"clash", "ambush", "attack", "abduct", "sexual", "suicide", "air", "shelling", "ied",
-           "grenade", "mob", "take_territory", "retake"}
-EVENTFUL = VIOLENT | {"protest", "riot_violence", "looting", "arrest", "disrupted", "agreement",
-                      "base", "transfer", "other"}
+VIOLENT = {
+    "clash",
+    "ambush",
+    "attack",
+    "abduct",
+    "sexual",
+    "suicide",
+    "air",
+    "shelling",
+    "ied",
+    "grenade",
+    "mob",
+    "take_territory",
+    "retake",
+}
+EVENTFUL = VIOLENT | {
+    "protest",
+    "riot_violence",
+    "looting",
+    "arrest",
+    "disrupted",
+    "agreement",
+    "base",
+    "transfer",
+    "other",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +161,15 @@ class Sides:
 def classify(cues: Iterable[str], sides: Sides) -> tuple[str, str] | None:
     """One (event_type, sub_event_type) for a set of cue names, or None for no event."""
     found = set(cues)
-    for rule in (_battles_territory, _protests, _riots, _explosions, _battles, _civilians,
-                 _strategic):
+    for rule in (
+        _battles_territory,
+        _protests,
+        _riots,
+        _explosions,
+        _battles,
+        _civilians,
+        _strategic,
+    ):
         result = rule(found, sides)
         if result:
             return result
@@ -131,8 +179,12 @@ def classify(cues: Iterable[str], sides: Sides) -> tuple[str, str] | None:
 def _battles_territory(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "retake" in found and sides.attacker_state:
         return "Battles", "Government regains territory"
-    if "take_territory" in found and sides.attacker_armed and not sides.attacker_state and (
-            found & {"clash", "attack", "ambush"}):
+    if (
+        "take_territory" in found
+        and sides.attacker_armed
+        and not sides.attacker_state
+        and (found & {"clash", "attack", "ambush"})
+    ):
         return "Battles", "Non-state actor overtakes territory"
     return None
 
@@ -162,9 +214,13 @@ def _explosions(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return None  # a defused device is a strategic development
     if found & {"clash"} and not found & {"suicide", "ied"}:
         return None  # an air strike or shelling during a ground battle is a battle
-    for cue, sub in (("air", "Air/drone strike"), ("suicide", "Suicide bomb"),
-                     ("shelling", "Shelling/artillery/missile attack"),
-                     ("ied", "Remote explosive/landmine/IED"), ("grenade", "Grenade")):
+    for cue, sub in (
+        ("air", "Air/drone strike"),
+        ("suicide", "Suicide bomb"),
+        ("shelling", "Shelling/artillery/missile attack"),
+        ("ied", "Remote explosive/landmine/IED"),
+        ("grenade", "Grenade"),
+    ):
         if cue in found:
             return "Explosions/Remote violence", sub
     return None
@@ -195,13 +251,17 @@ def _civilians(found: set[str], sides: Sides) -> tuple[str, str] | None:
 
 
 def _strategic(found: set[str], sides: Sides) -> tuple[str, str] | None:
-    order = (("disrupted", "Disrupted weapons use"), ("looting", "Looting/property destruction"),
-             ("arrest", "Arrests"), ("agreement", "Agreement"),
-             ("base", "Headquarters or base established"),
-             ("transfer", "Non-violent transfer of territory"), ("other", "Other"),
-             ("change", "Change to group/activity"))
+    order = (
+        ("disrupted", "Disrupted weapons use"),
+        ("looting", "Looting/property destruction"),
+        ("arrest", "Arrests"),
+        ("agreement", "Agreement"),
+        ("base", "Headquarters or base established"),
+        ("transfer", "Non-violent transfer of territory"),
+        ("other", "Other"),
+        ("change", "Change to group/activity"),
+    )
     for cue, sub in order:
         if cue in found:
             return "Strategic developments", sub
     return None
-

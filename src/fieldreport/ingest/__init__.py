@@ -15,8 +15,14 @@ from fieldreport.ingest.html import article_from_html, looks_like_html
 from fieldreport.ingest.text import article_from_text, decode, parse_date
 from fieldreport.model import Article, Failed
 
-__all__ = ["SUFFIXES", "article_from_html", "article_from_record", "article_from_text",
-           "read_bytes", "read_paths"]
+__all__ = [
+    "SUFFIXES",
+    "article_from_html",
+    "article_from_record",
+    "article_from_text",
+    "read_bytes",
+    "read_paths",
+]
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson"}
 _META = ("url", "outlet", "title")
@@ -27,8 +33,9 @@ def read_bytes(data: bytes, *, source: str, suffix: str = "", **meta: Any) -> Ar
     text = decode(data, source=source)
     if suffix in {".html", ".htm"} or (suffix not in {".txt", ".text"} and looks_like_html(text)):
         published = meta.pop("published", None)
-        return article_from_html(text, source=source,
-                                 published=published.isoformat() if published else None, **meta)
+        return article_from_html(
+            text, source=source, published=published.isoformat() if published else None, **meta
+        )
     return article_from_text(text, source=source, **meta)
 
 
@@ -52,8 +59,9 @@ def article_from_record(record: Any, *, source: str) -> Article:
     if "html" in record and record["html"] is not None:
         published = meta.pop("published", None)
         meta.pop("title", None)
-        return article_from_html(body, source=source,
-                                 published=published.isoformat() if published else None, **meta)
+        return article_from_html(
+            body, source=source, published=published.isoformat() if published else None, **meta
+        )
     return article_from_text(body, source=source, **meta)
 
 
@@ -75,7 +83,9 @@ def _read_jsonl(path: Path) -> Iterator[Article | Failed]:
 def _files(paths: Iterable[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
         else:
             yield path
 

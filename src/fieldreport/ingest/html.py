@@ -17,12 +17,23 @@ def looks_like_html(text: str) -> bool:
     return any(hint in head for hint in _HTML_HINT)
 
 
-def article_from_html(html: str, *, url: str | None = None, outlet: str | None = None,
-                      published: str | None = None, source: str = "") -> Article:
+def article_from_html(
+    html: str,
+    *,
+    url: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    source: str = "",
+) -> Article:
     """Main text of a news page, without navigation, captions, scripts and page debris."""
     found = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, favor_precision=True,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
     )
     doc = found.as_dict() if found is not None and hasattr(found, "as_dict") else found
     if not isinstance(doc, dict) or not (doc.get("text") or "").strip():

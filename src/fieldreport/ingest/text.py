@@ -11,8 +11,14 @@ from fieldreport.model import Article
 
 HEADER_KEYS = {"title", "published", "outlet", "url"}
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z]+):[ \t]*(?P<value>.*)$")
-_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image",
-          b"PK\x03\x04": "ZIP archive", b"\x1f\x8b": "gzip archive", b"GIF8": "GIF image"}
+_MAGIC = {
+    b"%PDF": "PDF",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"PK\x03\x04": "ZIP archive",
+    b"\x1f\x8b": "gzip archive",
+    b"GIF8": "GIF image",
+}
 
 
 def decode(data: bytes, *, source: str = "") -> str:
@@ -37,7 +43,9 @@ def parse_date(value: str, *, source: str = "", field: str = "published") -> dt.
     try:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError as exc:
-        raise BadRecord(f"{field} {value!r} is not an ISO date (YYYY-MM-DD)", source=source) from exc
+        raise BadRecord(
+            f"{field} {value!r} is not an ISO date (YYYY-MM-DD)", source=source
+        ) from exc
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:

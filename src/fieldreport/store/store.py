@@ -85,8 +85,9 @@ def _open_engine(url: URL) -> Engine:
         Base.metadata.create_all(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StoreError(f"cannot open database: {exc.__class__.__name__}: {exc}",
-                         source=shown) from exc
+        raise StoreError(
+            f"cannot open database: {exc.__class__.__name__}: {exc}", source=shown
+        ) from exc
     return engine
 
 
@@ -95,9 +96,16 @@ def _open_engine(url: URL) -> Engine:
 
 def _article_row(article: Article, now: dt.datetime) -> ArticleRow:
     return ArticleRow(
-        id=article.id, url=article.url, outlet=article.outlet, title=article.title,
-        published=article.published, language=article.language, text=article.text,
-        fetched_at=article.fetched_at, raw_ref=article.raw_ref, ingested_at=now,
+        id=article.id,
+        url=article.url,
+        outlet=article.outlet,
+        title=article.title,
+        published=article.published,
+        language=article.language,
+        text=article.text,
+        fetched_at=article.fetched_at,
+        raw_ref=article.raw_ref,
+        ingested_at=now,
     )
 
 
@@ -105,8 +113,11 @@ def _date_columns(date: DateInfo | None) -> dict[str, Any]:
     if date is None:
         return {}
     return {
-        "event_date": date.date, "date_start": date.start, "date_end": date.end,
-        "time_precision": date.precision, "date_basis": date.basis,
+        "event_date": date.date,
+        "date_start": date.start,
+        "date_end": date.end,
+        "time_precision": date.precision,
+        "date_basis": date.basis,
     }
 
 
@@ -114,9 +125,15 @@ def _place_columns(place: Place | None) -> dict[str, Any]:
     if place is None:
         return {}
     return {
-        "place_name": place.name, "country": place.country, "country_name": place.country_name,
-        "latitude": place.lat, "longitude": place.lon, "geo_precision": place.precision,
-        "admin1": place.admin1, "admin2": place.admin2, "admin3": place.admin3,
+        "place_name": place.name,
+        "country": place.country,
+        "country_name": place.country_name,
+        "latitude": place.lat,
+        "longitude": place.lon,
+        "geo_precision": place.precision,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "admin3": place.admin3,
         "geonames_id": place.geonames_id,
     }
 
@@ -124,40 +141,67 @@ def _place_columns(place: Place | None) -> dict[str, Any]:
 def _actor_row(i: int, role: ActorRole) -> MentionActorRow:
     a, span = role.actor, role.evidence
     return MentionActorRow(
-        ordinal=i, role=role.role, name=a.name, inter=a.inter, country=a.country,
-        alias=a.alias, span_start=span.start, span_end=span.end, span_text=span.text,
+        ordinal=i,
+        role=role.role,
+        name=a.name,
+        inter=a.inter,
+        country=a.country,
+        alias=a.alias,
+        span_start=span.start,
+        span_end=span.end,
+        span_text=span.text,
     )
 
 
 def _ref_columns(prefix: str, ref: ActorRef | None) -> dict[str, Any]:
     if ref is None:
         return {}
-    return {f"{prefix}_name": ref.name, f"{prefix}_inter": ref.inter,
-            f"{prefix}_country": ref.country, f"{prefix}_alias": ref.alias}
+    return {
+        f"{prefix}_name": ref.name,
+        f"{prefix}_inter": ref.inter,
+        f"{prefix}_country": ref.country,
+        f"{prefix}_alias": ref.alias,
+    }
 
 
 def _claim_row(i: int, claim: Claim) -> ClaimRow:
     span = claim.evidence
     return ClaimRow(
         ordinal=i,
-        **_ref_columns("claimant", claim.claimant), **_ref_columns("victims", claim.victims),
-        claimant_text=claim.claimant_text, claimant_kind=claim.claimant_kind,
+        **_ref_columns("claimant", claim.claimant),
+        **_ref_columns("victims", claim.victims),
+        claimant_text=claim.claimant_text,
+        claimant_kind=claim.claimant_kind,
         reported_by=list(claim.reported_by),
-        killed_min=claim.killed_min, killed_max=claim.killed_max, injured=claim.injured,
-        phrase=claim.phrase, span_start=span.start, span_end=span.end, span_text=span.text,
+        killed_min=claim.killed_min,
+        killed_max=claim.killed_max,
+        injured=claim.injured,
+        phrase=claim.phrase,
+        span_start=span.start,
+        span_end=span.end,
+        span_text=span.text,
     )
 
 
 def _mention_row(mention: Mention) -> MentionRow:
     fat, sentence = mention.fatalities, mention.sentence
     return MentionRow(
-        id=mention.index, article_id=mention.article_id,
-        sentence_start=sentence.start, sentence_end=sentence.end, sentence_text=sentence.text,
-        event_type=mention.event_type, sub_event_type=mention.sub_event_type,
-        **_date_columns(mention.date), **_place_columns(mention.place),
-        fatalities_acled=fat.acled, fatalities_low=fat.low, fatalities_best=fat.best,
-        fatalities_high=fat.high, fatalities_rule=fat.rule,
-        confidence=mention.confidence, notes=dict(mention.notes),
+        id=mention.index,
+        article_id=mention.article_id,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        sentence_text=sentence.text,
+        event_type=mention.event_type,
+        sub_event_type=mention.sub_event_type,
+        **_date_columns(mention.date),
+        **_place_columns(mention.place),
+        fatalities_acled=fat.acled,
+        fatalities_low=fat.low,
+        fatalities_best=fat.best,
+        fatalities_high=fat.high,
+        fatalities_rule=fat.rule,
+        confidence=mention.confidence,
+        notes=dict(mention.notes),
         actors=[_actor_row(i, r) for i, r in enumerate(mention.actors)],
         claims=[_claim_row(i, c) for i, c in enumerate(mention.claims)],
         evidence=[
@@ -172,14 +216,21 @@ def _mention_row(mention: Mention) -> MentionRow:
 
 def _article(row: ArticleRow) -> Article:
     return Article(
-        id=row.id, text=row.text, title=row.title, url=row.url, outlet=row.outlet,
-        published=row.published, language=row.language, fetched_at=row.fetched_at,
+        id=row.id,
+        text=row.text,
+        title=row.title,
+        url=row.url,
+        outlet=row.outlet,
+        published=row.published,
+        language=row.language,
+        fetched_at=row.fetched_at,
         raw_ref=row.raw_ref,
     )
 
 
-def _actor_ref(name: str | None, inter: int | None, country: str | None,
-               alias: str | None) -> ActorRef | None:
+def _actor_ref(
+    name: str | None, inter: int | None, country: str | None, alias: str | None
+) -> ActorRef | None:
     if name is None or inter is None:
         return None
     return ActorRef(name=name, inter=inter, country=country, alias=alias or "")
@@ -188,14 +239,18 @@ def _actor_ref(name: str | None, inter: int | None, country: str | None,
 def _claim(row: ClaimRow) -> Claim:
     return Claim(
         evidence=Span(row.span_start, row.span_end, row.span_text),
-        claimant=_actor_ref(row.claimant_name, row.claimant_inter, row.claimant_country,
-                            row.claimant_alias),
+        claimant=_actor_ref(
+            row.claimant_name, row.claimant_inter, row.claimant_country, row.claimant_alias
+        ),
         claimant_text=row.claimant_text,
         claimant_kind=cast(ClaimantKind, row.claimant_kind),
         reported_by=tuple(row.reported_by),
-        killed_min=row.killed_min, killed_max=row.killed_max, injured=row.injured,
-        victims=_actor_ref(row.victims_name, row.victims_inter, row.victims_country,
-                           row.victims_alias),
+        killed_min=row.killed_min,
+        killed_max=row.killed_max,
+        injured=row.injured,
+        victims=_actor_ref(
+            row.victims_name, row.victims_inter, row.victims_country, row.victims_alias
+        ),
         phrase=row.phrase,
     )
 
@@ -203,18 +258,29 @@ def _claim(row: ClaimRow) -> Claim:
 def _date(row: MentionRow) -> DateInfo | None:
     if row.event_date is None:
         return None
-    return DateInfo(date=row.event_date, precision=row.time_precision or 1,
-                    start=row.date_start, end=row.date_end, basis=row.date_basis or "")
+    return DateInfo(
+        date=row.event_date,
+        precision=row.time_precision or 1,
+        start=row.date_start,
+        end=row.date_end,
+        basis=row.date_basis or "",
+    )
 
 
 def _place(row: MentionRow) -> Place | None:
     if row.place_name is None or row.country is None:
         return None
     return Place(
-        name=row.place_name, country=row.country, lat=row.latitude or 0.0,
-        lon=row.longitude or 0.0, precision=row.geo_precision or 3,
-        country_name=row.country_name or "", admin1=row.admin1 or "",
-        admin2=row.admin2 or "", admin3=row.admin3 or "", geonames_id=row.geonames_id,
+        name=row.place_name,
+        country=row.country,
+        lat=row.latitude or 0.0,
+        lon=row.longitude or 0.0,
+        precision=row.geo_precision or 3,
+        country_name=row.country_name or "",
+        admin1=row.admin1 or "",
+        admin2=row.admin2 or "",
+        admin3=row.admin3 or "",
+        geonames_id=row.geonames_id,
     )
 
 
@@ -230,13 +296,22 @@ def _mention(row: MentionRow) -> Mention:
     return Mention(
         article_id=row.article_id,
         sentence=Span(row.sentence_start, row.sentence_end, row.sentence_text),
-        event_type=row.event_type, sub_event_type=row.sub_event_type,
-        date=_date(row), place=_place(row), actors=actors,
+        event_type=row.event_type,
+        sub_event_type=row.sub_event_type,
+        date=_date(row),
+        place=_place(row),
+        actors=actors,
         claims=tuple(_claim(c) for c in row.claims),
-        fatalities=Fatalities(row.fatalities_acled, row.fatalities_low, row.fatalities_best,
-                              row.fatalities_high, row.fatalities_rule),
+        fatalities=Fatalities(
+            row.fatalities_acled,
+            row.fatalities_low,
+            row.fatalities_best,
+            row.fatalities_high,
+            row.fatalities_rule,
+        ),
         evidence={e.field: Span(e.start, e.end, e.text) for e in row.evidence},
-        notes=dict(row.notes), confidence=row.confidence,
+        notes=dict(row.notes),
+        confidence=row.confidence,
     )
 
 
@@ -252,11 +327,13 @@ def _check_mentions(article: Article, mentions: Sequence[Mention]) -> None:
     seen: set[str] = set()
     for m in mentions:
         if m.article_id != article.id:
-            raise StoreError(f"mention {m.index} belongs to article {m.article_id}",
-                             source=article.id)
+            raise StoreError(
+                f"mention {m.index} belongs to article {m.article_id}", source=article.id
+            )
         if m.index in seen:
-            raise StoreError(f"two mentions share the id {m.index} (same sentence start)",
-                             source=article.id)
+            raise StoreError(
+                f"two mentions share the id {m.index} (same sentence start)", source=article.id
+            )
         seen.add(m.index)
 
 
@@ -273,8 +350,12 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     def __repr__(self) -> str:
@@ -326,22 +407,27 @@ class Store:
         the event date, inclusive; undated mentions drop out when either is given.
         """
         query = select(MentionRow).options(
-            selectinload(MentionRow.article), selectinload(MentionRow.actors),
-            selectinload(MentionRow.claims), selectinload(MentionRow.evidence),
+            selectinload(MentionRow.article),
+            selectinload(MentionRow.actors),
+            selectinload(MentionRow.claims),
+            selectinload(MentionRow.evidence),
         )
         if country is not None:
-            query = query.where(or_(
-                MentionRow.country.in_(_country_codes(country)),
-                func.lower(MentionRow.country_name) == country.lower(),
-            ))
+            query = query.where(
+                or_(
+                    MentionRow.country.in_(_country_codes(country)),
+                    func.lower(MentionRow.country_name) == country.lower(),
+                )
+            )
         if since is not None:
             query = query.where(MentionRow.event_date >= since)
         if until is not None:
             query = query.where(MentionRow.event_date <= until)
         if event_type is not None:
             query = query.where(func.lower(MentionRow.event_type) == event_type.lower())
-        query = query.order_by(MentionRow.event_date.is_(None), MentionRow.event_date,
-                               MentionRow.id)
+        query = query.order_by(
+            MentionRow.event_date.is_(None), MentionRow.event_date, MentionRow.id
+        )
         with self._session() as session:
             rows = session.scalars(query).all()
             return [(_article(r.article), _mention(r)) for r in rows]
@@ -349,7 +435,9 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Row counts of the tables ``articles``, ``mentions``, ``claims`` and ``evidence``."""
         tables = {
-            "articles": ArticleRow, "mentions": MentionRow, "claims": ClaimRow,
+            "articles": ArticleRow,
+            "mentions": MentionRow,
+            "claims": ClaimRow,
             "evidence": EvidenceRow,
         }
         with self._session() as session:
@@ -364,12 +452,12 @@ class Store:
         try:
             with Session(self._engine) as session, session.begin():
                 found = session.scalar(
-                    select(FailureRow).where(FailureRow.source == source,
-                                             FailureRow.code == code)
+                    select(FailureRow).where(FailureRow.source == source, FailureRow.code == code)
                 )
                 if found is None:
-                    session.add(FailureRow(source=source, code=code, message=message,
-                                           recorded_at=now))
+                    session.add(
+                        FailureRow(source=source, code=code, message=message, recorded_at=now)
+                    )
                 else:
                     found.message, found.recorded_at = message, now
         except SQLAlchemyError as exc:
@@ -379,8 +467,9 @@ class Store:
         """(source, code, message) of every recorded failure, in the order first recorded."""
         with self._session() as session:
             rows = session.execute(
-                select(FailureRow.source, FailureRow.code, FailureRow.message)
-                .order_by(FailureRow.id)
+                select(FailureRow.source, FailureRow.code, FailureRow.message).order_by(
+                    FailureRow.id
+                )
             ).all()
             return [(r.source, r.code, r.message) for r in rows]
 
