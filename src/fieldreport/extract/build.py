@@ -42,6 +42,10 @@ COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
     "islamists": ((2, 3), True),
     "islamist militants": ((2, 3), True),
     "terrorists": ((2, 3), True),
+    "assailants": ((2, 3), None),
+    "gunmen": ((2, 3), None),
+    "armed men": ((2, 3), None),
+    "suspected militants": ((2, 3), True),
     "fighters": ((2, 3), None),
     "attackers": ((2, 3), None),
 }
@@ -111,6 +115,9 @@ def build_mention(
         return None
     event_type, sub_type = typed
     roles = _roles(refs, votes, event_type, text)
+    if country:
+        descriptors = {r.name for h, r in refs if h.kind in DESCRIPTORS}
+        roles = _main_actors(roles, event_type, descriptors, res.actors, country, on)
     if not any(r.role == "actor1" for r in roles) and country:
         fallback = res.actors.generic("unidentified", country, on=on)
         roles.insert(0, ActorRole(fallback, "actor1", _sentence_span(lead, text)))
@@ -323,6 +330,38 @@ def _roles(
             role: Role = main if n == 0 else assoc  # type: ignore[assignment]
             roles.append(ActorRole(ref, role, Span.of(text, hit.start, hit.end)))
     return roles
+
+
+MAIN_KIND = {
+    ("Protests", "actor1"): "protesters",
+    ("Riots", "actor1"): "rioters",
+    ("Violence against civilians", "actor2"): "civilians",
+}
+
+
+def _main_actors(
+    roles: list[ActorRole],
+    event_type: str,
+    descriptors: set[str],
+    actors: ActorDictionary,
+    country: str,
+    on: dt.date | None,
+) -> list[ActorRole]:
+    """Descriptors (students, farmers) are associated actors of Protesters/Civilians (X)."""
+    out = list(roles)
+    for (etype, role), kind in MAIN_KIND.items():
+        if etype != event_type:
+            continue
+        mains = [r for r in out if r.role == role]
+        if mains and mains[0].actor.name not in descriptors:
+            continue
+        generic = actors.generic(kind, country, on=on)
+        assoc: Role = "assoc1" if role == "actor1" else "assoc2"
+        evidence = mains[0].evidence if mains else None
+        out = [ActorRole(r.actor, assoc, r.evidence) if r.role == role else r for r in out]
+        if evidence is not None:
+            out.insert(0, ActorRole(generic, role, evidence))  # type: ignore[arg-type]
+    return out
 
 
 def _side(votes: dict[str, Counter[str]], name: str) -> str:

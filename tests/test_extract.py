@@ -1,0 +1,139 @@
+"""Extraction on small realistic reports (invented incidents), through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fieldreport.model import Mention
+
+pytestmark = pytest.mark.slow
+
+
+def one(mentions: list[Mention]) -> Mention:
+    assert len(mentions) == 1, [(m.event_type, m.sentence.text) for m in mentions]
+    return mentions[0]
+
+
+def names(mention: Mention, *roles: str) -> set[str]:
+    return {a.actor.name for a in mention.actors if a.role in roles}
+
+
+def test_no_event_article(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Millet prices climb in Mopti markets\n\nThe price of a 100 kg sack of millet rose to "
+        "32,000 CFA francs in Mopti this week, traders said, blaming poor rains and the cost "
+        "of transport. The regional chamber of commerce said it expected prices to ease after "
+        "the harvest in October."
+    )
+    assert extract(text) == []
+
+
+def test_attack_on_villagers(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Unidentified gunmen killed seven villagers in Koumbri on Sunday, local sources said. "
+        "The assailants arrived on motorbikes and opened fire on residents."
+    )
+    m = one(extract(text, dt.date(2024, 5, 8)))
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (
+        names(m, "actor2") == {"Civilians (Burkina Faso)"}
+        or m.place is None
+        or names(m, "actor2") == {f"Civilians ({m.place.country_name})"}
+    )
+    assert m.date is not None and m.date.date == dt.date(2024, 5, 5)
+    assert m.fatalities.acled == 7
+
+
+def test_weekday_and_french_spelling(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "TOMBOUCTOU: Malian soldiers clashed with JNIM fighters near Tombouctou on Tuesday, "
+        "the army said, adding that 12 assailants were killed."
+    )
+    m = one(extract(text, dt.date(2024, 3, 14)))
+    assert (m.event_type, m.sub_event_type) == ("Battles", "Armed clash")
+    assert m.date is not None and m.date.date == dt.date(2024, 3, 12)
+    assert m.place is not None and m.place.admin1 == "Tombouctou" and m.place.precision == 2
+    assert "JNIM: Group for Support of Islam and Muslims" in names(m, "actor1", "actor2")
+    assert any(n.startswith("Military Forces of Mali") for n in names(m, "actor1", "actor2"))
+    assert m.fatalities.acled == 12
+
+
+def test_date_range(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fighting between the army and Islamic State militants raged from May 2-4 around "
+        "Menaka, security sources said. At least 15 soldiers were killed."
+    )
+    m = one(extract(text, dt.date(2024, 5, 8)))
+    assert m.event_type == "Battles"
+    assert m.date is not None and (m.date.start, m.date.end) == (
+        dt.date(2024, 5, 2),
+        dt.date(2024, 5, 4),
+    )
+    assert m.fatalities.acled == 15 and m.fatalities.high == 15
+
+
+def test_vague_toll(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Several civilians were killed when gunmen attacked a market in Djibo on Friday, "
+        "residents said."
+    )
+    m = one(extract(text, dt.date(2024, 5, 8)))
+    assert m.fatalities.acled == 3
+    assert m.claims[0].phrase.lower() == "several"
+
+
+def test_two_events_in_one_article(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An improvised explosive device hit an army vehicle near Boni on Monday, killing two "
+        "soldiers, the army said.\n\nIn a separate incident on Wednesday, gunmen abducted "
+        "five traders on the road between Gao and Ansongo, a local official said."
+    )
+    found = extract(text, dt.date(2024, 5, 10))
+    kinds = sorted((m.event_type, m.sub_event_type, m.date.date if m.date else None) for m in found)
+    assert kinds == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED", dt.date(2024, 5, 6)),
+        ("Violence against civilians", "Abduction/forced disappearance", dt.date(2024, 5, 8)),
+    ]
+
+
+def test_peaceful_protest(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Hundreds of students marched peacefully through Ouagadougou on Thursday to demand "
+        "the reopening of their university, organisers said."
+    )
+    m = one(extract(text, dt.date(2024, 2, 10)))
+    assert (m.event_type, m.sub_event_type) == ("Protests", "Peaceful protest")
+    assert names(m, "actor1") == {"Protesters (Burkina Faso)"}
+    assert m.fatalities.acled == 0
+
+
+def test_riot(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Protesters burned tyres and threw stones at police in Niamey on Saturday; police "
+        "fired tear gas to disperse them."
+    )
+    m = one(extract(text, dt.date(2024, 2, 12)))
+    assert (m.event_type, m.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_dateline_is_not_the_place(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "BAMAKO: Jihadists attacked a military camp in Boulkessi on Sunday, the army said."
+    m = one(extract(text, dt.date(2024, 6, 4)))
+    assert m.place is None or m.place.name != "Bamako"
+
+
+def test_every_evidence_span_points_into_the_text(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Soldiers repelled an attack by Ansaroul Islam fighters on a post in Arbinda on "
+        "Sunday, killing 20 of the assailants, the army said in a statement."
+    )
+    m = one(extract(text, dt.date(2024, 6, 4)))
+    for span in [
+        *m.evidence.values(),
+        *(a.evidence for a in m.actors),
+        *(c.evidence for c in m.claims),
+        m.sentence,
+    ]:
+        assert text[span.start : span.end] == span.text
