@@ -86,7 +86,7 @@ def test_vague_toll(extract) -> None:  # type: ignore[no-untyped-def]
 
 def test_two_events_in_one_article(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "An improvised explosive device hit an army vehicle near Boni on Monday, killing two "
+        "An improvised explosive device hit an army vehicle near Douentza on Monday, killing two "
         "soldiers, the army said.\n\nIn a separate incident on Wednesday, gunmen abducted "
         "five traders on the road between Gao and Ansongo, a local official said."
     )

@@ -56,6 +56,9 @@ class Pipeline:
         countries = context_countries(doc, res.gazetteer, res.actors.demonym_map())
         if dateline and dateline.country and dateline.country not in countries:
             countries.append(dateline.country)
+        for country in res.finder.countries_of_named(doc):
+            if country not in countries:
+                countries.append(country)
         ctx = ArticleContext(
             article.text, article.published, countries, dateline, _body_start(article, dateline)
         )

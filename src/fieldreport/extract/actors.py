@@ -142,6 +142,15 @@ class ActorFinder:
             self.regional.add(label, [nlp.make_doc(alias)])
             self.regional_countries[label] = countries
 
+    def countries_of_named(self, doc: Doc) -> list[str]:
+        """Home countries of the named groups in a text, most mentioned first."""
+        counts: dict[str, int] = {}
+        for match_id, _, _ in self.named(doc):
+            ref = self.actors.named(doc.vocab.strings[match_id])
+            if ref.country:
+                counts[ref.country] = counts.get(ref.country, 0) + 1
+        return sorted(counts, key=lambda c: -counts[c])
+
     def find(
         self, doc: Doc, sent: Span, on: dt.date | None, countries: Sequence[str] = ()
     ) -> list[ActorHit]:

@@ -153,7 +153,10 @@ def build_mention(
 
 
 def _sentence_span(info: SentenceInfo, text: str) -> Span:
-    return Span.of(text, info.span.start_char, info.span.end_char)
+    start, end = info.span.start_char, info.span.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end)
 
 
 def _date(

@@ -168,9 +168,13 @@ class Gazetteer:
     ) -> Entry | None:
         """The most plausible entry for a name, given the countries and region in context."""
         found = self.lookup(name)
+        towns = [e for e in found if e.kind == "town"]
+        found = towns or found  # a region is chosen by name only when no town has that name
         if not found:
             return None
-        return max(found, key=lambda e: _score(e, countries, admin1, near))
+        key = fold(name)
+        return max(found, key=lambda e: _score(e, countries, admin1, near)
+                   + (3.0 if fold(e.name) == key else 0.0))
 
 
 def _score(
