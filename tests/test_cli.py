@@ -17,11 +17,15 @@ from fieldreport.export import ACLED_COLUMNS
 pytestmark = pytest.mark.slow
 runner = CliRunner()
 
-CLASH = ("Published: 2024-05-08\nOutlet: Sahel Ledger\n\n"
-         "Soldiers clashed with JNIM militants near Douentza on Monday, killing 9 of them, "
-         "the army said.\n")
-PROTEST = ("Published: 2024-02-10\n\nHundreds of students marched through Ouagadougou on "
-           "Thursday to demand the reopening of their university, organisers said.\n")
+CLASH = (
+    "Published: 2024-05-08\nOutlet: Sahel Ledger\n\n"
+    "Soldiers clashed with JNIM militants near Douentza on Monday, killing 9 of them, "
+    "the army said.\n"
+)
+PROTEST = (
+    "Published: 2024-02-10\n\nHundreds of students marched through Ouagadougou on "
+    "Thursday to demand the reopening of their university, organisers said.\n"
+)
 
 
 @pytest.fixture()

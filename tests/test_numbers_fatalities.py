@@ -11,14 +11,31 @@ from fieldreport.model import ActorRef, Claim, Span
 TEXT = "x" * 200
 
 
-@pytest.mark.parametrize("phrase, low, high", [
-    ("50", 50, 50), ("five", 5, 5), ("twenty-five", 25, 25), ("a dozen", 12, 12),
-    ("two dozen", 24, 24), ("1,200", 1200, 1200), ("one hundred and twenty", 120, 120),
-    ("at least 20", 20, None), ("more than 40", 40, None), ("about 30", 30, 30),
-    ("between 10 and 15", 10, 15), ("up to 30", 1, 30), ("dozens", 12, None),
-    ("several", 3, None), ("many", 3, None), ("tens", 10, None), ("hundreds", 100, None),
-    ("plusieurs", 3, None), ("au moins 7", 7, None), ("dix", 10, 10),
-])
+@pytest.mark.parametrize(
+    "phrase, low, high",
+    [
+        ("50", 50, 50),
+        ("five", 5, 5),
+        ("twenty-five", 25, 25),
+        ("a dozen", 12, 12),
+        ("two dozen", 24, 24),
+        ("1,200", 1200, 1200),
+        ("one hundred and twenty", 120, 120),
+        ("at least 20", 20, None),
+        ("more than 40", 40, None),
+        ("about 30", 30, 30),
+        ("between 10 and 15", 10, 15),
+        ("up to 30", 1, 30),
+        ("dozens", 12, None),
+        ("several", 3, None),
+        ("many", 3, None),
+        ("tens", 10, None),
+        ("hundreds", 100, None),
+        ("plusieurs", 3, None),
+        ("au moins 7", 7, None),
+        ("dix", 10, 10),
+    ],
+)
 def test_parse_quantity(phrase: str, low: int, high: int | None) -> None:
     q = parse_quantity(phrase)
     assert q is not None and (q.low, q.high) == (low, high)
@@ -33,13 +50,24 @@ def test_word_number_rejects_words() -> None:
     assert word_number(["soldiers"]) is None
 
 
-def claim(low: int | None, high: int | None, who: str = "", kind: str = "source",
-          victims: str = "", relay: tuple[str, ...] = ()) -> Claim:
+def claim(
+    low: int | None,
+    high: int | None,
+    who: str = "",
+    kind: str = "source",
+    victims: str = "",
+    relay: tuple[str, ...] = (),
+) -> Claim:
     return Claim(
         evidence=Span(0, 4, "xxxx"),
-        claimant=ActorRef(who, 2) if who else None, claimant_text=who, claimant_kind=kind,  # type: ignore[arg-type]
-        reported_by=relay, killed_min=low, killed_max=high,
-        victims=ActorRef(victims, 1) if victims else None, phrase=str(low),
+        claimant=ActorRef(who, 2) if who else None,
+        claimant_text=who,
+        claimant_kind=kind,  # type: ignore[arg-type]
+        reported_by=relay,
+        killed_min=low,
+        killed_max=high,
+        victims=ActorRef(victims, 1) if victims else None,
+        phrase=str(low),
     )
 
 
@@ -53,14 +81,19 @@ def test_vague_phrase_without_number_is_zero() -> None:
 
 
 def test_one_statement_adds_its_victim_groups() -> None:
-    toll = fatalities([claim(50, 50, "JNIM", "party", "Wagner"),
-                       claim(10, 10, "JNIM", "party", "Army")])
+    toll = fatalities(
+        [claim(50, 50, "JNIM", "party", "Wagner"), claim(10, 10, "JNIM", "party", "Army")]
+    )
     assert toll.high == 60 and toll.acled == 60
 
 
 def test_conflicting_claims_lowest_is_acled() -> None:
-    claims = [claim(50, 50, "JNIM", "party", "Wagner"), claim(10, 10, "JNIM", "party", "Army"),
-              claim(12, None, "CSP", "party"), claim(20, None, "bloggers", "analyst")]
+    claims = [
+        claim(50, 50, "JNIM", "party", "Wagner"),
+        claim(10, 10, "JNIM", "party", "Army"),
+        claim(12, None, "CSP", "party"),
+        claim(20, None, "bloggers", "analyst"),
+    ]
     toll = fatalities(claims)
     assert toll.acled == 12 and toll.low == 12 and toll.high == 60
     assert toll.best == 20  # independent sources preferred over the parties
@@ -73,7 +106,12 @@ def test_open_upper_bound_uses_lower() -> None:
 
 def test_repeated_statement_counts_once() -> None:
     a = claim(7, 7, "army", "party")
-    b = Claim(evidence=Span(100, 104, "yyyy"), claimant=ActorRef("army", 1),
-              claimant_text="the army spokesman", claimant_kind="party", killed_min=9,
-              killed_max=9)
+    b = Claim(
+        evidence=Span(100, 104, "yyyy"),
+        claimant=ActorRef("army", 1),
+        claimant_text="the army spokesman",
+        claimant_kind="party",
+        killed_min=9,
+        killed_max=9,
+    )
     assert fatalities([a, b]).acled == 9

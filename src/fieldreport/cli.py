@@ -147,6 +147,36 @@ def _print_table(rows: list[tuple[Article, Mention]]) -> None:
     Console().print(table)
 
 
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Argument(help="gold CSV: ACLED export or UCDP GED")],
+    fmt: Annotated[str, typer.Option("--format", help="acled or ucdp")] = "acled",
+    limit: Annotated[int | None, typer.Option(help="score only the first N rows")] = None,
+    report: Annotated[Path | None, typer.Option(help="write the JSON report here")] = None,
+    errors: Annotated[Path | None, typer.Option(help="write each miss as JSONL here")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="fail below these floors")] = None,
+    workers: Annotated[int, typer.Option(help="processes (default: every core)")] = 0,
+    model: Model = None,
+) -> None:
+    """Score the pipeline against human coders; with --baseline, fail below the floors."""
+    from fieldreport import evaluate_cli
+
+    try:
+        code = evaluate_cli.run(
+            gold,
+            fmt=fmt,
+            limit=limit,
+            report=report,
+            errors=errors,
+            baseline=baseline,
+            workers=workers,
+            settings=Settings.from_env(model=model),
+        )
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+    raise typer.Exit(code)
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

@@ -173,8 +173,12 @@ class Gazetteer:
         if not found:
             return None
         key = fold(name)
-        return max(found, key=lambda e: _score(e, countries, admin1, near)
-                   + (3.0 if fold(e.name) == key else 0.0))
+        return max(
+            found,
+            key=lambda e: (
+                _score(e, countries, admin1, near) + (3.0 if fold(e.name) == key else 0.0)
+            ),
+        )
 
 
 def _score(
