@@ -56,11 +56,17 @@ class Pipeline:
         countries = context_countries(doc, res.gazetteer, res.actors.demonym_map())
         if dateline and dateline.country and dateline.country not in countries:
             countries.append(dateline.country)
+        named = tuple(countries)
         for country in res.finder.countries_of_named(doc):
             if country not in countries:
-                countries.append(country)
+                countries.append(country)  # where the named groups operate: a weaker prior
         ctx = ArticleContext(
-            article.text, article.published, countries, dateline, _body_start(article, dateline)
+            article.text,
+            article.published,
+            countries,
+            dateline,
+            _body_start(article, dateline),
+            named,
         )
         infos = [
             read_sentence(doc, s, ctx, res.finder, res.gazetteer)

@@ -143,13 +143,15 @@ class ActorFinder:
             self.regional_countries[label] = countries
 
     def countries_of_named(self, doc: Doc) -> list[str]:
-        """Home countries of the named groups in a text, most mentioned first."""
-        counts: dict[str, int] = {}
+        """Where the named groups of a text operate, the most mentioned group's first."""
+        keys: dict[str, int] = {}
         for match_id, _, _ in self.named(doc):
-            ref = self.actors.named(doc.vocab.strings[match_id])
-            if ref.country:
-                counts[ref.country] = counts.get(ref.country, 0) + 1
-        return sorted(counts, key=lambda c: -counts[c])
+            key = doc.vocab.strings[match_id]
+            keys[key] = keys.get(key, 0) + 1
+        out: list[str] = []
+        for key in sorted(keys, key=lambda k: -keys[k]):
+            out.extend(c for c in self.actors.area(key) if c not in out)
+        return out
 
     def find(
         self, doc: Doc, sent: Span, on: dt.date | None, countries: Sequence[str] = ()
@@ -175,7 +177,8 @@ class ActorFinder:
             span = doc[start:end]
             kind = doc.vocab.strings[match_id]
             hits.append(self._generic_hit(span, kind))
-        return [_with_side(hit, doc) for hit in _longest(hits)]
+        merged = _either(_longest(hits), doc.text)
+        return [_with_side(hit, doc) for hit in merged]
 
     def _generic_hit(self, span: Span, kind: str) -> ActorHit:
         country, group = None, None
@@ -211,6 +214,33 @@ class ActorFinder:
         return ActorHit(
             start, span.end_char, head.i, kind=kind, country=country, group=group, alias=span.text
         )
+
+
+_EITHER = re.compile(r"^\s*(?:or|and/or|et/ou|ou)\s*$", re.IGNORECASE)
+
+
+def _either(hits: list[ActorHit], text: str) -> list[ActorHit]:
+    """'JNIM or ISGS militants': ACLED's composite "A and/or B" when the text cannot tell."""
+    out: list[ActorHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.ref is not None
+            and hit.ref is not None
+            and prev.ref.name != hit.ref.name
+            and _EITHER.match(text[prev.end : hit.start])
+        ):
+            ref = ActorRef(
+                f"{prev.ref.name} and/or {hit.ref.name}",
+                prev.ref.inter,
+                prev.ref.country,
+                text[prev.start : hit.end],
+            )
+            out[-1] = ActorHit(prev.start, hit.end, hit.token, ref=ref, alias=ref.alias)
+            continue
+        out.append(hit)
+    return out
 
 
 def _longest(hits: list[ActorHit]) -> list[ActorHit]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -100,6 +101,8 @@ def build_mention(
     date = _date(group, ctx, state, evidence, notes, text)
     place = _place(group, res.gazetteer, evidence, notes, text)
     country = place.country if place else (ctx.countries[0] if ctx.countries else None)
+    if place is None and country and country not in ctx.named_countries:
+        notes["country"] = "no place found: country of the named groups' area of operation"
     on = date.date if date else None
     resolved = [
         (hit, _resolve(hit, res.actors, country, on, state))
@@ -119,7 +122,8 @@ def build_mention(
         descriptors = {r.name for h, r in refs if h.kind in DESCRIPTORS}
         roles = _main_actors(roles, event_type, descriptors, res.actors, country, on)
     if not any(r.role == "actor1" for r in roles) and country:
-        fallback = res.actors.generic("unidentified", country, on=on)
+        kind = {"Protests": "protesters", "Riots": "rioters"}.get(event_type, "unidentified")
+        fallback = res.actors.generic(kind, country, on=on)
         roles.insert(0, ActorRole(fallback, "actor1", _sentence_span(lead, text)))
         notes["actor1"] = "no perpetrator named: unidentified armed group of the event's country"
     claims = _claims(group, refs, res.actors, article, state, text)
@@ -198,7 +202,10 @@ def _place(
     evidence["place"] = Span.of(text, chosen.start, chosen.end)
     precision = chosen.precision if chosen.entry.kind == "town" else 3
     name = gazetteer.country_names.get(chosen.entry.country, chosen.entry.country)
-    return chosen.entry.place(precision, name)
+    place = chosen.entry.place(precision, name)
+    if chosen.admin2 and not place.admin2:
+        place = dataclasses.replace(place, admin2=chosen.admin2)
+    return place
 
 
 def _resolve(
@@ -356,8 +363,15 @@ def _main_actors(
         if etype != event_type:
             continue
         mains = [r for r in out if r.role == role]
-        if mains and mains[0].actor.name not in descriptors:
+        wanted = {"protesters": 6, "rioters": 5, "civilians": 7}[kind]
+        if (
+            mains
+            and mains[0].actor.name not in descriptors
+            and (mains[0].actor.inter == wanted or mains[0].actor.inter in {1, 2, 3, 4, 8})
+        ):
             continue
+        if mains and mains[0].actor.inter in {5, 6, 7} and mains[0].actor.name not in descriptors:
+            out = [r for r in out if r is not mains[0]]  # "residents" who protest are protesters
         generic = actors.generic(kind, country, on=on)
         assoc: Role = "assoc1" if role == "actor1" else "assoc2"
         evidence = mains[0].evidence if mains else None

@@ -108,6 +108,7 @@ class ArticleContext:
     countries: list[str]
     dateline: Dateline | None
     body_start: int
+    named_countries: tuple[str, ...] = ()  # countries the text itself names
 
 
 def read_sentence(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from fieldreport.resolve.places import Entry, Gazetteer
+from fieldreport.resolve.places import Entry, Gazetteer, fold
 
 _NEAR = re.compile(
     r"(near|nearby|outside|outskirts of|around|close to|vicinity of|area of|areas? around|"
@@ -37,47 +37,17 @@ _ADMIN_PARENS = re.compile(r"\((?P<a>[A-Z][^(),]{1,40}),\s*(?P<b>[A-Z][^(),]{1,4
 _DATELINE = re.compile(
     r"^\s*(?P<name>[A-Z][A-Z'’ .-]{2,40}?)(?:\s*,[^:\n]{0,60})?\s*(?::|—|–|--|-\s)", re.MULTILINE
 )
-_STOP = {
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "However",
-    "But",
-    "And",
-    "On",
-    "In",
-    "At",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "He",
-    "She",
-    "They",
-    "It",
-    "We",
-    "Islamic",
-    "State",
-    "Army",
-    "Police",
-}
+_STOP = set(
+    """The A An This That However But And On In At He She They It We Islamic State Army Police
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December North South East West Northern Southern
+    Eastern Western Central Centre Capital University Ministry Government Parliament Assembly
+    Court Hospital School Market Economy Grand Great National Republic Town City Village Region
+    Province Commune Department Hall Palace Station Camp Base Road Route Street Avenue Bridge
+    Prison Mosque Church President Prime Minister General Colonel Captain Mayor Chief Imam
+    Forces Force Group Party Union Movement Front Council Committee Office Agency Airport Border
+    Lake River Forest Park Sector Zone Area District Axis Highway Mine Site Gold""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +57,7 @@ class PlaceHit:
     name: str
     entry: Entry
     precision: int  # 1 the town itself, 2 near it, 3 a region
+    admin2: str = ""  # from an ACLED-style "(admin2, admin1)" hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +104,8 @@ def find_places(
 ) -> list[PlaceHit]:
     """Places named in a sentence, in order, resolved against the gazetteer in context."""
     text, base = sent.text, sent.start_char
-    admin = _admin_hints(text, gazetteer, countries)
+    hints = _admin_hints(text, gazetteer, countries)
+    admin = (hints[0].admin2, hints[0].admin1) if hints else (None, None)
     candidates: dict[int, tuple[int, str]] = {}
     for ent in sent.ents:
         if ent.label_ in {"GPE", "LOC", "FAC"}:
@@ -142,7 +114,9 @@ def find_places(
         candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
     hits: list[PlaceHit] = []
     for start, (end, name) in sorted(candidates.items()):
-        if skip and skip[0] <= base + start < skip[1]:
+        if (skip and skip[0] <= base + start < skip[1]) or any(
+            h.start <= start < h.end for h in hints
+        ):
             continue
         hit = _resolve(name, base + start, gazetteer, countries, admin)
         if hit is not None and _REGION_AFTER.match(text[end : end + 20]):
@@ -151,8 +125,40 @@ def find_places(
                 hit = PlaceHit(hit.start, hit.end, hit.name, region, 3)
         if hit is not None:
             precision = 2 if _NEAR.search(text[max(0, start - 40) : start]) else hit.precision
-            hits.append(PlaceHit(hit.start, hit.end, hit.name, hit.entry, precision))
+            hits.append(
+                PlaceHit(hit.start, hit.end, hit.name, hit.entry, precision, admin[0] or "")
+            )
+    if hints and not any(h.entry.kind == "town" for h in hits):
+        hits.extend(_fallback(hints[0], base, gazetteer, countries))
     return hits
+
+
+def _fallback(
+    hint: AdminHint, base: int, gazetteer: Gazetteer, countries: list[str]
+) -> list[PlaceHit]:
+    """An unknown village "X (Bankass, Mopti)": the admin2 seat stands for the area (precision
+    2); failing that, the admin1 region (precision 3). Never a town the text does not name."""
+    seat = gazetteer.best(hint.admin2, countries=countries, admin1=hint.admin1)
+    if seat is not None and seat.kind == "town" and fold(seat.admin1) == fold(hint.admin1):
+        return [
+            PlaceHit(
+                base + hint.start + 1,
+                base + hint.start + 1 + len(hint.admin2),
+                hint.admin2,
+                seat,
+                2,
+                hint.admin2,
+            )
+        ]
+    region = gazetteer.region(hint.admin1, countries)
+    if region is None:
+        return []
+    offset = hint.end - 1 - len(hint.admin1)
+    return [
+        PlaceHit(
+            base + offset, base + offset + len(hint.admin1), hint.admin1, region, 3, hint.admin2
+        )
+    ]
 
 
 def _resolve(
@@ -183,18 +189,26 @@ def _plausible(entry: Entry, countries: list[str], admin1: str | None) -> bool:
     if admin1 and entry.admin1 and entry.admin1.lower() == admin1.lower():
         return True
     if not countries:
-        return entry.population >= 1000 or entry.kind == "region"
+        return entry.population >= 1000 or entry.kind == "region" or entry.geonames_id is None
     return entry.country in countries
 
 
-def _admin_hints(
-    text: str, gazetteer: Gazetteer, countries: list[str]
-) -> tuple[str | None, str | None]:
-    """'(Bankass, Mopti)' -> admin2 'Bankass', admin1 'Mopti' (when Mopti is a region)."""
+@dataclass(frozen=True, slots=True)
+class AdminHint:
+    """ACLED notes' "(Bankass, Mopti)": admin2 and admin1 of the place named before it."""
+
+    start: int  # offsets of the parentheses within the sentence
+    end: int
+    admin2: str
+    admin1: str
+
+
+def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[AdminHint]:
+    hints = []
     for m in _ADMIN_PARENS.finditer(text):
         region = gazetteer.region(m["b"].strip(), countries)
         if region is not None:
             if region.country not in countries:
-                countries.append(region.country)
-            return m["a"].strip(), region.admin1
-    return None, None
+                countries.insert(0, region.country)
+            hints.append(AdminHint(m.start(), m.end(), m["a"].strip(), region.admin1))
+    return hints

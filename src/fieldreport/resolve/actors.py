@@ -114,6 +114,7 @@ class NamedActor:
     forms: tuple[NameForm, ...]
     aliases: tuple[str, ...] = ()
     note: str = ""
+    area: tuple[str, ...] = ()  # countries where the group operates (ISO2)
 
     def form_on(self, on: date | None) -> NameForm:
         if on is None:
@@ -248,6 +249,7 @@ def _parse_actor(key: str, raw: Any) -> NamedActor:
         forms=(base, *later),
         aliases=tuple(dict.fromkeys(aliases)),
         note=str(data.get("note") or ""),
+        area=tuple(_text(c, f"{where}.area") for c in data.get("area") or []),
     )
 
 
@@ -385,6 +387,12 @@ class ActorDictionary:
 
     def actor_keys(self) -> list[str]:
         return list(self._actors)
+
+    def area(self, key: str) -> tuple[str, ...]:
+        """Countries where a named group operates: its home country first, then its area."""
+        actor = self._actors[key]
+        home = (actor.country,) if actor.country else ()
+        return tuple(dict.fromkeys(home + actor.area))
 
     def named(self, key: str, *, on: date | None = None, alias: str = "") -> ActorRef:
         """The named actor as ACLED codes it on ``on`` (its latest coding when None)."""
