@@ -219,8 +219,16 @@ def test_islamic_state_sahel_renamed_in_2022(actors: ActorDictionary) -> None:
 def test_external_forces_are_inter_8(actors: ActorDictionary) -> None:
     wagner = actors.lookup("Russian mercenaries")
     assert wagner is not None and (wagner.name, wagner.inter) == ("Wagner Group", 8)
-    minusma = actors.named("minusma")
-    assert minusma.inter == 8 and minusma.country is None and "(2013-2023)" in minusma.name
+    minusma = actors.named("minusma", on=date(2019, 6, 1))
+    assert minusma.inter == 8 and minusma.country is None and minusma.name.endswith("(2013-2020)")
+    assert actors.named("minusma", on=date(2020, 12, 1)).name.endswith("(2020-2021)")
+
+
+def test_isgs_name_follows_acled_recoding(actors: ActorDictionary) -> None:
+    assert actors.named("is_sahel", on=date(2018, 6, 1)).name == "Islamic State (Greater Sahara)"
+    assert actors.named("is_sahel", on=date(2020, 6, 1)).name == (
+        "Islamic State (West Africa) - Greater Sahara Faction"
+    )
 
 
 def test_french_forces_take_the_french_regime(actors: ActorDictionary) -> None:
