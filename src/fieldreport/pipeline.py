@@ -73,9 +73,7 @@ class Pipeline:
             for s in doc.sents
             if s.start_char >= ctx.body_start and s.text.strip()
         ]
-        state = ArticleState(
-            named=tuple(dict.fromkeys(h.ref for i in infos for h in i.actors if h.ref is not None))
-        )
+        state = ArticleState()
         out: list[Mention] = []
         for group in group_events(infos):
             mention = build_mention(doc, article, ctx, group, res, state)

@@ -83,7 +83,6 @@ class ArticleState:
 
     last_date: DateInfo | None = None
     statement_by: tuple[ActorRef | None, str] | None = None
-    named: tuple[ActorRef, ...] = ()
 
 
 def build_mention(
@@ -104,12 +103,16 @@ def build_mention(
     if place is None and country and country not in ctx.named_countries:
         notes["country"] = "no place found: country of the named groups' area of operation"
     on = date.date if date else None
+    parties = tuple(
+        h.ref for s in group.sentences for h in s.actors if h.ref and _party(h, lead, group)
+    )
     resolved = [
-        (hit, _resolve(hit, res.actors, country, on, state))
+        (hit, _resolve(hit, res.actors, country, on, parties))
         for s in group.sentences
         for hit in s.actors
     ]
-    refs = [(h, r) for h, r in resolved if r is not None]
+    mentioned = [(h, r) for h, r in resolved if r is not None]
+    refs = [(h, r) for h, r in mentioned if _party(h, lead, group)]
     votes = _votes(group, refs)
     cues = {c for s in group.sentences for c in s.cues}
     sides = _sides(refs, votes)
@@ -120,13 +123,15 @@ def build_mention(
     roles = _roles(refs, votes, event_type, text)
     if country:
         descriptors = {r.name for h, r in refs if h.kind in DESCRIPTORS}
-        roles = _main_actors(roles, event_type, descriptors, res.actors, country, on)
+        roles = _main_actors(
+            _sentence_span(lead, text), roles, event_type, descriptors, res.actors, country, on
+        )
     if not any(r.role == "actor1" for r in roles) and country:
         kind = {"Protests": "protesters", "Riots": "rioters"}.get(event_type, "unidentified")
         fallback = res.actors.generic(kind, country, on=on)
         roles.insert(0, ActorRole(fallback, "actor1", _sentence_span(lead, text)))
         notes["actor1"] = "no perpetrator named: unidentified armed group of the event's country"
-    claims = _claims(group, refs, res.actors, article, state, text)
+    claims = _claims(group, mentioned, res.actors, article, state, text)
     toll = fatalities(claims)
     cue_span = _cue_span(lead, text)
     if cue_span:
@@ -213,8 +218,10 @@ def _resolve(
     actors: ActorDictionary,
     country: str | None,
     on: dt.date | None,
-    state: ArticleState,
+    parties: tuple[ActorRef, ...],
 ) -> ActorRef | None:
+    """A named group as named; 'the separatists' as the one rebel group taking part; generic
+    words as ACLED's generic actors of the event's country."""
     if hit.ref is not None:
         return hit.ref
     word = hit.alias.lower().removeprefix("the ").removeprefix("suspected ")
@@ -222,7 +229,7 @@ def _resolve(
         inters, jihadist = COREFERENT[word]
         named = {
             r.name: r
-            for r in state.named
+            for r in parties
             if r.inter in inters and (jihadist is None or bool(JIHADIST.search(r.name)) == jihadist)
         }
         if len(named) == 1:
@@ -234,6 +241,26 @@ def _resolve(
         return actors.generic(hit.kind, where, on=on, group=hit.group)
     except (KeyError, ValueError):
         return None
+
+
+def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
+    """An actor takes part if the lead sentence names it, the parse gives it a side, or a claim
+    makes it a victim; a group named in passing later ("X operates in the area") does not."""
+    if lead.span.start_char <= hit.start < lead.span.end_char or hit.side != "none":
+        return True
+    for claim in (c for s in group.sentences for c in s.claims):
+        if claim.victim_token == hit.token:
+            return True
+        if (
+            hit.ref is not None
+            and hit.ref.inter in ARMED
+            and claim.killed_min is not None
+            and claim.claimant_start is not None
+            and claim.claimant_end is not None
+            and claim.claimant_start <= hit.start < claim.claimant_end
+        ):
+            return True  # an armed group claiming the killing takes part in it
+    return False
 
 
 def _votes(group: EventGroup, refs: list[tuple[ActorHit, ActorRef]]) -> dict[str, Counter[str]]:
@@ -276,20 +303,21 @@ def _hit_at(refs: list[tuple[ActorHit, ActorRef]], token: int | None) -> ActorRe
 
 
 def _sides(refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]]) -> Sides:
+    actual = [(h, r) for h, r in refs if h.kind not in DESCRIPTORS]
     attackers = [
         r
-        for _, r in refs
+        for _, r in actual
         if votes[r.name]["attacker"] >= votes[r.name]["target"] and votes[r.name]["attacker"] > 0
     ]
-    targets = [r for _, r in refs if votes[r.name]["target"] > votes[r.name]["attacker"]]
+    targets = [r for _, r in actual if votes[r.name]["target"] > votes[r.name]["attacker"]]
     return Sides(
         attacker_state=any(r.inter == 1 for r in attackers),
         attacker_armed=any(r.inter in ARMED for r in attackers),
         target_armed=any(r.inter in ARMED for r in targets)
-        or (not targets and sum(r.inter in ARMED for _, r in refs) >= 2),
+        or (not targets and sum(r.inter in ARMED for _, r in actual) >= 2),
         target_civilian=any(r.inter == 7 for r in targets)
-        or (not targets and any(r.inter == 7 for _, r in refs)),
-        protesters=any(r.inter == 6 for _, r in refs),
+        or (not targets and any(r.inter == 7 for _, r in actual)),
+        protesters=any(r.inter == 6 for _, r in actual),
     )
 
 
@@ -350,6 +378,7 @@ MAIN_KIND = {
 
 
 def _main_actors(
+    lead: Span,
     roles: list[ActorRole],
     event_type: str,
     descriptors: set[str],
@@ -374,7 +403,7 @@ def _main_actors(
             out = [r for r in out if r is not mains[0]]  # "residents" who protest are protesters
         generic = actors.generic(kind, country, on=on)
         assoc: Role = "assoc1" if role == "actor1" else "assoc2"
-        evidence = mains[0].evidence if mains else None
+        evidence = mains[0].evidence if mains else (lead if kind == "civilians" else None)
         out = [ActorRole(r.actor, assoc, r.evidence) if r.role == role else r for r in out]
         if evidence is not None:
             out.insert(0, ActorRole(generic, role, evidence))  # type: ignore[arg-type]

@@ -116,8 +116,8 @@ def read_sentence(
 ) -> SentenceInfo:
     """Everything one sentence says that an event record may need."""
     text = sent.text
-    dates = _dates(doc, sent, ctx.published)
     skip = (ctx.dateline.start, ctx.dateline.end) if ctx.dateline else None
+    dates = _dates(doc, sent, ctx.published, skip)
     on = next((d.info.date for d in dates if d.info), ctx.published)
     background = _is_background(text, dates, ctx.published)
     return SentenceInfo(
@@ -132,11 +132,15 @@ def read_sentence(
     )
 
 
-def _dates(doc: Doc, sent: Span, published: dt.date | None) -> list[DateHit]:
+def _dates(
+    doc: Doc, sent: Span, published: dt.date | None, skip: tuple[int, int] | None
+) -> list[DateHit]:
     hits: list[DateHit] = []
     for start, end in find_date_expressions(sent.text):
         expr = sent.text[start:end]
         a, b = sent.start_char + start, sent.start_char + end
+        if skip and skip[0] <= a < skip[1]:
+            continue  # the dateline's date is when the report was filed
         if _SAME_DAY.match(expr.strip()):
             hits.append(DateHit(a, b, None, same_day=True))
             continue

@@ -63,7 +63,7 @@ class PlaceHit:
 @dataclass(frozen=True, slots=True)
 class Dateline:
     start: int
-    end: int
+    end: int  # the whole dateline, "BAMAKO, June 6 (Sahel Wire) -"
     name: str
     country: str | None
 
@@ -78,7 +78,7 @@ def find_dateline(text: str, gazetteer: Gazetteer) -> Dateline | None:
         found = gazetteer.best(name.title())
         country = found.country if found else gazetteer.country_of(name.title())
         if found or country:
-            return Dateline(m.start("name"), m.end("name"), name, country)
+            return Dateline(m.start("name"), m.end(), name, country)
     return None
 
 

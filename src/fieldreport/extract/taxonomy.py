@@ -88,8 +88,10 @@ CUES: dict[str, str] = {
     r"dismantl\w+ (an?|the) (ied|explosive)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
     r"ammunition|explosives)|arms cache|weapons cache|intercept\w+|shot down (a|an|"
     r"the) drone|(ied|explosive device|bomb) (was|were) (found|discovered|detected)",
-    "agreement": r"agreements?|cease-?fire|truce|peace (deal|accord|talks)|signed|released|"
-    r"freed|prisoner exchange|surrender\w*|negotiat\w+|accord",
+    "agreement": r"agreements?|cease-?fire|truce|peace (deal|accord|talks)|signed an?|"
+    r"(released|freed|handed over) (\w+ ){0,3}(hostages?|prisoners?|detainees|captives"
+    r"|abductees|soldiers)|prisoner exchange|surrender\w*|negotiat\w+ (the|a) "
+    r"(release|withdrawal|truce)",
     "base": r"(established|set up|setting up|installed) (a |their |its )?(base|camp|headquarters)",
     "transfer": r"without (a fight|resistance|fighting)|withdr(ew|awn) from|handed over|"
     r"took control of the (town|city|village|locality) after (the army|troops|"
