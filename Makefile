@@ -36,5 +36,10 @@ pytest: dev
 
 test: lint typecheck pytest
 
+## Accuracy against the human-coded dev set, gated by eval_baseline.json.
+eval: setup
+	$(BIN)/fieldreport eval ../shared/eval/acled_sahel_dev.csv --baseline eval_baseline.json \
+		--report eval_report.json --errors eval_errors.jsonl
+
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
