@@ -28,6 +28,24 @@ _SAME_DAY = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_STATEMENT_VERBS = {
+    "condemn",
+    "denounce",
+    "deplore",
+    "publish",
+    "release",
+    "issue",
+    "declare",
+    "broadcast",
+    "confirm",
+    "claim",
+}
+_ANAPHORA = re.compile(
+    r"\b(the|this|that|these|those|its|their|[A-Z][a-z]+day's|yesterday's|last week's) "
+    r"(deadly |latest |same |twin |\w+ )?(attacks?|ambush|assault|raid|killings?|massacre|"
+    r"explosion|blast|incident|violence|clash(es)?|fighting|abductions?|kidnappings?)\b",
+    re.I,
+)
 _REPORT_NOUNS = {
     "statement",
     "communique",
@@ -163,7 +181,7 @@ def _is_report_date(doc: Doc, start: int, end: int) -> bool:
             return False
         tok = tok.head
         lemma = tok.lemma_.lower()
-        if lemma in REPORTING_LEMMAS or lemma in _REPORT_NOUNS:
+        if lemma in REPORTING_LEMMAS or lemma in _REPORT_NOUNS or lemma in _STATEMENT_VERBS:
             return True
         if tok.pos_ == "VERB":
             return False
@@ -197,13 +215,8 @@ def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
 
 
 def _starts_new(current: EventGroup, info: SentenceInfo) -> bool:
-    if re.match(
-        r"^\s*(the|this|that) (attack|ambush|assault|raid|clash|fighting|explosion|"
-        r"incident|violence|protest|killing)",
-        info.span.text,
-        re.I,
-    ):
-        return False
+    if _ANAPHORA.search(info.span.text):
+        return False  # "the attack", "Sunday's ambush": the event already being reported
     dated = [d.info for d in info.dates if d.info is not None]
     if dated and not any(current.date_fits(d) for d in dated):
         return True

@@ -168,7 +168,8 @@ def _resolve(
     countries: list[str],
     admin: tuple[str | None, str | None],
 ) -> PlaceHit | None:
-    words = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).rstrip(".'’s").split()
+    clean = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    words = re.sub(r"(['’]s|['’.])$", "", clean).split()  # "Mali's" -> "Mali"
     while words:  # "Tinzaouaten Monday" -> "Tinzaouaten"
         phrase = " ".join(words)
         if phrase in _STOP or gazetteer.country_of(phrase):
