@@ -137,3 +137,17 @@ def test_every_evidence_span_points_into_the_text(extract) -> None:  # type: ign
         m.sentence,
     ]:
         assert text[span.start : span.end] == span.text
+
+
+def test_one_named_victim_counts_one(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "On 3 May 2024, gunmen shot dead a village chief in Djibo."
+    m = one(extract(text, dt.date(2024, 5, 6)))
+    assert m.fatalities.acled == 1
+    assert "village chief" in m.claims[0].evidence.text
+
+
+def test_wounded_are_not_counted_as_dead(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("On 3 May 2024, gunmen attacked a bus near Kaya, killing one passenger and wounding "
+            "two others.")
+    m = one(extract(text, dt.date(2024, 5, 6)))
+    assert m.fatalities.acled == 1

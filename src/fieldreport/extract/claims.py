@@ -172,6 +172,14 @@ def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawC
                 victim.i if victim is not None else None,
             )
         )
+    if not out and not quantities:
+        single = _single_victim(death)
+        if single is not None:
+            first, last = sorted((single.left_edge.i, death.i))[0], max(single.i, death.i)
+            phrase = doc[single.left_edge.i : single.i + 1].text
+            out.append(
+                RawClaim(doc[first].idx, doc[last].idx + len(doc[last]), phrase, 1, 1, single.i)
+            )
     if not out and death.lower_ == "losses":
         vague = [c for c in death.children if c.lower_ in _VAGUE_HEADS]
         if vague:
@@ -179,6 +187,58 @@ def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawC
             phrase = doc[first : death.i + 1].text
             out.append(RawClaim(doc[first].idx, death.idx + len(death), phrase, None, None, None))
     return out
+
+
+_SINGLE_DET = {"a", "an", "the", "one", "his", "her", "their", "its", "another"}
+_KILL_VERBS = {
+    "kill",
+    "assassinate",
+    "execute",
+    "behead",
+    "murder",
+    "shoot",
+    "lynch",
+    "slay",
+    "stab",
+    "slaughter",
+    "gun",
+    "strangle",
+    "tue",
+    "abattre",
+}
+
+
+def _single_victim(death: Token) -> Token | None:
+    """'killed a woman', 'a policeman was shot dead', 'the body of one assailant': one victim."""
+    verb = death if death.pos_ == "VERB" else death.head
+    if death.lower_ in {"body"}:
+        candidates = [c for p in death.children if p.lower_ == "of" for c in p.children]
+    elif verb.lemma_.lower() in _KILL_VERBS:
+        candidates = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
+    else:
+        return None
+    for noun in candidates:
+        dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "nummod", "poss"}}
+        if (
+            noun.tag_ in {"NN", "NNP"}
+            and dets & _SINGLE_DET
+            and noun.lower_
+            not in {"one", "nobody", "anyone", "village", "convoy", "post", "camp", "vehicle"}
+        ):
+            return noun
+    return None
+
+
+def _injury_governed(token: Token) -> bool:
+    """Numbers of wounded are not deaths: 'killing one and wounding two others'."""
+    tok = token
+    for _ in range(3):
+        if tok.pos_ == "VERB":
+            return bool(_INJURY.match(tok.lower_))
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _quantities(doc: Doc, sent: Span) -> list[tuple[int, int, Token | None]]:
@@ -232,6 +292,8 @@ def _victim(doc: Doc, number: Token) -> Token | None:
 def _linked(q: tuple[int, int, Token | None], death: Token) -> bool:
     start, end, victim = q
     anchor = victim.i if victim is not None else end - 1
+    if _injury_governed(death.doc[anchor]) and not _injury_governed(death):
+        return False
     if death.i in range(start, end) or anchor == death.i:
         return True
     if death.head.i == anchor or anchor in {t.i for t in death.subtree}:
