@@ -176,14 +176,16 @@ def _date(
     notes: dict[str, str],
     text: str,
 ) -> DateInfo | None:
-    for info in group.sentences:
-        for hit in info.dates:
-            if hit.info is not None:
-                evidence["date"] = Span.of(text, hit.start, hit.end)
-                return hit.info
-            if hit.same_day and state.last_date is not None:
-                evidence["date"] = Span.of(text, hit.start, hit.end)
-                return state.last_date
+    hits = [h for info in group.sentences for h in info.dates]
+    for hit in [h for h in hits if not h.report] + [h for h in hits if h.report]:
+        if hit.info is not None:
+            evidence["date"] = Span.of(text, hit.start, hit.end)
+            if hit.report:
+                notes["date"] = "only the date of the report is given"
+            return hit.info
+        if hit.same_day and state.last_date is not None:
+            evidence["date"] = Span.of(text, hit.start, hit.end)
+            return state.last_date
     if ctx.published is not None:
         notes["date"] = "no date in the text: inferred from published date"
         return DateInfo(ctx.published, 1, basis=notes["date"])

@@ -68,6 +68,7 @@ class DateHit:
     end: int
     info: DateInfo | None  # None for "the same day": resolved from the event
     same_day: bool = False
+    report: bool = False  # when it was said ("said on Monday"), not when it happened
 
 
 @dataclass(slots=True)
@@ -101,7 +102,7 @@ class EventGroup:
         self.sentences.append(info)
         for hit in info.dates:
             day = hit.info
-            if day is not None:
+            if day is not None and not hit.report:
                 self.first = min(self.first or day.first, day.first)
                 self.last = max(self.last or day.last, day.last)
         if self.town is None:
@@ -136,7 +137,7 @@ def read_sentence(
     text = sent.text
     skip = (ctx.dateline.start, ctx.dateline.end) if ctx.dateline else None
     dates = _dates(doc, sent, ctx.published, skip)
-    on = next((d.info.date for d in dates if d.info), ctx.published)
+    on = next((d.info.date for d in dates if d.info and not d.report), ctx.published)
     background = _is_background(text, dates, ctx.published)
     return SentenceInfo(
         span=sent,
@@ -162,11 +163,10 @@ def _dates(
         if _SAME_DAY.match(expr.strip()):
             hits.append(DateHit(a, b, None, same_day=True))
             continue
-        if _is_report_date(doc, a, b):
-            continue
+        report = _is_report_date(doc, a, b)
         info = resolve_date(expr, published)
         if info is not None:
-            hits.append(DateHit(a, b, info))
+            hits.append(DateHit(a, b, info, report=report))
     return hits
 
 
@@ -191,24 +191,30 @@ def _is_report_date(doc: Doc, start: int, end: int) -> bool:
 def _is_background(text: str, dates: list[DateHit], published: dt.date | None) -> bool:
     """History, not news: a year long before publication and no recent date."""
     if any(d.info is not None or d.same_day for d in dates):
-        recent = [d.info for d in dates if d.info is not None]
+        recent = [d.info for d in dates if d.info is not None and not d.report]
         return bool(published and recent and all((published - d.last).days > 60 for d in recent))
     years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and (published is None or all(y < published.year for y in years))
 
 
 def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
-    """Consecutive sentences about the same violence form one event."""
+    """Consecutive sentences about the same violence form one event. A sentence that only sets
+    the scene ("On 10 June, forces carried out an operation in X.") opens the event after it."""
     groups: list[EventGroup] = []
     current: EventGroup | None = None
+    scene: SentenceInfo | None = None
     for info in infos:
         if info.background:
             continue
         if current is None or (info.eventful and _starts_new(current, info)):
             if not info.eventful:
+                scene = info if (info.dates or info.places) and not info.claims else None
                 continue
             current = EventGroup()
             groups.append(current)
+            if scene is not None:
+                current.add(scene)
+        scene = None
         if info.eventful or info.claims:
             current.add(info)
     return [g for g in groups if any(s.eventful for s in g.sentences)]
@@ -217,7 +223,7 @@ def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
 def _starts_new(current: EventGroup, info: SentenceInfo) -> bool:
     if _ANAPHORA.search(info.span.text):
         return False  # "the attack", "Sunday's ambush": the event already being reported
-    dated = [d.info for d in info.dates if d.info is not None]
+    dated = [d.info for d in info.dates if d.info is not None and not d.report]
     if dated and not any(current.date_fits(d) for d in dated):
         return True
     towns = [p for p in info.places if p.entry.kind == "town"]
