@@ -115,7 +115,7 @@ def build_mention(
     refs = [(h, r) for h, r in mentioned if _party(h, lead, group)]
     votes = _votes(group, refs)
     cues = {c for s in group.sentences for c in s.cues}
-    sides = _sides(refs, votes)
+    sides = _sides(refs, votes, group)
     typed = classify(cues, sides)
     if typed is None:
         return None
@@ -304,21 +304,26 @@ def _hit_at(refs: list[tuple[ActorHit, ActorRef]], token: int | None) -> ActorRe
     return None
 
 
-def _sides(refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]]) -> Sides:
+def _sides(
+    refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]], group: EventGroup
+) -> Sides:
     actual = [(h, r) for h, r in refs if h.kind not in DESCRIPTORS]
     attackers = [
         r
         for _, r in actual
         if votes[r.name]["attacker"] >= votes[r.name]["target"] and votes[r.name]["attacker"] > 0
     ]
-    targets = [r for _, r in actual if votes[r.name]["target"] > votes[r.name]["attacker"]]
+    targets = [r for h, r in refs if votes[r.name]["target"] > votes[r.name]["attacker"]]
+    hit = {t for s in group.sentences for t in s.targets}
     return Sides(
         attacker_state=any(r.inter == 1 for r in attackers),
         attacker_armed=any(r.inter in ARMED for r in attackers),
-        target_armed=any(r.inter in ARMED for r in targets)
+        target_armed="armed" in hit
+        or any(r.inter in ARMED for r in targets)
         or (not targets and sum(r.inter in ARMED for _, r in actual) >= 2),
-        target_civilian=any(r.inter == 7 for r in targets)
-        or (not targets and any(r.inter == 7 for _, r in actual)),
+        target_civilian=("civilian" in hit and "armed" not in hit)
+        or (any(r.inter == 7 for r in targets) and "armed" not in hit)
+        or (not targets and not hit and any(r.inter == 7 for _, r in actual)),
         protesters=any(r.inter == 6 for _, r in actual),
     )
 

@@ -14,10 +14,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from fieldreport.extract.actors import REPORTING_LEMMAS, ActorFinder, ActorHit
+from fieldreport.extract.actors import REPORTING_LEMMAS, VIOLENT_LEMMAS, ActorFinder, ActorHit
 from fieldreport.extract.claims import RawClaim, find_claims, speaker_of
 from fieldreport.extract.places import Dateline, PlaceHit, find_places
-from fieldreport.extract.taxonomy import EVENTFUL, VIOLENT, cues_in
+from fieldreport.extract.taxonomy import (
+    ARMED_TARGET,
+    CIVILIAN_TARGET,
+    EVENTFUL,
+    VIOLENT,
+    cues_in,
+)
 from fieldreport.model import DateInfo
 from fieldreport.resolve.dates import find_date_expressions, resolve_date
 from fieldreport.resolve.places import Gazetteer, km
@@ -81,6 +87,7 @@ class SentenceInfo:
     claims: list[RawClaim]
     background: bool
     speaker: tuple[int, int, int] | None = None  # subject of the sentence's reporting verb
+    targets: frozenset[str] = frozenset()  # "armed" / "civilian": what the violence hit
 
     @property
     def eventful(self) -> bool:
@@ -148,7 +155,37 @@ def read_sentence(
         claims=find_claims(doc, sent),
         background=background,
         speaker=speaker_of(sent),
+        targets=targets_of(sent),
     )
+
+
+def targets_of(sent: Span) -> frozenset[str]:
+    """What the violence in a sentence hit: the objects of its violent verbs and nouns."""
+    found: set[str] = set()
+    for tok in sent:
+        if tok.lemma_.lower() not in VIOLENT_LEMMAS and tok.lemma_.lower() not in {
+            "attack",
+            "ambush",
+            "raid",
+            "incursion",
+            "assault",
+        }:
+            continue
+        for child in tok.children:
+            objs = (
+                [child]
+                if child.dep_ in {"dobj", "nsubjpass", "obj"}
+                else [c for c in child.children if c.dep_ == "pobj"]
+                if child.dep_ == "prep" and child.lower_ in {"on", "against", "into"}
+                else []
+            )
+            for obj in objs:
+                words = " ".join(t.text for t in obj.subtree)
+                if ARMED_TARGET.search(words):
+                    found.add("armed")
+                elif CIVILIAN_TARGET.search(words):
+                    found.add("civilian")
+    return frozenset(found)
 
 
 def _dates(

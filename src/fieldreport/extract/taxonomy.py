@@ -50,7 +50,8 @@ _W = r"(?<![\w-])"  # word start
 CUES: dict[str, str] = {
     "clash": r"clash\w*|fighting|fought|battl\w+|firefights?|gun ?fights?|skirmish\w*|exchanges? of"
     r" (gun)?fire|exchanged fire|engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
-    r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts",
+    r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts|routed|fought back|"
+    r"returned fire|retaliated|riposte\w*",
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
     "attack": r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
     r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
@@ -74,13 +75,19 @@ CUES: dict[str, str] = {
     r"gathered (to|in front)|strike action",
     "riot_violence": r"riot\w*|burn(ed|ing|t) tyres|barricad\w+|vandali[sz]\w+|(threw|throwing|"
     r"hurled) (stones|rocks|projectiles)|ransack\w+|pelted|clashed with (police|"
-    r"security forces|gendarmes)|set fire|torch\w+|looted|pneus",
+    r"security forces|gendarmes)|set fire|torch\w+|looted|pneus|road ?blocks?|block(ed|ing) "
+    r"(\w+ ){0,2}(road|roads|street|streets|traffic|highway|route|rn\d+)|violent (protests?|"
+    r"demonstrations?)|clash\w* (\w+ ){0,3}(police|security forces|gendarmes|soldiers)|"
+    r"assaulted|machetes|stoned",
     "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
     r"baton\w*|lacrymog\w+",
     "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|vigilante|"
     r"jungle justice",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
-    r"shops|market|village|school|vehicles?|church|mosque)|set fire to|torch\w+|"
+    r"shops|market|village|school|vehicles?|church|mosque|materials?|motorbikes?|trucks?|"
+    r"equipment|offices?|town hall|antennas?|crops|fields)|set fire to|torch\w+|seiz\w+ (\w+ )"
+    r"{0,3}(vehicles?|trucks?|livestock|cattle|animals|motorbikes?|goods|supplies|property|"
+    r"belongings|food|cars?|phones|money)|"
     r"destroy\w*|stole|steal\w*|rustl\w+|carried off|sabotag\w+|vandali[sz]\w+|"
     r"incendi\w+|razed",
     "arrest": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|interpell\w+",
@@ -121,6 +128,21 @@ def cues_in(text: str) -> dict[str, list[tuple[int, int]]]:
             found[name] = hits
     return found
 
+
+ARMED_TARGET = re.compile(
+    r"\b(posts?|positions?|camps?|bases?|checkpoints?|barracks|convoys?|patrols?|brigades?|"
+    r"detachments?|units?|garrisons?|outposts?|escorts?|soldiers|troops|gendarmes|policemen|"
+    r"militiamen|fighters|militants|volunteers?|vdp|self-defen[cs]e|dozos?|koglweogo|"
+    r"police station|gendarmerie|military|army|customs|forest guards?|peacekeepers)\b",
+    re.I,
+)
+CIVILIAN_TARGET = re.compile(
+    r"\b(villages?|villagers|civilians?|markets?|schools?|churches|church|mosques?|houses|homes|"
+    r"bus|buses|passengers|travell?ers|traders|merchants|farmers|herders|women|children|"
+    r"residents|inhabitants|worshippers|teachers|students|pupils|off-duty|family|families|"
+    r"chief|imam|pastor|councill?or|mayor|health workers|aid workers|displaced)\b",
+    re.I,
+)
 
 VIOLENT = {
     "clash",
