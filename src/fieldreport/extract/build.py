@@ -50,6 +50,7 @@ COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
     "fighters": ((2, 3), None),
     "attackers": ((2, 3), None),
 }
+CROWD_KINDS = {"students", "labor_group", "rioters", "teachers", "farmers", "men", "women"}
 DESCRIPTORS = {
     "farmers",
     "women",
@@ -325,6 +326,10 @@ def _sides(
         or (any(r.inter == 7 for r in targets) and "armed" not in hit)
         or (not targets and not hit and any(r.inter == 7 for _, r in actual)),
         protesters=any(r.inter == 6 for _, r in actual),
+        crowd=bool(refs)
+        and all(r.inter in {5, 6, 7} for _, r in refs)
+        and any(h.kind in CROWD_KINDS for h, _ in refs),
+        rioters=any(r.inter == 5 for _, r in actual),
     )
 
 

@@ -240,8 +240,8 @@ def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
     groups: list[EventGroup] = []
     current: EventGroup | None = None
     scene: SentenceInfo | None = None
-    for info in infos:
-        if info.background:
+    for n, info in enumerate(infos):
+        if info.background and n > 0:  # the opening sentence is the news, whatever years it cites
             continue
         if current is None or (info.eventful and _starts_new(current, info)):
             if not info.eventful:

@@ -72,7 +72,9 @@ CUES: dict[str, str] = {
     "grenade": r"grenades?",
     "protest": r"protest\w*|demonstrat\w+|marche[ds]?|march(ed|ing) (through|in|to|on|against)|"
     r"rall(y|ies|ied)|sit-?ins?|manifest\w+|took to the streets|rassembl\w+|"
-    r"gathered (to|in front)|strike action",
+    r"gathered (to|in front)|strike action|(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
+    r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (to|through|in|"
+    r"against|from)|picket\w*",
     "riot_violence": r"riot\w*|burn(ed|ing|t) tyres|barricad\w+|vandali[sz]\w+|(threw|throwing|"
     r"hurled) (stones|rocks|projectiles)|ransack\w+|pelted|clashed with (police|"
     r"security forces|gendarmes)|set fire|torch\w+|looted|pneus|road ?blocks?|block(ed|ing) "
@@ -181,6 +183,8 @@ class Sides:
     target_armed: bool = False
     target_civilian: bool = False
     protesters: bool = False
+    crowd: bool = False  # only unorganised people (students, traders, youths, rioters) involved
+    rioters: bool = False
 
 
 def classify(cues: Iterable[str], sides: Sides) -> tuple[str, str] | None:
@@ -231,6 +235,10 @@ def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
 def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "mob" in found:
         return "Riots", "Mob violence"
+    if sides.crowd and found & {"clash", "attack", "abduct", "riot_violence", "looting"}:
+        return "Riots", "Mob violence"  # violence by people who are not an armed organisation
+    if sides.rioters and found & (VIOLENT | {"riot_violence", "looting"}):
+        return "Riots", "Violent demonstration" if "protest" in found else "Mob violence"
     return None
 
 
@@ -239,6 +247,8 @@ def _explosions(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return None  # a defused device is a strategic development
     if found & {"clash"} and not found & {"suicide", "ied"}:
         return None  # an air strike or shelling during a ground battle is a battle
+    if "ambush" in found and found & {"clash", "attack"}:
+        return None  # a complex ambush opened by a mine is still a battle
     for cue, sub in (
         ("air", "Air/drone strike"),
         ("suicide", "Suicide bomb"),
