@@ -147,7 +147,9 @@ def test_one_named_victim_counts_one(extract) -> None:  # type: ignore[no-untype
 
 
 def test_wounded_are_not_counted_as_dead(extract) -> None:  # type: ignore[no-untyped-def]
-    text = ("On 3 May 2024, gunmen attacked a bus near Kaya, killing one passenger and wounding "
-            "two others.")
+    text = (
+        "On 3 May 2024, gunmen attacked a bus near Kaya, killing one passenger and wounding "
+        "two others."
+    )
     m = one(extract(text, dt.date(2024, 5, 6)))
     assert m.fatalities.acled == 1
