@@ -15,8 +15,9 @@ from rich.table import Table
 from fieldreport import service
 from fieldreport.config import Settings
 from fieldreport.errors import FieldreportError
+from fieldreport.export.incidents import flat, write_incidents
 from fieldreport.ingest.text import parse_date
-from fieldreport.model import Article, Mention
+from fieldreport.model import Article, Mention, as_dict
 
 app = typer.Typer(
     add_completion=False,
@@ -92,7 +93,8 @@ def ingest(
         raise _fail(exc) from exc
     err.print(
         f"articles: {report.added} added, {report.skipped} already stored, "
-        f"{report.failed} failed; events: {report.mentions}"
+        f"{report.failed} failed; events: {report.mentions}; incidents: "
+        f"{report.incidents_new} new, {report.incidents_updated} updated"
     )
     if report.failed:
         raise typer.Exit(1)
@@ -145,6 +147,105 @@ def _print_table(rows: list[tuple[Article, Mention]]) -> None:
     for record in service.table_rows(rows):
         table.add_row(*record)
     Console().print(table)
+
+
+@app.command()
+def incidents(
+    db: Db = "fieldreport.db",
+    country: Annotated[str | None, typer.Option(help="country name or ISO2 code")] = None,
+    since: Annotated[str | None, typer.Option(help="first event date YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="last event date YYYY-MM-DD")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="ACLED event type")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl")] = "table",
+) -> None:
+    """List incidents: each is every report of one event, fused."""
+    try:
+        found = service.stored_incidents(
+            Settings.from_env(db=db),
+            country=country,
+            since=_date(since, "--since"),
+            until=_date(until, "--until"),
+            event_type=event_type,
+        )
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+    if fmt == "jsonl":
+        write_incidents(found, "jsonl", sys.stdout)
+        return
+    table = Table(title=f"{len(found)} incidents")
+    for column in (
+        "id",
+        "date",
+        "type",
+        "location",
+        "country",
+        "actor1",
+        "actor2",
+        "fatal. (low-best-high)",
+        "reports",
+    ):
+        table.add_column(column, overflow="fold")
+    for i in found:
+        row = flat(i)
+        f = i.fatalities
+        table.add_row(
+            i.id,
+            row["date"] or "",
+            i.event_type,
+            row["location"] or "",
+            row["country"] or "",
+            row["actor1"],
+            row["actor2"],
+            f"{f.acled} ({f.low}-{f.best}-{f.high})",
+            str(row["reports"]),
+        )
+    Console().print(table)
+
+
+@app.command()
+def incident(
+    incident_id: Annotated[str, typer.Argument(help="an id from 'fieldreport incidents'")],
+    db: Db = "fieldreport.db",
+) -> None:
+    """Show one incident: its claims (who says how many), outlets and revisions, as JSON."""
+    try:
+        found = service.stored_incidents(Settings.from_env(db=db), ids=[incident_id])
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+    if not found:
+        raise _fail(FieldreportError(f"no incident {incident_id!r}", source=db))
+    typer.echo(json.dumps(as_dict(found[0]), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def export(
+    db: Db = "fieldreport.db",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="acled, ucdp, geojson, jsonl or parquet")
+    ] = "acled",
+    out: Annotated[
+        Path | None, typer.Option(help="write to this file (needed for parquet)")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="country name or ISO2 code")] = None,
+    since: Annotated[str | None, typer.Option(help="first event date YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="last event date YYYY-MM-DD")] = None,
+) -> None:
+    """Export incidents (ACLED rows are split one per day, the toll divided as ACLED does)."""
+    try:
+        found = service.stored_incidents(
+            Settings.from_env(db=db),
+            country=country,
+            since=_date(since, "--since"),
+            until=_date(until, "--until"),
+        )
+        if out is not None and fmt != "parquet":
+            with out.open("w", encoding="utf-8", newline="") as handle:
+                count = write_incidents(found, fmt, handle)
+        else:
+            count = write_incidents(found, fmt, sys.stdout, out)
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+    err.print(f"{count} rows written")
 
 
 @app.command("eval")

@@ -212,3 +212,34 @@ class Failed:
     source: str
     code: str  # e.g. "empty_input", "decode_error", "bad_record"
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """What a later report changed in an incident: field -> (before, after)."""
+
+    at: dt.datetime
+    article_id: str
+    changes: dict[str, tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One act of violence as all reports of it tell it; its id never changes."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    date: DateInfo | None
+    place: Place | None
+    actors: tuple[ActorRole, ...]
+    mention_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    fatalities: Fatalities
+    outlets: tuple[str, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+
+    @property
+    def country(self) -> str:
+        return self.place.country if self.place else ""

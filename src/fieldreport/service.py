@@ -12,8 +12,9 @@ from typing import Any, TextIO
 from fieldreport.config import Settings
 from fieldreport.errors import ConfigError
 from fieldreport.export import mention_record, write_acled_csv
+from fieldreport.fuse import Fuser, FusionConfig, Report
 from fieldreport.ingest import read_bytes, read_paths
-from fieldreport.model import Article, Failed, Mention
+from fieldreport.model import Article, Failed, Incident, Mention
 from fieldreport.pipeline import Pipeline
 from fieldreport.store import Store
 
@@ -26,6 +27,8 @@ class IngestReport:
     skipped: int
     failed: int
     mentions: int
+    incidents_new: int = 0
+    incidents_updated: int = 0
 
 
 def extract_bytes(
@@ -57,16 +60,50 @@ def ingest_paths(
             skipped += 1
         else:
             articles.append(item)
+    reports: list[Report] = []
     if articles:
         pipeline = Pipeline(settings)
         for article, found in pipeline.extract_many(articles):
             if store.add(article, found):
                 added += 1
                 mentions += len(found)
+                reports.extend(Report(m, article.outlet or "", article.published) for m in found)
             else:
                 skipped += 1
+    new, updated = fuse_into_store(store, reports)
     store.close()
-    return IngestReport(added, skipped, failed, mentions)
+    return IngestReport(added, skipped, failed, mentions, new, updated)
+
+
+def fuse_into_store(
+    store: Store, reports: Sequence[Report], config: FusionConfig | None = None
+) -> tuple[int, int]:
+    """File new reports under stored incidents (or new ones); returns (new, updated) counts."""
+    if not reports:
+        return 0, 0
+    config = config or FusionConfig()
+    dated = [r.mention.date for r in reports if r.mention.date is not None]
+    pad = dt.timedelta(days=config.window_days)
+    existing = store.incidents(
+        since=min(d.first for d in dated) - pad if dated else None,
+        until=max(d.last for d in dated) + pad if dated else None,
+    )
+    known = {i.id for i in existing}
+    fuser = Fuser(config, existing)
+    touched: set[str] = set()
+    for report in sorted(reports, key=lambda r: (r.published or dt.date.min, r.mention.index)):
+        touched.add(fuser.add(report))
+    changed = [i for i in fuser.incidents() if i.id in touched]
+    store.save_incidents(changed)
+    return len(touched - known), len(touched & known)
+
+
+def stored_incidents(settings: Settings, **filters: Any) -> list[Incident]:
+    store = Store(settings.db)
+    try:
+        return store.incidents(**filters)
+    finally:
+        store.close()
 
 
 def stored_events(

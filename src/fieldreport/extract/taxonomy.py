@@ -83,7 +83,7 @@ CUES: dict[str, str] = {
     r"assaulted|machetes|stoned",
     "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
     r"baton\w*|lacrymog\w+",
-    "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|vigilante|"
+    "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|"
     r"jungle justice",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
     r"shops|market|village|school|vehicles?|church|mosque|materials?|motorbikes?|trucks?|"

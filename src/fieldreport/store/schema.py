@@ -188,3 +188,34 @@ class FailureRow(Base):
     code: Mapped[str] = mapped_column(String(80))
     message: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
+
+
+class IncidentRow(Base):
+    """An incident: filter columns plus the whole record as JSON (claims, revisions...)."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[dt.date | None] = mapped_column(Date)
+    country: Mapped[str] = mapped_column(String(2), index=True)
+    event_type: Mapped[str] = mapped_column(String(40), index=True)
+    sub_event_type: Mapped[str] = mapped_column(String(60))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    fatalities: Mapped[int] = mapped_column(Integer)
+    reports: Mapped[int] = mapped_column(Integer)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
+
+    __table_args__ = (
+        Index("ix_incidents_country_date", "country", "event_date"),
+        Index("ix_incidents_lat_lon", "latitude", "longitude"),
+    )
+
+
+class IncidentMentionRow(Base):
+    __tablename__ = "incident_mentions"
+
+    mention_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id"), index=True)

@@ -32,11 +32,13 @@ from fieldreport.model import (
     ClaimantKind,
     DateInfo,
     Fatalities,
+    Incident,
     Mention,
     Place,
     Role,
     Span,
 )
+from fieldreport.store.incidents import load_incidents, save_incidents
 from fieldreport.store.schema import (
     ArticleRow,
     Base,
@@ -364,6 +366,39 @@ class Store:
     def close(self) -> None:
         """Release every pooled connection."""
         self._engine.dispose()
+
+    # -- incidents ---------------------------------------------------------------------------
+    def save_incidents(self, incidents: Sequence[Incident]) -> None:
+        """Insert or update incidents, in one transaction."""
+        try:
+            with Session(self._engine) as session, session.begin():
+                save_incidents(session, incidents)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot save incidents: {exc}") from exc
+
+    def incidents(
+        self,
+        *,
+        country: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        event_type: str | None = None,
+        ids: Sequence[str] = (),
+    ) -> list[Incident]:
+        """Incidents by date; ``country`` an ISO2 code or a name; dates bound the event days."""
+        codes = _country_codes(country) if country else [None]
+        with Session(self._engine) as session:
+            found: dict[str, Incident] = {}
+            for code in codes:
+                for incident in load_incidents(
+                    session, country=code, since=since, until=until, event_type=event_type, ids=ids
+                ):
+                    found[incident.id] = incident
+        return sorted(found.values(), key=lambda i: (i.date.date if i.date else dt.date.max, i.id))
+
+    def incident(self, incident_id: str) -> Incident | None:
+        found = self.incidents(ids=[incident_id])
+        return found[0] if found else None
 
     def add(self, article: Article, mentions: Sequence[Mention]) -> bool:
         """Store an article and its mentions in one transaction; False if already stored."""
