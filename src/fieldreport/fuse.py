@@ -1,8 +1,10 @@
 """Mentions from many articles -> incidents: one act of violence, every report, every claim.
 
-Blocking keeps the work linear: an incident is indexed under its country and each day of its
-window, so a new mention is compared only with incidents of the same country within
-``window_days`` of its date. A mention joins the best-scoring incident above ``threshold``;
+Blocking keeps the work linear: an incident is indexed under its country, each day of its
+date range and a 0.5-degree grid cell, so a new mention is compared only with incidents of the
+same country within ``window_days`` of its date in its own or a neighbouring cell (and with
+incidents that have no place). A mention with no place is compared with every incident of
+those days. A mention joins the best-scoring incident above ``threshold``;
 else it opens a new incident, whose id (a hash of that first mention) never changes.
 
 The score (0-1) weighs place (distance, or the same name in another spelling), date (days
@@ -20,7 +22,7 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -67,11 +69,19 @@ class Report:
 
 @dataclass(slots=True)
 class _State:
-    """An incident while it grows: its reports and a cached summary for matching."""
+    """An incident while it grows: its summary, which every new report updates."""
 
     id: str
-    reports: list[Report] = field(default_factory=list)
     incident: Incident | None = None
+
+
+CELL_DEGREES = 0.5  # blocking grid: about 55 km; neighbours are searched too
+
+
+def _cell(place: Place | None) -> tuple[int, int] | None:
+    if place is None:
+        return None
+    return int(place.lat // CELL_DEGREES), int(place.lon // CELL_DEGREES)
 
 
 def incident_id(mention: Mention) -> str:
@@ -133,30 +143,42 @@ class Fuser:
     ) -> None:
         self.config = config or FusionConfig()
         self._states: dict[str, _State] = {}
-        self._blocks: dict[tuple[str, dt.date | None], list[str]] = defaultdict(list)
+        self._blocks: dict[tuple[str, dt.date | None, tuple[int, int] | None], set[str]] = (
+            defaultdict(set)
+        )
         for incident in existing:
             state = _State(incident.id, incident=incident)
             self._states[incident.id] = state
             self._index(state)
 
-    def _keys(
-        self, country: str, date: DateInfo | None, pad: int
-    ) -> list[tuple[str, dt.date | None]]:
+    def _days(self, date: DateInfo | None, pad: int) -> list[dt.date | None]:
         if date is None:
-            return [(country, None)]
-        days = (date.last - date.first).days + 2 * pad
+            return [None]
+        days = min((date.last - date.first).days + 2 * pad, 60)
         start = date.first - dt.timedelta(days=pad)
-        return [(country, start + dt.timedelta(days=n)) for n in range(min(days, 60) + 1)]
+        return [start + dt.timedelta(days=n) for n in range(days + 1)]
 
     def _index(self, state: _State) -> None:
-        assert state.incident is not None
-        for key in self._keys(state.incident.country, state.incident.date, 0):
-            self._blocks[key].append(state.id)
+        incident = state.incident
+        assert incident is not None
+        cell = _cell(incident.place)
+        for day in self._days(incident.date, 0):
+            self._blocks[(incident.country, day, cell)].add(state.id)
+            self._blocks[("*", day, None)].add(state.id)  # for reports with no place
 
     def candidates(self, mention: Mention) -> list[Incident]:
-        country = mention.place.country if mention.place else ""
+        """Incidents of the same country, near in time and space (or with no place)."""
+        keys: list[tuple[str, dt.date | None, tuple[int, int] | None]] = []
+        days = self._days(mention.date, self.config.window_days)
+        if mention.place is None:
+            keys = [("*", day, None) for day in days]
+        else:
+            row, col = _cell(mention.place) or (0, 0)
+            cells = [(row + dr, col + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
+            country = mention.place.country
+            keys = [(country, day, cell) for day in days for cell in [*cells, None]]
         seen: dict[str, Incident] = {}
-        for key in self._keys(country, mention.date, self.config.window_days):
+        for key in keys:
             for sid in self._blocks.get(key, ()):
                 incident = self._states[sid].incident
                 if incident is not None:
@@ -172,16 +194,15 @@ class Fuser:
             if value >= best_score:
                 best, best_score = incident, value
         if best is None:
-            state = _State(incident_id(mention), [report])
-            state.incident = summarize(state.id, state.reports, ())
+            state = _State(incident_id(mention))
+            state.incident = summarize(state.id, [report], ())
             self._states[state.id] = state
             self._index(state)
             return state.id
         state = self._states[best.id]
         before = state.incident
         assert before is not None
-        state.reports.append(report)
-        after = summarize(state.id, state.reports, before)
+        after = summarize(state.id, [report], before)  # the summary carries earlier reports
         change = _changes(before, after)
         if change:
             revision = Revision(now or dt.datetime.now(dt.UTC), mention.article_id, change)
