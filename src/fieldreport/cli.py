@@ -257,6 +257,9 @@ def eval_cmd(
     errors: Annotated[Path | None, typer.Option(help="write each miss as JSONL here")] = None,
     baseline: Annotated[Path | None, typer.Option(help="fail below these floors")] = None,
     workers: Annotated[int, typer.Option(help="processes (default: every core)")] = 0,
+    raise_floors: Annotated[
+        bool, typer.Option("--raise-floors", help="move the baseline's floors up to today's")
+    ] = False,
     model: Model = None,
 ) -> None:
     """Score the pipeline against human coders; with --baseline, fail below the floors."""
@@ -271,6 +274,7 @@ def eval_cmd(
             errors=errors,
             baseline=baseline,
             workers=workers,
+            raise_floors=raise_floors,
             settings=Settings.from_env(model=model),
         )
     except FieldreportError as exc:

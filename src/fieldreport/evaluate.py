@@ -434,6 +434,20 @@ def score(
     return report, errors
 
 
+def raised_floors(overall: dict[str, float], baseline: dict[str, Any]) -> dict[str, float]:
+    """Floors moved up to today's figures (rounded toward safety); never moved down."""
+    out: dict[str, float] = {}
+    for metric, value in overall.items():
+        old = baseline.get("floors", {}).get(metric)
+        lower_is_better = metric.endswith(("_mae", "_km")) or metric == "no_event"
+        new = math.ceil(value * 10) / 10 if lower_is_better else math.floor(value * 10) / 10
+        if old is None:
+            out[metric] = new
+        else:
+            out[metric] = min(old, new) if lower_is_better else max(old, new)
+    return out
+
+
 def check_floors(
     overall: dict[str, float], baseline: dict[str, Any], tolerance: float = 0.5
 ) -> list[str]:

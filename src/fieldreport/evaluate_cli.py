@@ -29,6 +29,7 @@ def run(
     baseline: Path | None,
     workers: int,
     settings: Settings,
+    raise_floors: bool = False,
 ) -> int:
     """0 when every floor holds (or no baseline), 1 when a metric fell below its floor."""
     if fmt not in {"acled", "ucdp"}:
@@ -52,7 +53,13 @@ def run(
         with errors.open("w", encoding="utf-8") as handle:
             for miss in misses:
                 handle.write(json.dumps(miss, ensure_ascii=False, default=str) + "\n")
-    return _gate(result, baseline, limit)
+    code = _gate(result, baseline, limit)
+    if raise_floors and baseline is not None and code == 0:
+        pinned = json.loads(baseline.read_text(encoding="utf-8"))
+        pinned["floors"] = evaluate.raised_floors(result.overall, pinned)
+        baseline.write_text(json.dumps(pinned, indent=2) + "\n", encoding="utf-8")
+        console.print(f"floors raised in {baseline}")
+    return code
 
 
 def _print(result: evaluate.Report) -> None:
