@@ -187,7 +187,10 @@ def test_raised_floors_only_move_up() -> None:
     from fieldreport.evaluate import raised_floors
 
     baseline = {"floors": {"event_type": 80.0, "fatalities_mae": 3.0}}
-    assert raised_floors({"event_type": 83.57, "fatalities_mae": 2.61, "actor1": 51.19},
-                         baseline) == {"event_type": 83.5, "fatalities_mae": 2.7, "actor1": 51.1}
+    assert raised_floors(
+        {"event_type": 83.57, "fatalities_mae": 2.61, "actor1": 51.19}, baseline
+    ) == {"event_type": 83.5, "fatalities_mae": 2.7, "actor1": 51.1}
     assert raised_floors({"event_type": 70.0, "fatalities_mae": 4.0}, baseline) == {
-        "event_type": 80.0, "fatalities_mae": 3.0}
+        "event_type": 80.0,
+        "fatalities_mae": 3.0,
+    }

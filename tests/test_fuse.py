@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fieldreport.fuse import FusionConfig, Fuser, Report, fuse, place_score, type_score
+from fieldreport.fuse import Fuser, FusionConfig, Report, fuse, place_score, type_score
 from fieldreport.model import ActorRef, ActorRole, Claim, DateInfo, Mention, Place, Span
 
 TEXT = "x" * 400
@@ -20,21 +20,43 @@ DOUENTZA = place("Douentza", 15.0019, -2.9498)
 BONI = place("Boni", 15.04, -2.27)  # ~70 km east
 
 
-def mention(article: str, day: int, where: Place | None, etype: str = "Battles",
-            killed: int | None = None, claimant: ActorRef | None = None, offset: int = 0,
-            actors: tuple[ActorRef, ...] = (JNIM, ARMY)) -> Mention:
+def mention(
+    article: str,
+    day: int,
+    where: Place | None,
+    etype: str = "Battles",
+    killed: int | None = None,
+    claimant: ActorRef | None = None,
+    offset: int = 0,
+    actors: tuple[ActorRef, ...] = (JNIM, ARMY),
+) -> Mention:
     claims = ()
     if killed is not None:
-        claims = (Claim(evidence=Span(offset, offset + 4, "xxxx"), claimant=claimant,
-                        claimant_text=claimant.name if claimant else "", killed_min=killed,
-                        killed_max=killed, phrase=str(killed),
-                        claimant_kind="party" if claimant else "source"),)
-    roles = tuple(ActorRole(a, "actor1" if n == 0 else "actor2", Span(0, 1, "x"))
-                  for n, a in enumerate(actors))
-    return Mention(article_id=article, sentence=Span(offset, offset + 10, "x" * 10),
-                   event_type=etype, sub_event_type="Armed clash",
-                   date=DateInfo(dt.date(2024, 5, day)), place=where, actors=roles,
-                   claims=claims)
+        claims = (
+            Claim(
+                evidence=Span(offset, offset + 4, "xxxx"),
+                claimant=claimant,
+                claimant_text=claimant.name if claimant else "",
+                killed_min=killed,
+                killed_max=killed,
+                phrase=str(killed),
+                claimant_kind="party" if claimant else "source",
+            ),
+        )
+    roles = tuple(
+        ActorRole(a, "actor1" if n == 0 else "actor2", Span(0, 1, "x"))
+        for n, a in enumerate(actors)
+    )
+    return Mention(
+        article_id=article,
+        sentence=Span(offset, offset + 10, "x" * 10),
+        event_type=etype,
+        sub_event_type="Armed clash",
+        date=DateInfo(dt.date(2024, 5, day)),
+        place=where,
+        actors=roles,
+        claims=claims,
+    )
 
 
 def test_type_and_place_scores() -> None:
@@ -42,8 +64,10 @@ def test_type_and_place_scores() -> None:
     assert type_score("Battles", "Violence against civilians") == 0.5
     assert type_score("Protests", "Explosions/Remote violence") == 0.0
     assert place_score(DOUENTZA, place("Douentza", 15.0, -2.95), 40) == 1.0
-    assert place_score(place("Tinzaouaten", 19.96, 2.96), place("Tin Zaouatene", 19.95, 2.98),
-                       40) == 1.0
+    assert (
+        place_score(place("Tinzaouaten", 19.96, 2.96), place("Tin Zaouatene", 19.95, 2.98), 40)
+        == 1.0
+    )
     assert place_score(DOUENTZA, BONI, 40) is None
 
 
@@ -76,8 +100,7 @@ def test_same_day_events_far_apart_or_unrelated_stay_apart() -> None:
 
 
 def test_dates_too_far_apart_stay_apart() -> None:
-    assert len(fuse([Report(mention("a1", 1, DOUENTZA)),
-                     Report(mention("a2", 9, DOUENTZA))])) == 2
+    assert len(fuse([Report(mention("a1", 1, DOUENTZA)), Report(mention("a2", 9, DOUENTZA))])) == 2
 
 
 def test_ids_are_stable_and_revisions_recorded() -> None:

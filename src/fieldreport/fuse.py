@@ -45,6 +45,7 @@ _RELATED = {
     frozenset({"Battles", "Violence against civilians"}),
     frozenset({"Explosions/Remote violence", "Violence against civilians"}),
     frozenset({"Protests", "Riots"}),
+    frozenset({"Riots", "Violence against civilians"}),
     frozenset({"Violence against civilians", "Strategic developments"}),
     frozenset({"Battles", "Strategic developments"}),
 }

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from fieldreport.config import Settings
 from fieldreport.extract.actors import ActorFinder
 from fieldreport.extract.build import ArticleState, Resources, build_mention
-from fieldreport.extract.events import ArticleContext, group_events, read_sentence
+from fieldreport.extract.events import ArticleContext, group_events, is_sports, read_sentence
 from fieldreport.extract.places import context_countries, find_dateline
 from fieldreport.model import Article, Mention
 from fieldreport.nlp import build_pipeline, ruler_patterns
@@ -67,6 +67,7 @@ class Pipeline:
             dateline,
             _body_start(article, dateline),
             named,
+            is_sports(article.text),
         )
         infos = [
             read_sentence(doc, s, ctx, res.finder, res.gazetteer)

@@ -33,6 +33,18 @@ _SAME_DAY = re.compile(
     r"le même jour)$",
     re.I,
 )
+_SPORTS = re.compile(
+    r"\b(football|soccer|basketball|striker|goalkeeper|midfielder|semi-?finals?|quarter-?finals?|"
+    r"league|tournament|championship|penalty|scored|the pitch|the match|kick-?off|half-?time|"
+    r"the referee|coach(ed)?|stadium|cup final|the club|goals?|header|whistle|fans)\b",
+    re.I,
+)
+
+
+def is_sports(text: str) -> bool:
+    return len(_SPORTS.findall(text)) >= 3
+
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _STATEMENT_VERBS = {
     "condemn",
@@ -135,6 +147,7 @@ class ArticleContext:
     dateline: Dateline | None
     body_start: int
     named_countries: tuple[str, ...] = ()  # countries the text itself names
+    sports: bool = False  # a sports report: "shot", "attacked", "killed off" are not violence
 
 
 def read_sentence(
@@ -148,7 +161,7 @@ def read_sentence(
     background = _is_background(text, dates, ctx.published)
     return SentenceInfo(
         span=sent,
-        cues=cues_in(text),
+        cues={} if ctx.sports or _SPORTS.search(text) else cues_in(text),
         dates=dates,
         places=find_places(sent, gazetteer, ctx.countries, skip),
         actors=finder.find(doc, sent, on, ctx.countries),
@@ -254,7 +267,19 @@ def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
         scene = None
         if info.eventful or info.claims:
             current.add(info)
-    return [g for g in groups if any(s.eventful for s in g.sentences)]
+    return [g for g in groups if any(s.eventful for s in g.sentences) and not _history(g, infos)]
+
+
+def _history(group: EventGroup, infos: list[SentenceInfo]) -> bool:
+    """An account of the past: no calendar date in the event, and an article mostly about
+    years gone by (or no date at all and past years around it)."""
+    dates = [d for s in group.sentences for d in s.dates if d.info is not None or d.same_day]
+    if any(d.info is not None and "explicit" in d.info.basis for d in dates):
+        return False
+    past = sum(s.background for s in infos)
+    if not dates:
+        return past > 0
+    return past >= 2 and past * 2 >= sum(s.eventful or s.background for s in infos)
 
 
 def _starts_new(current: EventGroup, info: SentenceInfo) -> bool:
