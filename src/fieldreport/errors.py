@@ -5,7 +5,8 @@ FieldreportError
 │   ├── EmptyInput        nothing to read (empty, whitespace, only scripts/styles)
 │   ├── DecodeError       bytes that are not text in any encoding we accept
 │   ├── UnsupportedFormat a file type we do not read (PDF, image, ...)
-│   └── BadRecord         a JSONL line or field that is malformed
+│   ├── BadRecord         a JSONL line or field that is malformed
+│   └── TooLarge          bigger than any news article (ingest.MAX_BYTES)
 ├── ConfigError           a setting that cannot work (unknown model, bad database URL)
 ├── DataError             packaged reference data is missing or broken
 └── StoreError            the database refused an operation
@@ -50,6 +51,10 @@ class UnsupportedFormat(InputError):
 
 class BadRecord(InputError):
     """A malformed JSONL line or a field with a wrong type or value."""
+
+
+class TooLarge(InputError):
+    """An input bigger than any news report; refused before parsing."""
 
 
 class ConfigError(FieldreportError):

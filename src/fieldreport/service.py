@@ -19,6 +19,7 @@ from fieldreport.pipeline import Pipeline
 from fieldreport.store import Store
 
 FORMATS = ("table", "csv", "json", "jsonl")
+FUSE_EVERY = 100  # articles between two fusion steps while ingesting
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def ingest_paths(
 ) -> IngestReport:
     """Store every article under ``paths``; stored ones are skipped, failures recorded."""
     store = Store(settings.db)
-    added = skipped = failed = mentions = 0
+    added = skipped = failed = mentions = new = updated = 0
     articles: list[Article] = []
     for item in read_paths(paths):
         if isinstance(item, Failed):
@@ -60,19 +61,26 @@ def ingest_paths(
             skipped += 1
         else:
             articles.append(item)
-    reports: list[Report] = []
     if articles:
         pipeline = Pipeline(settings)
-        for article, found in pipeline.extract_many(articles):
-            if store.add(article, found):
+        for n, (article, found) in enumerate(pipeline.extract_many(articles), start=1):
+            if store.add(article, found):  # one transaction per article
                 added += 1
                 mentions += len(found)
-                reports.extend(Report(m, article.outlet or "", article.published) for m in found)
             else:
                 skipped += 1
-    new, updated = fuse_into_store(store, reports)
+            if n % FUSE_EVERY == 0:
+                fused = fuse_pending(store)
+                new, updated = new + fused[0], updated + fused[1]
+    fused = fuse_pending(store)  # also what a crashed run stored but never fused
     store.close()
-    return IngestReport(added, skipped, failed, mentions, new, updated)
+    return IngestReport(added, skipped, failed, mentions, new + fused[0], updated + fused[1])
+
+
+def fuse_pending(store: Store) -> tuple[int, int]:
+    """Fuse every stored mention that no incident holds yet."""
+    reports = [Report(m, a.outlet or "", a.published) for a, m in store.unfused()]
+    return fuse_into_store(store, reports)
 
 
 def fuse_into_store(

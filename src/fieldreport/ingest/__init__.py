@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from fieldreport.errors import BadRecord, InputError, UnsupportedFormat
+from fieldreport.errors import BadRecord, InputError, TooLarge, UnsupportedFormat
 from fieldreport.ingest.html import article_from_html, looks_like_html
 from fieldreport.ingest.text import article_from_text, decode, parse_date
 from fieldreport.model import Article, Failed
@@ -28,8 +28,13 @@ SUFFIXES = {".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson"}
 _META = ("url", "outlet", "title")
 
 
+MAX_BYTES = 10_000_000  # a news page is well under this; bigger inputs are refused, not parsed
+
+
 def read_bytes(data: bytes, *, source: str, suffix: str = "", **meta: Any) -> Article:
     """One text or HTML document -> Article (InputError with the reason otherwise)."""
+    if len(data) > MAX_BYTES:
+        raise TooLarge(f"{len(data):,} bytes is over the {MAX_BYTES:,}-byte limit", source=source)
     text = decode(data, source=source)
     if suffix in {".html", ".htm"} or (suffix not in {".txt", ".text"} and looks_like_html(text)):
         published = meta.pop("published", None)

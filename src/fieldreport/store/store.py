@@ -45,6 +45,7 @@ from fieldreport.store.schema import (
     ClaimRow,
     EvidenceRow,
     FailureRow,
+    IncidentMentionRow,
     MentionActorRow,
     MentionRow,
 )
@@ -462,6 +463,24 @@ class Store:
             query = query.where(func.lower(MentionRow.event_type) == event_type.lower())
         query = query.order_by(
             MentionRow.event_date.is_(None), MentionRow.event_date, MentionRow.id
+        )
+        with self._session() as session:
+            rows = session.scalars(query).all()
+            return [(_article(r.article), _mention(r)) for r in rows]
+
+    def unfused(self) -> list[tuple[Article, Mention]]:
+        """Stored mentions that no incident holds yet (e.g. after a crash mid-ingest)."""
+        linked = select(IncidentMentionRow.mention_id)
+        query = (
+            select(MentionRow)
+            .where(MentionRow.id.not_in(linked))
+            .options(
+                selectinload(MentionRow.article),
+                selectinload(MentionRow.actors),
+                selectinload(MentionRow.claims),
+                selectinload(MentionRow.evidence),
+            )
+            .order_by(MentionRow.article_id, MentionRow.id)
         )
         with self._session() as session:
             rows = session.scalars(query).all()
