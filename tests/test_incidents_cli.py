@@ -16,19 +16,26 @@ from fieldreport.store import Store
 pytestmark = pytest.mark.slow
 runner = CliRunner()
 
-FIRST = ("Published: 2024-05-06\nOutlet: Sahel Ledger\n\nGunmen killed 7 villagers in Djibo on "
-         "Sunday, residents said.\n")
-LATER = ("Published: 2024-05-08\nOutlet: Radio Liptako\n\nThe toll of Sunday's attack on "
-         "villagers in Djibo rose to 15, a local official said on Tuesday. The gunmen had "
-         "killed 15 civilians.\n")
-RANGE = ("Published: 2024-06-10\nOutlet: Sahel Ledger\n\nSoldiers fought JNIM militants from "
-         "June 2-4 near Gao, killing 12 of them, the army said.\n")
+FIRST = (
+    "Published: 2024-05-06\nOutlet: Sahel Ledger\n\nGunmen killed 7 villagers in Djibo on "
+    "Sunday, residents said.\n"
+)
+LATER = (
+    "Published: 2024-05-08\nOutlet: Radio Liptako\n\nThe toll of Sunday's attack on "
+    "villagers in Djibo rose to 15, a local official said on Tuesday. The gunmen had "
+    "killed 15 civilians.\n"
+)
+RANGE = (
+    "Published: 2024-06-10\nOutlet: Sahel Ledger\n\nSoldiers fought JNIM militants from "
+    "June 2-4 near Gao, killing 12 of them, the army said.\n"
+)
 
 
 def ingest(db: Path, folder: Path, name: str, text: str) -> str:
     (folder / name).write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["ingest", str(folder / name), "--db", str(db)],
-                           env={"COLUMNS": "200"})
+    result = runner.invoke(
+        app, ["ingest", str(folder / name), "--db", str(db)], env={"COLUMNS": "200"}
+    )
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -66,8 +73,7 @@ def test_exports(tmp_path: Path) -> None:
     (row,) = list(csv.DictReader(io.StringIO(ucdp.stdout)))
     assert row["type_of_violence"] == "1" and row["date_start"] == "2024-06-02"
     assert row["best"] == "12"
-    geo = json.loads(runner.invoke(app, ["export", "--db", str(db), "--format",
-                                         "geojson"]).stdout)
+    geo = json.loads(runner.invoke(app, ["export", "--db", str(db), "--format", "geojson"]).stdout)
     assert geo["type"] == "FeatureCollection" and geo["features"][0]["geometry"]["type"] == "Point"
     lines = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl"]).stdout
     assert json.loads(lines.splitlines()[0])["event_type"] == "Battles"

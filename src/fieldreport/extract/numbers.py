@@ -134,8 +134,8 @@ def parse_quantity(phrase: str) -> Quantity | None:
     """'at least 20' -> 20..None; 'between 10 and 15' -> 10..15; 'dozens' -> 12..None."""
     text = re.sub(r"\s+", " ", phrase.strip().lower())
     text = re.sub(r"^(of|the)\s+", "", text)
-    if not text:
-        return None
+    if not text or re.match(r"^[-−–]\s*\d", text):
+        return None  # a negative toll is an error of the text, not a count
     if text in VAGUE:
         low, high = VAGUE[text]
         return Quantity(low, high, False)
