@@ -225,10 +225,8 @@ def test_external_forces_are_inter_8(actors: ActorDictionary) -> None:
 
 
 def test_isgs_name_follows_acled_recoding(actors: ActorDictionary) -> None:
-    assert actors.named("is_sahel", on=date(2018, 6, 1)).name == "Islamic State (Greater Sahara)"
-    assert actors.named("is_sahel", on=date(2020, 6, 1)).name == (
-        "Islamic State (West Africa) - Greater Sahara Faction"
-    )
+    assert actors.named("is_sahel", on=date(2020, 6, 1)).name == "Islamic State (Greater Sahara)"
+    assert actors.named("is_sahel", on=date(2023, 6, 1)).name == "Islamic State (Sahel)"
 
 
 def test_french_forces_take_the_french_regime(actors: ActorDictionary) -> None:
