@@ -198,5 +198,6 @@ def test_raised_floors_only_move_up() -> None:
 
 def test_renamed_actors_and_composites_compare_as_one() -> None:
     assert actor_key("Islamic State (West Africa) - Greater Sahara Faction") == actor_key(
-        "Islamic State (Greater Sahara)")
+        "Islamic State (Greater Sahara)"
+    )
     assert actor_key("B and/or A (2015-2022)") == actor_key("A (2015-) and/or B")

@@ -170,10 +170,24 @@ def _int(value: str) -> int | None:
 _REGIME = re.compile(r"\((\d{4})-(\d{4})?\)")
 
 
+# ACLED has renamed some actors between exports; each pair is one actor under two labels
+RENAMED = {
+    "Islamic State (West Africa) - Greater Sahara Faction": "Islamic State (Greater Sahara)",
+    "VDP: Volunteer for Defense of Homeland": "VDP: Volunteers for the Defense of the Homeland",
+}
+
+
+def _one_actor(name: str) -> str:
+    name = _REGIME.sub(lambda m: f"({m[1]}-)", name.strip())
+    return RENAMED.get(name, name)
+
+
 def actor_key(name: str) -> str:
-    """An actor name with its regime label cut to the start year: ACLED relabels
-    "(2015-)" as "(2015-2022)" when the regime ends, so older exports carry the open form."""
-    return _REGIME.sub(lambda m: f"({m[1]}-)", name.strip())
+    """An actor name compared across export vintages: the regime label cut to its start year
+    (ACLED relabels "(2015-)" as "(2015-2022)" when a regime ends) and renamed actors under
+    one name (``RENAMED``), also inside composite "A and/or B" names, in any order."""
+    parts = sorted(_one_actor(p) for p in name.split(" and/or "))
+    return " and/or ".join(parts)
 
 
 def _names(mention: Mention, *roles: str) -> list[str]:

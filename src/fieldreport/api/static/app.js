@@ -349,6 +349,7 @@ function renderTimeline() {
   svg.append(svgEl("line", { x1: pad.left, x2: width - pad.right, y1: pad.top + plotH, y2: pad.top + plotH, class: "axis" }));
   const maxLabel = svgEl("text", { x: pad.left - 4, y: pad.top + 8, class: "tick", "text-anchor": "end" });
   maxLabel.textContent = String(max);
+  maxLabel.append(Object.assign(svgEl("title"), { textContent: `${max} incidents in the busiest ${unit}` }));
   svg.append(maxLabel);
   buckets.forEach((b, i) => {
     const h = (b.count / max) * plotH;
