@@ -211,17 +211,21 @@ _KILL_VERBS = {
 def _single_victim(death: Token) -> Token | None:
     """'killed a woman', 'a policeman was shot dead', 'the body of one assailant': one victim."""
     verb = death if death.pos_ == "VERB" else death.head
-    if death.lower_ in {"body"}:
+    if death.lower_ in {"body", "corpse"}:
         candidates = [c for p in death.children if p.lower_ == "of" for c in p.children]
+        owner = [c for c in death.children if c.dep_ in {"poss", "det"}]
+        if not candidates and owner and death.tag_ == "NN":
+            return death  # "his body was found", "the corpse"
     elif verb.lemma_.lower() in _KILL_VERBS:
         candidates = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
     else:
         return None
     for noun in candidates:
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "nummod", "poss"}}
+        bare = not dets and noun.dep_ == "nsubjpass" and noun.tag_ == "NN"  # headline style
         if (
             noun.tag_ in {"NN", "NNP"}
-            and dets & _SINGLE_DET
+            and (dets & _SINGLE_DET or bare)
             and noun.lower_
             not in {"one", "nobody", "anyone", "village", "convoy", "post", "camp", "vehicle"}
         ):
@@ -289,6 +293,54 @@ def _victim(doc: Doc, number: Token) -> Token | None:
     return None
 
 
+_NOT_PEOPLE = {
+    "head",
+    "livestock",
+    "cattle",
+    "animal",
+    "goat",
+    "sheep",
+    "cow",
+    "camel",
+    "vehicle",
+    "motorbike",
+    "motorcycle",
+    "house",
+    "shop",
+    "granary",
+    "rifle",
+    "weapon",
+    "truck",
+    "car",
+    "hut",
+    "building",
+    "village",
+    "hamlet",
+    "kilometre",
+    "kilometer",
+    "km",
+    "mile",
+    "year",
+    "day",
+    "hour",
+    "minute",
+    "month",
+    "week",
+}
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The nearest verb above a token (itself included)."""
+    tok = token
+    for _ in range(6):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
 def _linked(q: tuple[int, int, Token | None], death: Token) -> bool:
     start, end, victim = q
     anchor = victim.i if victim is not None else end - 1
@@ -296,6 +348,19 @@ def _linked(q: tuple[int, int, Token | None], death: Token) -> bool:
         return False
     if death.i in range(start, end) or anchor == death.i:
         return True
+    noun = death.doc[anchor]
+    if noun.lemma_.lower() in _NOT_PEOPLE:
+        return False  # "six hundred heads of livestock"
+    if noun.dep_ == "nsubj" and noun.head.i == death.i:
+        return False  # "two militants killed two people": the killers, not the dead
+    governor = _verb_of(noun)
+    if (
+        death.pos_ == "VERB"
+        and governor is not None
+        and governor.i != death.i
+        and (governor.i not in {t.i for t in death.ancestors})
+    ):
+        return False  # "killed four and abducted ten others": the ten were abducted
     if death.head.i == anchor or anchor in {t.i for t in death.subtree}:
         return abs(anchor - death.i) <= 12
     return death.lower_ in {"deaths", "dead", "fatalities", "bodies"} and 0 < death.i - end < 3

@@ -112,9 +112,9 @@ CUES: dict[str, str] = {
     "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of|captured|"
     r"overran|overrun|fell to|occupied",
     "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
-    "death": r"killed|dead|deaths?|died|dying|killing|bod(y|ies)|fatalit\w+|slain|lost (their|his|"
-    r"her) lives?|death toll|losses|massacr\w+|execut\w+|assassinat\w+|behead\w*|murder\w*|"
-    r"lynch\w*|tu[ée]s?|morts?",
+    "death": r"killed|dead|deaths?|died|dying|killing|bod(y|ies)|corpses?|fatalit\w+|slain|"
+    r"lost (their|his|her) lives?|death toll|losses|massacr\w+|execut\w+|assassinat\w+|"
+    r"behead\w*|murder\w*|lynch\w*|tu[ée]s?|morts?",
 }
 COMPILED = {
     name: re.compile(_W + r"(?:" + rx + r")(?![\w])", re.IGNORECASE) for name, rx in CUES.items()
