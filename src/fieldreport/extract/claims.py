@@ -354,10 +354,17 @@ def _linked(q: tuple[int, int, Token | None], death: Token) -> bool:
     if noun.dep_ == "nsubj" and noun.head.i == death.i:
         return False  # "two militants killed two people": the killers, not the dead
     governor = _verb_of(noun)
+    shared = (
+        governor is not None
+        and governor.dep_ == "conj"
+        and governor.head.i == death.i
+        and (not any(c.dep_ in {"dobj", "obj"} for c in death.children))
+    )  # "killed and injured 12"
     if (
         death.pos_ == "VERB"
         and governor is not None
         and governor.i != death.i
+        and not shared
         and (governor.i not in {t.i for t in death.ancestors})
     ):
         return False  # "killed four and abducted ten others": the ten were abducted
