@@ -4,7 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= fieldreport.db
 
-.PHONY: setup dev run test lint typecheck pytest eval clean
+.PHONY: setup dev run test lint typecheck pytest eval clean web
+WEB_VENDOR := src/fieldreport/api/static/vendor/.built
 
 $(BIN)/fieldreport: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +17,13 @@ $(VENV)/.dev: $(BIN)/fieldreport
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-setup: $(BIN)/fieldreport
-dev: $(VENV)/.dev
+## The web page's libraries (Leaflet, markercluster, topojson-client, world-atlas) from npm.
+web: $(WEB_VENDOR)
+$(WEB_VENDOR): web/package.json web/package-lock.json web/build.sh
+	bash web/build.sh
+
+setup: $(BIN)/fieldreport web
+dev: $(VENV)/.dev web
 
 ## The main job: ingest the sample articles into SQLite and print the events table.
 run: setup
@@ -42,4 +48,5 @@ eval: setup
 		--report eval_report.json --errors eval_errors.jsonl
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache web/node_modules \
+		src/fieldreport/api/static/vendor

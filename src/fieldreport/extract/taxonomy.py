@@ -53,12 +53,13 @@ CUES: dict[str, str] = {
     r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts|routed|fought back|"
     r"returned fire|retaliated|riposte\w*",
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
-    "attack": r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
+    "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|"
+    r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
     r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
     r"stabb\w+|hacked|burned alive|torture\w*|beat(en)? to death|assassinat\w+|"
     r"attaqu\w+|tu[ée]s?|abattu\w*",
-    "abduct": r"kidnap\w*|abduct\w*|hostages?|taken captive|seized \w+ (people|civilians|"
-    r"villagers|passengers|traders)|enlev\w+|otages?",
+    "abduct": r"forced disappearances?|disappeared|kidnap\w*|abduct\w*|hostages?|taken captive|"
+    r"seized \w+ (people|civilians|villagers|passengers|traders)|enlev\w+|otages?",
     "sexual": r"rap(ed|e|es|ing)|sexual(ly)? (violence|assault\w*|abus\w+)",
     "suicide": r"suicide (bomb\w*|attack\w*|car|vehicle|vest|blast)|svbied|kamikaze",
     "air": r"air ?strikes?|air ?raids?|drone (strikes?|attacks?)|drones? (struck|hit|targeted|"
@@ -105,7 +106,9 @@ CUES: dict[str, str] = {
     "transfer": r"without (a fight|resistance|fighting)|withdr(ew|awn) from|handed over|"
     r"took control of the (town|city|village|locality) after (the army|troops|"
     r"soldiers) (left|withdrew)",
-    "change": r"deploy\w+|reinforcements?|curfew|recruit\w*|defect\w*|state of emergency|"
+    "change": r"join(s|ed|ing)? |assumed (the )?leadership|closure|suspend\w+|banned|"
+    r"prohibit\w+|imposed|"
+    r"deploy\w+|reinforcements?|curfew|recruit\w*|defect\w*|state of emergency|"
     r"announced the (creation|formation)|patrol\w*|joined (the|forces)|relocat\w+",
     "other": r"coup( d'[ée]tat)?|mass graves?|bodies (were|had been) (found|discovered|exhumed)|"
     r"displac\w+|fled (their|the) (homes|village)",
@@ -237,6 +240,12 @@ def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return "Riots", "Mob violence"
     if sides.crowd and found & {"clash", "attack", "abduct", "riot_violence", "looting"}:
         return "Riots", "Mob violence"  # violence by people who are not an armed organisation
+    if (
+        "riot_violence" in found
+        and not sides.attacker_armed
+        and not found & {"clash", "ambush", "air", "shelling", "ied", "suicide"}
+    ):
+        return "Riots", "Mob violence" if sides.crowd else "Violent demonstration"
     if sides.rioters and found & (VIOLENT | {"riot_violence", "looting"}):
         return "Riots", "Violent demonstration" if "protest" in found else "Mob violence"
     return None

@@ -235,10 +235,17 @@ async function loadIncidents() {
 
 let map = null;
 let cluster = null;
+let markerBounds = null; // what the map was last fitted to
+let autoFit = true; // until the person moves the map, keep the markers in view
+
+function fitMarkers(animate = true) {
+  if (markerBounds) map.fitBounds(markerBounds, { maxZoom: 7, animate });
+}
 
 function initMap() {
   map = L.map("map", {
     worldCopyJump: true,
+    trackResize: false, // the ResizeObserver below sees window and layout changes alike
     minZoom: 2,
     maxZoom: 12,
     attributionControl: true,
@@ -252,6 +259,17 @@ function initMap() {
     spiderfyOnMaxZoom: true,
   });
   map.addLayer(cluster);
+  // the map's box changes when the incident view opens beside it
+  let resizing = null;
+  new ResizeObserver(() => {
+    map.invalidateSize({ pan: false });
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      if (autoFit) fitMarkers(false);
+    }, 100);
+  }).observe(document.getElementById("map"));
+  map.on("dragstart", () => { autoFit = false; });
+  map.getContainer().addEventListener("wheel", () => { autoFit = false; }, { passive: true });
   loadCountries();
 }
 
@@ -298,9 +316,8 @@ function renderMarkers() {
   const node = document.getElementById("map");
   node.dataset.markers = String(markers.length);
   node.dataset.unlocated = String(state.incidents.length - markers.length);
-  if (markers.length) {
-    map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 7 });
-  }
+  markerBounds = markers.length ? L.featureGroup(markers).getBounds().pad(0.3) : null;
+  fitMarkers();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -441,7 +458,13 @@ function setupBrush() {
     timeline.drag = null;
     renderTimeline();
   });
-  window.addEventListener("resize", () => renderTimeline());
+  let width = svg.clientWidth;
+  new ResizeObserver(() => {
+    if (svg.clientWidth !== width && !timeline.drag) {
+      width = svg.clientWidth;
+      renderTimeline();
+    }
+  }).observe(svg);
 }
 
 // ---------------------------------------------------------------------------------------
