@@ -127,6 +127,7 @@ def build_mention(
         roles = _main_actors(
             _sentence_span(lead, text), roles, event_type, descriptors, res.actors, country, on
         )
+    roles = _distinct(roles)
     if not any(r.role == "actor1" for r in roles) and country:
         kind = {"Protests": "protesters", "Riots": "rioters"}.get(event_type, "unidentified")
         fallback = res.actors.generic(kind, country, on=on)
@@ -419,6 +420,18 @@ def _main_actors(
         out = [ActorRole(r.actor, assoc, r.evidence) if r.role == role else r for r in out]
         if evidence is not None:
             out.insert(0, ActorRole(generic, role, evidence))  # type: ignore[arg-type]
+    return out
+
+
+def _distinct(roles: list[ActorRole]) -> list[ActorRole]:
+    """An actor holds one role: the first it was given (actor1 before the others)."""
+    order = {"actor1": 0, "actor2": 1, "assoc1": 2, "assoc2": 3}
+    seen: set[str] = set()
+    out: list[ActorRole] = []
+    for role in sorted(roles, key=lambda r: order[r.role]):
+        if role.actor.name not in seen:
+            seen.add(role.actor.name)
+            out.append(role)
     return out
 
 
