@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= fieldreport.db
 
-.PHONY: setup dev run test lint typecheck pytest eval clean web
+.PHONY: setup dev run test lint typecheck pytest eval clean web serve bench-fusion bench-api
 WEB_VENDOR := src/fieldreport/api/static/vendor/.built
 
 $(BIN)/fieldreport: pyproject.toml
@@ -31,8 +31,8 @@ run: setup
 	$(BIN)/fieldreport events --db $(DB) --format table
 
 lint: dev
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 typecheck: dev
 	$(BIN)/mypy
@@ -46,6 +46,16 @@ test: lint typecheck pytest
 eval: setup
 	$(BIN)/fieldreport eval ../shared/eval/acled_sahel_dev.csv --baseline eval_baseline.json \
 		--report eval_report.json --errors eval_errors.jsonl
+
+## The JSON API and the web page on http://127.0.0.1:8000 (read-only without FIELDREPORT_TOKEN).
+serve: setup
+	$(BIN)/fieldreport serve --db $(DB)
+
+bench-fusion: setup
+	$(BIN)/python bench/fusion.py --mentions 1000000 --scaling
+
+bench-api: setup
+	$(BIN)/python bench/api_latency.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache web/node_modules \

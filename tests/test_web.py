@@ -10,7 +10,6 @@ host but the local server. Needs ``/usr/bin/chromium`` and the vendored librarie
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import socket
@@ -90,15 +89,8 @@ def _free_port() -> int:
 
 
 def _make_app(settings: Any) -> Any:
-    try:
-        from fieldreport.api import create_app
-    except ImportError as exc:
-        pytest.skip(f"fieldreport.api.create_app is not available: {exc}")
-    params = inspect.signature(create_app).parameters
-    if "settings" in params:
-        return create_app(settings=settings)
-    if "db" in params:
-        return create_app(db=settings.db)
+    from fieldreport.api import create_app
+
     return create_app(settings)
 
 

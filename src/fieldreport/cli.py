@@ -283,6 +283,22 @@ def eval_cmd(
 
 
 @app.command()
+def serve(
+    db: Db = "fieldreport.db",
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    model: Model = None,
+) -> None:
+    """Serve the JSON API and the web page; writes need FIELDREPORT_TOKEN (else read-only)."""
+    from fieldreport.api.server import serve as run_server
+
+    try:
+        run_server(Settings.from_env(db=db, model=model), host=host, port=port)
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
 def version() -> None:
     """Print the version."""
     from fieldreport import __version__

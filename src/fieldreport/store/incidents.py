@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.orm import Session
 
 from fieldreport.model import (
@@ -118,6 +118,39 @@ def incident_from_dict(d: dict[str, Any]) -> Incident:
     )
 
 
+def api_columns(incident: Incident) -> dict[str, str | None]:
+    """The columns the API filters on: admin1, actor names, and the words ``q`` searches."""
+    place = incident.place
+    actors = "; ".join(dict.fromkeys(r.actor.name for r in incident.actors))
+    words = [
+        incident.event_type,
+        incident.sub_event_type,
+        place.name if place else "",
+        place.admin1 if place else "",
+        place.admin2 if place else "",
+        place.country_name if place else "",
+        actors,
+        *(c.phrase for c in incident.claims),
+        *(c.claimant.name if c.claimant else c.claimant_text for c in incident.claims),
+        *incident.outlets,
+    ]
+    return {
+        "admin1": (place.admin1 or None) if place else None,
+        "actors": actors.lower(),
+        "search": " | ".join(w for w in words if w).lower(),
+    }
+
+
+def backfill_api_columns(connection: Connection) -> None:
+    """Fill the API columns of incidents stored before they existed."""
+    rows = connection.execute(select(IncidentRow.id, IncidentRow.record)).all()
+    for incident_id, record in rows:
+        values = api_columns(incident_from_dict(record))
+        connection.execute(
+            update(IncidentRow).where(IncidentRow.id == incident_id).values(**values)
+        )
+
+
 def save_incidents(session: Session, incidents: Iterable[Incident]) -> None:
     """Insert or replace incidents and their mention links (within the caller's transaction)."""
     now = dt.datetime.now(dt.UTC)
@@ -135,6 +168,7 @@ def save_incidents(session: Session, incidents: Iterable[Incident]) -> None:
             reports=len(incident.mention_ids),
             record=as_dict(incident),
             updated_at=now,
+            **api_columns(incident),
         )
         session.merge(row)
         session.execute(

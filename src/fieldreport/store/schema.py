@@ -23,7 +23,11 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
+    inspect,
+    text,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -207,11 +211,40 @@ class IncidentRow(Base):
     reports: Mapped[int] = mapped_column(Integer)
     record: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
+    # For the API's filters; filled by ``save_incidents``, added to older stores on open.
+    admin1: Mapped[str | None] = mapped_column(String(200))
+    actors: Mapped[str | None] = mapped_column(Text)  # actor names, lower case, "; "-joined
+    search: Mapped[str | None] = mapped_column(Text)  # lower-case words q= searches
 
     __table_args__ = (
         Index("ix_incidents_country_date", "country", "event_date"),
         Index("ix_incidents_lat_lon", "latitude", "longitude"),
+        Index("ix_incidents_date_end", "date_end", "event_date"),  # covers since+until
+        Index("ix_incidents_date_id", "event_date", "id"),  # the default order, whole
+        Index("ix_incidents_fatalities", "fatalities"),
+        Index("ix_incidents_actors", "actors"),  # LIKE scans this, not the wide rows
+        Index("ix_incidents_search", "search"),
+        Index("ix_incidents_country_admin1", "country", "admin1"),
+        Index("ix_incidents_type_date", "event_type", "event_date"),
     )
+
+
+API_COLUMNS = ("admin1", "actors", "search")  # added after the first stores were made
+
+
+@event.listens_for(Base.metadata, "after_create")
+def _add_api_columns(target: Any, connection: Connection, **_: Any) -> None:
+    """Give a store made before the API its filter columns (filled by ``backfill_api_columns``)."""
+    found = {c["name"] for c in inspect(connection).get_columns("incidents")}
+    missing = [name for name in API_COLUMNS if name not in found]
+    for name in missing:
+        connection.execute(text(f"ALTER TABLE incidents ADD COLUMN {name} TEXT"))
+    if missing:
+        from fieldreport.store.incidents import backfill_api_columns
+
+        backfill_api_columns(connection)
+    for index in Base.metadata.tables["incidents"].indexes:
+        index.create(connection, checkfirst=True)
 
 
 class IncidentMentionRow(Base):

@@ -1,0 +1,1 @@
+"""One router per resource: incidents, articles, stats, export."""
