@@ -120,7 +120,7 @@ def incident_filter(
     bbox: Annotated[
         str | None, Query(description="minLon,minLat,maxLon,maxLat", max_length=200)
     ] = None,
-    min_fatalities: Annotated[int | None, Query(ge=0)] = None,
+    min_fatalities: Annotated[int | None, Query(ge=0, le=2**31 - 1)] = None,
     q: Annotated[
         str | None, Query(description="words that must all appear", max_length=500)
     ] = None,

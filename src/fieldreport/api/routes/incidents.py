@@ -23,7 +23,7 @@ def list_incidents(
     filters: FilterDep,
     sort: SortParam = "-date",
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
 ) -> dict[str, Any]:
     """Incidents matching every filter; ``count`` is the number of matches."""
     page = queries.incident_page(session, filters, sort=sort, limit=limit, offset=offset)
