@@ -30,6 +30,10 @@ Format = Annotated[str, typer.Option("--format", "-f", help="table, csv or json"
 Db = Annotated[
     str, typer.Option("--db", envvar="FIELDREPORT_DB", help="SQLite file path or SQLAlchemy URL")
 ]
+Country = Annotated[str | None, typer.Option(help="country name or ISO2 code")]
+Since = Annotated[str | None, typer.Option(help="first event date YYYY-MM-DD")]
+Until = Annotated[str | None, typer.Option(help="last event date YYYY-MM-DD")]
+EventType = Annotated[str | None, typer.Option("--type", help="ACLED event type")]
 Model = Annotated[
     str | None, typer.Option("--model", envvar="FIELDREPORT_MODEL", help="spaCy pipeline to use")
 ]
@@ -107,10 +111,10 @@ def _print_failure(source: str, code: str, message: str) -> None:
 @app.command()
 def events(
     db: Db = "fieldreport.db",
-    country: Annotated[str | None, typer.Option(help="country name or ISO2 code")] = None,
-    since: Annotated[str | None, typer.Option(help="first event date YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option(help="last event date YYYY-MM-DD")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="ACLED event type")] = None,
+    country: Country = None,
+    since: Since = None,
+    until: Until = None,
+    event_type: EventType = None,
     fmt: Format = "table",
 ) -> None:
     """List the stored events, filtered."""
@@ -152,10 +156,10 @@ def _print_table(rows: list[tuple[Article, Mention]]) -> None:
 @app.command()
 def incidents(
     db: Db = "fieldreport.db",
-    country: Annotated[str | None, typer.Option(help="country name or ISO2 code")] = None,
-    since: Annotated[str | None, typer.Option(help="first event date YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option(help="last event date YYYY-MM-DD")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="ACLED event type")] = None,
+    country: Country = None,
+    since: Since = None,
+    until: Until = None,
+    event_type: EventType = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl")] = "table",
 ) -> None:
     """List incidents: each is every report of one event, fused."""
@@ -226,9 +230,9 @@ def export(
     out: Annotated[
         Path | None, typer.Option(help="write to this file (needed for parquet)")
     ] = None,
-    country: Annotated[str | None, typer.Option(help="country name or ISO2 code")] = None,
-    since: Annotated[str | None, typer.Option(help="first event date YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option(help="last event date YYYY-MM-DD")] = None,
+    country: Country = None,
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     """Export incidents (ACLED rows are split one per day, the toll divided as ACLED does)."""
     try:
