@@ -66,12 +66,14 @@ def _print(result: evaluate.Report) -> None:
     table = Table(title=f"{result.rows} rows in {result.seconds} s")
     table.add_column("metric")
     table.add_column("overall", justify="right")
-    groups: dict[str, dict[str, float]] = dict(result.by_country)
+    groups: dict[str, dict[str, float]] = dict(list(result.by_country.items())[:6])
     for name in groups:
         table.add_column(name, justify="right")
     for metric, value in result.overall.items():
         table.add_row(metric, f"{value}", *(f"{groups[g].get(metric, '')}" for g in groups))
     Console().print(table)
+    if not any(result.by_event_type):
+        return  # UCDP gold has no ACLED event types
     types = Table(title="by gold event type")
     types.add_column("event type")
     for metric in (
