@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,35 @@ def extract(pipeline: Pipeline):  # type: ignore[no-untyped-def]
 
 def requires(path: Path) -> pytest.MarkDecorator:
     return pytest.mark.skipif(not path.exists(), reason=f"{path} is not here (../shared absent)")
+
+
+# -- database backends: SQLite always; PostgreSQL when CI (or you) start one -----------------
+PG_URL = os.environ.get("FIELDREPORT_TEST_PG", "")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(
+            not PG_URL,
+            reason="FIELDREPORT_TEST_PG is not set: start a server with "
+            "scripts/pg-test-server.sh start (CI does)",
+        ),
+    ),
+]
+
+
+def fresh_database(backend: str, folder: Path) -> str:
+    """An empty database of the backend: a new SQLite file, or the test PostgreSQL emptied."""
+    if backend == "sqlite":
+        return str(folder / "test.db")
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    import fieldreport.store.schema as schema
+
+    engine = create_engine(PG_URL, poolclass=NullPool)
+    with engine.begin() as con:
+        schema.Base.metadata.drop_all(con)
+        con.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+    engine.dispose()
+    return PG_URL

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from conftest import BACKENDS, fresh_database
 from fieldreport.errors import StoreError
 from fieldreport.model import (
     ActorRef,
@@ -171,9 +172,9 @@ def nigeria() -> tuple[Article, list[Mention]]:
     return article, [blast]
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "events.db") as opened:
+@pytest.fixture(params=BACKENDS)
+def store(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
+    with Store(fresh_database(request.param, tmp_path)) as opened:
         yield opened
 
 
@@ -271,6 +272,8 @@ def test_duplicate_mention_ids_store_nothing(store: Store) -> None:
 
 
 def test_sqlite_foreign_keys_are_on(store: Store) -> None:
+    if store.url.get_backend_name() != "sqlite":
+        pytest.skip("PRAGMA is SQLite's; PostgreSQL always enforces foreign keys")
     with store._session() as session:
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
 

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 from rich.console import Console
@@ -300,6 +300,112 @@ def serve(
         run_server(Settings.from_env(db=db, model=model), host=host, port=port)
     except FieldreportError as exc:
         raise _fail(exc) from exc
+
+
+@app.command("watch")
+def watch_cmd(
+    feeds: Annotated[Path, typer.Option("--feeds", help="feed URLs, one a line (# comments)")],
+    db: Db = "fieldreport.db",
+    every: Annotated[str, typer.Option(help="time between polls: 90s, 10m, 1h")] = "10m",
+    once: Annotated[bool, typer.Option("--once", help="poll once and exit")] = False,
+    model: Model = None,
+) -> None:
+    """Follow news feeds: store new reports, keep incidents current, send alerts."""
+    from fieldreport.watch import run_watch
+    from fieldreport.watch.watch import PollReport
+
+    failed = False
+
+    def show(report: PollReport) -> None:
+        nonlocal failed
+        for f in report.failed:
+            err.print(f"[yellow]feed failed[/yellow] {f.url}: {f.error}")
+        failed = bool(report.failed)
+        err.print(report.summary())
+
+    try:
+        run_watch(
+            feeds,
+            Settings.from_env(db=db, model=model),
+            every,
+            once,
+            on_report=show,
+            on_error=lambda e: err.print(f"[red]poll failed[/red] ({e.code}): {e}"),
+        )
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+    if once and failed:
+        raise typer.Exit(1)
+
+
+alerts_app = typer.Typer(no_args_is_help=True, help="Saved alert rules over incidents.")
+app.add_typer(alerts_app, name="alerts")
+
+
+@alerts_app.command("add")
+def alerts_add(
+    to: Annotated[str, typer.Option("--to", help="webhook:https://... or file:path.jsonl")],
+    country: Country = None,
+    min_fatalities: Annotated[int | None, typer.Option("--min-fatalities", min=0)] = None,
+    event_type: EventType = None,
+    db: Db = "fieldreport.db",
+) -> None:
+    """Save a rule; prints its id."""
+    from fieldreport.watch import add_alert
+
+    try:
+        rule_id = add_alert(Settings.from_env(db=db), country, min_fatalities, event_type, to)
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+    typer.echo(rule_id)
+
+
+@alerts_app.command("list")
+def alerts_list(db: Db = "fieldreport.db") -> None:
+    """Print the saved rules as JSON lines."""
+    from fieldreport.watch import list_alerts
+
+    try:
+        rules = list_alerts(Settings.from_env(db=db))
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+    for rule in rules:
+        typer.echo(json.dumps(as_dict(rule)))
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="shards or folders (.jsonl, .parquet, .warc, .warc.gz)")
+    ],
+    out: Annotated[Path, typer.Option(help="output folder: mentions/, errors.jsonl, incidents")],
+    engine: Annotated[str, typer.Option(help="local (a process per worker) or ray")] = "local",
+    workers: Annotated[int, typer.Option(help="worker processes or Ray actors")] = 2,
+    load: Annotated[str | None, typer.Option(help="database to load the results into")] = None,
+    model: Model = None,
+) -> None:
+    """Run the pipeline over sharded inputs; a rerun skips the shards already finished."""
+    from fieldreport.distributed import run_batch
+    from fieldreport.distributed.engine import Engine
+
+    try:
+        report = run_batch(
+            inputs,
+            out,
+            engine=cast(Engine, engine),
+            workers=workers,
+            settings=Settings.from_env(model=model),
+            load=load,
+        )
+    except FieldreportError as exc:
+        raise _fail(exc) from exc
+    err.print(
+        f"shards: {report.shards_run} run, {report.shards - report.shards_run} already "
+        f"done; articles: {report.articles}; events: {report.mentions}; incidents: "
+        f"{report.incidents}; failed: {report.failed}; {report.seconds:.1f} s"
+    )
+    if report.failed:
+        raise typer.Exit(1)
 
 
 @app.command()
