@@ -45,7 +45,7 @@ BACKENDS = [
         marks=pytest.mark.skipif(
             not PG_URL,
             reason="FIELDREPORT_TEST_PG is not set: start a server with "
-            "scripts/pg-test-server.sh start (CI does)",
+            "scripts/pg-test-server.sh start and export the URL it prints",
         ),
     ),
 ]
