@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, cast
+from typing import Annotated, TypedDict, cast
 
 import typer
 from rich.console import Console
@@ -46,6 +46,25 @@ def _date(value: str | None, option: str) -> dt.date | None:
         return parse_date(value, field=option)
     except FieldreportError as exc:
         raise typer.BadParameter(exc.message, param_hint=option) from exc
+
+
+class Filters(TypedDict):
+    country: str | None
+    since: dt.date | None
+    until: dt.date | None
+    event_type: str | None
+
+
+def _filters(
+    country: str | None, since: str | None, until: str | None, event_type: str | None = None
+) -> Filters:
+    """The shared filter options as keyword arguments for the service functions."""
+    return Filters(
+        country=country,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        event_type=event_type,
+    )
 
 
 def _fail(exc: FieldreportError) -> typer.Exit:
@@ -121,10 +140,7 @@ def events(
     try:
         rows = service.stored_events(
             Settings.from_env(db=db),
-            country=country,
-            since=_date(since, "--since"),
-            until=_date(until, "--until"),
-            event_type=event_type,
+            **_filters(country, since, until, event_type),
         )
     except FieldreportError as exc:
         raise _fail(exc) from exc
@@ -166,10 +182,7 @@ def incidents(
     try:
         found = service.stored_incidents(
             Settings.from_env(db=db),
-            country=country,
-            since=_date(since, "--since"),
-            until=_date(until, "--until"),
-            event_type=event_type,
+            **_filters(country, since, until, event_type),
         )
     except FieldreportError as exc:
         raise _fail(exc) from exc
@@ -237,10 +250,7 @@ def export(
     """Export incidents (ACLED rows are split one per day, the toll divided as ACLED does)."""
     try:
         found = service.stored_incidents(
-            Settings.from_env(db=db),
-            country=country,
-            since=_date(since, "--since"),
-            until=_date(until, "--until"),
+            Settings.from_env(db=db), **_filters(country, since, until)
         )
         if out is not None and fmt != "parquet":
             with out.open("w", encoding="utf-8", newline="") as handle:
