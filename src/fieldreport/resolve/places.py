@@ -13,6 +13,7 @@ The built index is cached in the user's cache folder so later runs load in about
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.resources
 import math
 import os
@@ -117,7 +118,7 @@ class Gazetteer:
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> Gazetteer:
         """The packaged gazetteer, from the cache when it is there."""
-        path = (cache_dir or _cache_dir()) / f"gazetteer-v{CACHE_VERSION}.pickle"
+        path = (cache_dir or _cache_dir()) / f"gazetteer-v{CACHE_VERSION}-{_data_key()}.pickle"
         if path.exists():
             try:
                 with path.open("rb") as handle:
@@ -194,6 +195,12 @@ def _score(
     if entry.kind == "town":
         score += 0.5
     return score
+
+
+def _data_key() -> str:
+    """Changes whenever the packaged additions change, so an old cache is never reused."""
+    text = importlib.resources.files("fieldreport").joinpath("data/places.tsv").read_bytes()
+    return hashlib.sha256(text).hexdigest()[:12]
 
 
 def _cache_dir() -> Path:
