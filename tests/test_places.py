@@ -71,3 +71,34 @@ def test_paragraphs_end_sentences(pipeline: Pipeline) -> None:
         "BAMAKO:",
         "Gunmen attacked a village.",
     ]
+
+
+def test_second_level_areas(gazetteer: Gazetteer) -> None:
+    soum = gazetteer.admin2("Soum", ["BF"])
+    assert soum is not None and soum.kind == "admin2"
+    assert (soum.country, soum.admin1, soum.admin2) == ("BF", "Sahel", "Soum")
+    assert gazetteer.admin2("Province du Soum", []) == soum  # unique: no context needed
+    assert gazetteer.admin2("Nowhere-Province", ["BF"]) is None
+    assert gazetteer.best("Soum", countries=["BF"]) != soum  # areas are hints, not places
+
+
+def test_admin3_admin2_hint_places_an_unknown_village(extract) -> None:  # type: ignore[no-untyped-def]
+    # a made-up village: only the "(commune, province)" hint says where it is
+    (m,) = extract("On 4 May 2024, gunmen killed two civilians in Zobrakuni (Djibo, Soum).")
+    assert m.place is not None
+    assert (m.place.country, m.place.admin1, m.place.admin2) == ("BF", "Sahel", "Soum")
+    assert m.place.name == "Djibo" and m.place.precision == 2
+    assert m.evidence["place"].text == "Djibo"
+
+
+def test_province_seat_when_the_commune_is_unknown(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 4 May 2024, gunmen killed two civilians in Zobrakuni (Qwertyville, Soum).")
+    assert m.place is not None and m.place.precision == 3
+    assert (m.place.admin1, m.place.admin2) == ("Sahel", "Soum")
+    assert m.evidence["place"].text == "Soum"
+
+
+def test_country_without_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("Hundreds of students protested in Burkina Faso on Thursday.")
+    assert m.place is None and "place" in m.notes
+    assert (m.country, m.country_name) == ("BF", "Burkina Faso")

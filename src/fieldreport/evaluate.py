@@ -311,9 +311,9 @@ def _compare_place(gold: dict[str, str], m: Mention, tally: Tally, check: Check)
     p = m.place
     check(
         "country",
-        p is not None and p.country_name == gold.get("country"),
+        m.country_name == gold.get("country"),
         gold.get("country"),
-        p.country_name if p else None,
+        m.country_name or None,
         "place",
     )
     check(

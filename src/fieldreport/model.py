@@ -179,6 +179,14 @@ class Mention:
     evidence: dict[str, Span] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)  # field -> why no evidence
     confidence: float = 0.5
+    # where it happened, also when no place below the country is named ("protests in Mali")
+    country: str = ""  # ISO2
+    country_name: str = ""
+
+    def __post_init__(self) -> None:
+        if self.place is not None and not self.country:  # the place's country is the country
+            object.__setattr__(self, "country", self.place.country)
+            object.__setattr__(self, "country_name", self.place.country_name)
 
     def actors_in(self, role: Role) -> list[ActorRef]:
         return [a.actor for a in self.actors if a.role == role]

@@ -133,6 +133,8 @@ def mention_from_dict(d: dict[str, Any]) -> Mention:
         evidence={k: Span(v["start"], v["end"], v["text"]) for k, v in d["evidence"].items()},
         notes=dict(d["notes"]),
         confidence=d["confidence"],
+        country=d.get("country", ""),
+        country_name=d.get("country_name", ""),
     )
 
 

@@ -62,6 +62,8 @@ def as_mention(incident: Incident) -> tuple[Article, Mention]:
         actors=incident.actors,
         claims=incident.claims,
         fatalities=incident.fatalities,
+        country=incident.place.country if incident.place else "",
+        country_name=incident.place.country_name if incident.place else "",
     )
     return article, mention
 

@@ -160,6 +160,8 @@ def build_mention(
         evidence=evidence,
         notes=notes,
         confidence=_confidence(date, place, roles, evidence),
+        country=country or "",
+        country_name=res.gazetteer.country_names.get(country, country) if country else "",
     )
 
 

@@ -4,7 +4,8 @@ A place phrase is an entity the NER (with our ruler) calls GPE/LOC/FAC, or capit
 after a locative preposition ("near Djibo", "the village of Koumbri"). Each is looked up in the
 gazetteer; the precision hint comes from its preposition: "in X" names the town (1), "near X",
 "south of X", "the area of X" a place close to it (2). ACLED notes' "(Bankass, Mopti)" give the
-admin2 and admin1 of the place before them.
+admin2 and admin1 of the place before them, or its admin3 and admin2 ("(Pobe-Mengao, Soum)" in
+Burkina Faso, where the first level is the region and the second the province).
 """
 
 from __future__ import annotations
@@ -136,17 +137,23 @@ def find_places(
 def _fallback(
     hint: AdminHint, base: int, gazetteer: Gazetteer, countries: list[str]
 ) -> list[PlaceHit]:
-    """An unknown village "X (Bankass, Mopti)": the admin2 seat stands for the area (precision
-    2); failing that, the admin1 region (precision 3). Never a town the text does not name."""
-    seat = gazetteer.best(hint.admin2, countries=countries, admin1=hint.admin1)
+    """An unknown village "X (Bankass, Mopti)": the town the first admin name is named after
+    stands for the area (precision 2); failing that, the province's seat (precision 3), then
+    the admin1 region (precision 3)."""
+    first = hint.admin3 or hint.admin2
+    seat = gazetteer.best(first, countries=countries, admin1=hint.admin1)
     if seat is not None and seat.kind == "town" and fold(seat.admin1) == fold(hint.admin1):
+        start = base + hint.start + 1
+        return [PlaceHit(start, start + len(first), first, seat, 2, hint.admin2)]
+    if hint.area is not None:
+        offset = hint.end - 1 - len(hint.written)
         return [
             PlaceHit(
-                base + hint.start + 1,
-                base + hint.start + 1 + len(hint.admin2),
-                hint.admin2,
-                seat,
-                2,
+                base + offset,
+                base + offset + len(hint.written),
+                hint.written,
+                hint.area,
+                3,
                 hint.admin2,
             )
         ]
@@ -196,20 +203,32 @@ def _plausible(entry: Entry, countries: list[str], admin1: str | None) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class AdminHint:
-    """ACLED notes' "(Bankass, Mopti)": admin2 and admin1 of the place named before it."""
+    """ACLED notes' "(Bankass, Mopti)": admin2 and admin1 of the place named before it; or
+    "(Pobe-Mengao, Soum)": its admin3 and admin2, whose admin1 the gazetteer knows."""
 
     start: int  # offsets of the parentheses within the sentence
     end: int
     admin2: str
     admin1: str
+    admin3: str = ""
+    area: Entry | None = None  # the admin2 area when the hint names one (its seat's position)
+    written: str = ""  # the hint's last name as written
 
 
 def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[AdminHint]:
     hints = []
     for m in _ADMIN_PARENS.finditer(text):
-        region = gazetteer.region(m["b"].strip(), countries)
-        if region is not None:
-            if region.country not in countries:
-                countries.insert(0, region.country)
-            hints.append(AdminHint(m.start(), m.end(), m["a"].strip(), region.admin1))
+        a, b = m["a"].strip(), m["b"].strip()
+        region = gazetteer.region(b, countries)
+        area = None if region is not None else gazetteer.admin2(b, countries)
+        found = region or area
+        if found is None:
+            continue
+        if found.country not in countries:
+            countries.insert(0, found.country)
+        if area is not None:
+            hint = AdminHint(m.start(), m.end(), area.admin2, area.admin1, a, area, b)
+        else:
+            hint = AdminHint(m.start(), m.end(), a, found.admin1, written=b)
+        hints.append(hint)
     return hints

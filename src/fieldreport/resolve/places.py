@@ -32,7 +32,7 @@ import reverse_geocoder
 from fieldreport.errors import DataError
 from fieldreport.model import Place
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 _ADMIN_AFFIX = re.compile(
     r"^(province|region|r[eé]gion|cercle|d[eé]partement|department|prefecture|district)"
     r"\s+(de la|de l'|des|du|de|d')\s*|\s+(province|region|department|prefecture|district|state|"
@@ -61,7 +61,8 @@ def clean_admin(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A gazetteer row: a town (kind 'town') or a first-level region (kind 'region')."""
+    """A gazetteer row: a town (kind 'town'), a first-level region (kind 'region') or a
+    second-level area (kind 'admin2', placed at its most populous town)."""
 
     name: str
     country: str
@@ -82,7 +83,7 @@ class Entry:
             precision=precision,
             country_name=country_name,
             admin1=self.admin1,
-            admin2=self.admin2 if self.kind == "town" else "",
+            admin2=self.admin2 if self.kind in ("town", "admin2") else "",
             geonames_id=self.geonames_id,
         )
 
@@ -106,9 +107,12 @@ class Gazetteer:
         self._countries = countries  # folded name -> ISO2
         self._index: dict[str, list[int]] = defaultdict(list)
         self._regions: dict[tuple[str, str], int] = {}
+        self._admin2: dict[str, list[int]] = defaultdict(list)  # folded admin2 name -> entries
         for i, entry in enumerate(entries):
             if entry.kind == "region":
                 self._regions[(entry.country, fold(entry.admin1))] = i
+            elif entry.kind == "admin2":
+                self._admin2[fold(entry.admin2)].append(i)
 
     def add_names(self, i: int, names: Iterable[str]) -> None:
         for key in {fold(n) for n in names if n}:
@@ -158,6 +162,16 @@ class Gazetteer:
                 return self.entries[i]
         matches = [self.entries[i] for (_, k), i in self._regions.items() if k == key]
         return matches[0] if len(matches) == 1 else None
+
+    def admin2(self, name: str, countries: Sequence[str]) -> Entry | None:
+        """A second-level area by name ("Soum", "Province du Soum"): in the context's countries
+        first; elsewhere only when the name is unique."""
+        found = [self.entries[i] for i in self._admin2.get(fold(clean_admin(name)), [])]
+        for country in countries:
+            here = [e for e in found if e.country == country]
+            if len(here) == 1:
+                return here[0]
+        return found[0] if len(found) == 1 else None
 
     def best(
         self,
@@ -239,12 +253,13 @@ def build_gazetteer() -> Gazetteer:
     for entry, alternates in extra:
         entries.append(_renamed(entry, overrides))
         names.append(alternates)
-    regions = _regions(entries)
+    regions = _regions(entries) + _admin2_areas(entries)
     gazetteer = Gazetteer(entries + regions, _country_index(country_names), country_names)
     for i, alternates in enumerate(names):
         gazetteer.add_names(i, alternates)
     for i in range(len(entries), len(entries) + len(regions)):
-        gazetteer.add_names(i, [gazetteer.entries[i].admin1])
+        if gazetteer.entries[i].kind == "region":
+            gazetteer.add_names(i, [gazetteer.entries[i].admin1])
     return gazetteer
 
 
@@ -293,6 +308,26 @@ def _regions(entries: list[Entry]) -> list[Entry]:
     return [
         Entry(admin1, cc, e.lat, e.lon, admin1, "", e.population, "region", None)
         for (cc, admin1), e in best.items()
+    ]
+
+
+def _admin2_areas(entries: list[Entry]) -> list[Entry]:
+    """One entry per (country, admin1, admin2) named by the admin-name file, at its most
+    populous town (the seat, mostly). Found by ``Gazetteer.admin2``, not by place look-ups:
+    a province is a hint about a place, not a place a report names. Its name and position are
+    the seat's, the town ACLED codes when only the province is known (geo precision 3)."""
+    best: dict[tuple[str, str, str], Entry] = {}
+    for entry in entries:
+        key = (entry.country, entry.admin1, entry.admin2)
+        if (
+            entry.admin1
+            and entry.admin2
+            and (key not in best or entry.population > best[key].population)
+        ):
+            best[key] = entry
+    return [
+        Entry(e.name, cc, e.lat, e.lon, admin1, admin2, e.population, "admin2", e.geonames_id)
+        for (cc, admin1, admin2), e in best.items()
     ]
 
 

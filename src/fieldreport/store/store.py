@@ -198,6 +198,7 @@ def _mention_row(mention: Mention) -> MentionRow:
         sub_event_type=mention.sub_event_type,
         **_date_columns(mention.date),
         **_place_columns(mention.place),
+        **({} if mention.place else _country_columns(mention)),
         fatalities_acled=fat.acled,
         fatalities_low=fat.low,
         fatalities_best=fat.best,
@@ -270,6 +271,13 @@ def _date(row: MentionRow) -> DateInfo | None:
     )
 
 
+def _country_columns(mention: Mention) -> dict[str, Any]:
+    """A mention placed only at country level keeps its country (no place name)."""
+    if not mention.country:
+        return {}
+    return {"country": mention.country, "country_name": mention.country_name}
+
+
 def _place(row: MentionRow) -> Place | None:
     if row.place_name is None or row.country is None:
         return None
@@ -303,6 +311,8 @@ def _mention(row: MentionRow) -> Mention:
         sub_event_type=row.sub_event_type,
         date=_date(row),
         place=_place(row),
+        country=row.country or "",
+        country_name=row.country_name or "",
         actors=actors,
         claims=tuple(_claim(c) for c in row.claims),
         fatalities=Fatalities(
