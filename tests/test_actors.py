@@ -273,7 +273,7 @@ def test_unknown_keys_raise(actors: ActorDictionary) -> None:
         ("unidentified", "ML", "Unidentified Armed Group (Mali)", 3),
         ("islamist_militia", "NE", "Islamist Militia (Niger)", 3),
         ("government", "ML", "Government of Mali (2021-)", 1),
-        ("labor_group", "FR", "Labor Group (France)", 6),
+        ("labor_group", "FR", "Labour Group (France)", 6),
         ("civilians", "US", "Civilians (United States)", 7),
         ("military", "US", "Military Forces of the United States (2025-)", 1),
         ("civilians", "NO", "Civilians (Norway)", 7),

@@ -153,3 +153,32 @@ def test_wounded_are_not_counted_as_dead(extract) -> None:  # type: ignore[no-un
     )
     m = one(extract(text, dt.date(2024, 5, 6)))
     assert m.fatalities.acled == 1
+
+
+def test_coalition_member_coded_as_the_coalition(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "On 3 May 2019, Katiba Macina militants killed three civilians in Djenne."
+    m = one(extract(text, dt.date(2019, 5, 5)))
+    assert names(m, "actor1") == {"JNIM: Group for Support of Islam and Muslims"}
+    assert "Katiba Macina" in names(m, "assoc1")
+    before = one(extract(text.replace("2019", "2016"), dt.date(2016, 5, 5)))
+    assert names(before, "actor1") == {"Katiba Macina"}  # JNIM was founded in March 2017
+
+
+def test_coalition_member_keeping_its_name(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2019, Ansar Dine fighters attacked FAMa soldiers in Kidal."))
+    assert "Ansar Dine" in names(m, "actor1", "actor2")
+    assert "JNIM: Group for Support of Islam and Muslims" in names(m, "assoc1", "assoc2")
+
+
+def test_victims_descriptors(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 4 June 2020, gunmen killed two Fulani herders near Djenne."))
+    assert names(m, "actor2") == {"Civilians (Mali)"}
+    assert names(m, "assoc2") == {"Pastoralists (Mali)", "Fulani Ethnic Group (Mali)"}
+    m = one(extract("On 4 June 2020, gunmen killed two farmers near Djenne."))
+    assert names(m, "assoc2") == {"Farmers (Mali)"}
+
+
+def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 2 May 2024, gunmen shot dead a Dogon farmer in Zobrakuni."))
+    assert m.place is None and m.country == "ML"
+    assert "Dogon Ethnic Group (Mali)" in names(m, "assoc2")

@@ -143,7 +143,8 @@ class ActorFinder:
             self.regional_countries[label] = countries
 
     def countries_of_named(self, doc: Doc) -> list[str]:
-        """Where the named groups of a text operate, the most mentioned group's first."""
+        """Where the named groups of a text operate, the most mentioned group's first; then
+        where its named ethnic groups live ("Dogon" -> Mali), when that is a few countries."""
         keys: dict[str, int] = {}
         for match_id, _, _ in self.named(doc):
             key = doc.vocab.strings[match_id]
@@ -151,6 +152,10 @@ class ActorFinder:
         out: list[str] = []
         for key in sorted(keys, key=lambda k: -keys[k]):
             out.extend(c for c in self.actors.area(key) if c not in out)
+        for tok in doc:
+            group = self.actors.ethnic_group(tok.text) if tok.text[:1].isupper() else None
+            if group:
+                out.extend(c for c in self.actors.ethnic_area(group) if c not in out)
         return out
 
     def find(

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.tokens import Doc
 
@@ -50,9 +51,11 @@ COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
     "fighters": ((2, 3), None),
     "attackers": ((2, 3), None),
 }
-CROWD_KINDS = {"students", "labor_group", "rioters", "teachers", "farmers", "men", "women"}
+# unorganised people who, when they are the only ones acting, make a fight a riot
+CROWD_KINDS = {"students", "labor_group", "rioters", "teachers", "men"}
 DESCRIPTORS = {
     "farmers",
+    "pastoralists",
     "women",
     "men",
     "students",
@@ -112,6 +115,7 @@ def build_mention(
         for s in group.sentences
         for hit in s.actors
     ]
+    resolved += _ethnic_descriptors(resolved, res.actors, country, on)
     mentioned = [(h, r) for h, r in resolved if r is not None]
     refs = [(h, r) for h, r in mentioned if _party(h, lead, group)]
     votes = _votes(group, refs)
@@ -127,7 +131,7 @@ def build_mention(
         roles = _main_actors(
             _sentence_span(lead, text), roles, event_type, descriptors, res.actors, country, on
         )
-    roles = _distinct(roles)
+    roles = _distinct(_coalitions(_distinct(roles), res.actors, on))
     if not any(r.role == "actor1" for r in roles) and country:
         kind = {"Protests": "protesters", "Riots": "rioters"}.get(event_type, "unidentified")
         fallback = res.actors.generic(kind, country, on=on)
@@ -249,6 +253,26 @@ def _resolve(
         return None
 
 
+def _ethnic_descriptors(
+    resolved: list[tuple[ActorHit, ActorRef | None]],
+    actors: ActorDictionary,
+    country: str | None,
+    on: dt.date | None,
+) -> list[tuple[ActorHit, ActorRef | None]]:
+    """ "a Dogon farmer", "Fulani herders": the victims' ethnic group is a descriptor too
+    (Dogon Ethnic Group), beside Farmers / Pastoralists. Militias keep their own names."""
+    out: list[tuple[ActorHit, ActorRef | None]] = []
+    for hit, ref in resolved:
+        where = hit.country or country
+        if ref is None or hit.group is None or ref.inter != 7 or where is None:
+            continue
+        if hit.kind == "ethnic_group":
+            continue
+        group = actors.generic("ethnic_group", where, on=on, group=hit.group)
+        out.append((dataclasses.replace(hit, kind="ethnic_group"), group))
+    return out
+
+
 def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
     """An actor takes part if the lead sentence names it, the parse gives it a side, or a claim
     makes it a victim; a group named in passing later ("X operates in the area") does not."""
@@ -331,7 +355,7 @@ def _sides(
         protesters=any(r.inter == 6 for _, r in actual),
         crowd=bool(refs)
         and all(r.inter in {5, 6, 7} for _, r in refs)
-        and any(h.kind in CROWD_KINDS for h, _ in refs),
+        and any(h.kind in CROWD_KINDS and r not in targets for h, r in refs),
         rioters=any(r.inter == 5 for _, r in actual),
     )
 
@@ -422,6 +446,29 @@ def _main_actors(
         out = [ActorRole(r.actor, assoc, r.evidence) if r.role == role else r for r in out]
         if evidence is not None:
             out.insert(0, ActorRole(generic, role, evidence))  # type: ignore[arg-type]
+    return out
+
+
+def _coalitions(
+    roles: list[ActorRole], actors: ActorDictionary, on: dt.date | None
+) -> list[ActorRole]:
+    """A member of a coalition is coded as ACLED codes it after it joined: the coalition as
+    main actor with the member associated ("Katiba Macina" -> JNIM + Katiba Macina), or the
+    member with the coalition associated."""
+    out: list[ActorRole] = []
+    for role in roles:
+        found = actors.coalition(role.actor, on)
+        if found is None:
+            out.append(role)
+            continue
+        coalition, coalition_first = found
+        side = "1" if role.role in ("actor1", "assoc1") else "2"
+        if coalition_first and role.role.startswith("actor"):
+            out.append(ActorRole(coalition, role.role, role.evidence))
+            out.append(ActorRole(role.actor, cast(Role, f"assoc{side}"), role.evidence))
+        else:
+            out.append(role)
+            out.append(ActorRole(coalition, cast(Role, f"assoc{side}"), role.evidence))
     return out
 
 

@@ -36,6 +36,7 @@ FUZZY_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) a transliteration variant must
 FUZZY_MARGIN = 3.0  # a runner-up for another actor this close makes the match ambiguous
 FUZZY_MIN_LENGTH = 8  # acronyms and short names are matched exactly or not at all
 ETHNIC_MILITIA = "ethnic_militia"
+BROAD_KINDS = frozenset({"civilians"})  # kinds whose cues yield to a more specific kind's
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "‐": "-", "–": "-", "—": "-"})
 _OPTIONAL = re.compile(r"\(([^()]*)\)")
@@ -94,6 +95,7 @@ class EthnicGroup:
     name: str
     aliases: tuple[str, ...] = ()
     militia: str | None = None  # kind used instead of ethnic_militia (Dozo -> communal)
+    area: tuple[str, ...] = ()  # countries where the group mostly lives (ISO2), if few
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +110,17 @@ class NameForm:
 
 
 @dataclass(frozen=True, slots=True)
+class Membership:
+    """A group that joined a coalition on ``start``: ACLED codes its acts from then on as the
+    coalition's, with the group as associated actor (``coalition_first``), or as the group's,
+    with the coalition associated."""
+
+    coalition: str  # actor key
+    start: date
+    coalition_first: bool
+
+
+@dataclass(frozen=True, slots=True)
 class NamedActor:
     key: str
     country: str | None
@@ -115,6 +128,7 @@ class NamedActor:
     aliases: tuple[str, ...] = ()
     note: str = ""
     area: tuple[str, ...] = ()  # countries where the group operates (ISO2)
+    member_of: Membership | None = None
 
     def form_on(self, on: date | None) -> NameForm:
         if on is None:
@@ -213,6 +227,7 @@ def _parse_ethnic(name: str, raw: Any) -> EthnicGroup:
         name=name,
         aliases=_texts(data.get("aliases"), f"ethnic_groups.{name}.aliases"),
         militia=_optional_text(data.get("militia"), f"ethnic_groups.{name}.militia"),
+        area=tuple(_text(c, f"ethnic_groups.{name}.area") for c in data.get("area") or []),
     )
 
 
@@ -240,6 +255,17 @@ def _parse_actor(key: str, raw: Any) -> NamedActor:
     if [f.start for f in later] != sorted(f.start for f in later if f.start is not None):
         raise DataError(f"{where}.names: entries must be in date order")
     country = data.get("country")
+    membership = None
+    if data.get("member_of") is not None:
+        member = _mapping(data["member_of"], f"{where}.member_of")
+        coded_as = member.get("coded_as")
+        if coded_as not in ("coalition", "member"):
+            raise DataError(f"{where}.member_of.coded_as: want 'coalition' or 'member'")
+        membership = Membership(
+            _text(member.get("actor"), f"{where}.member_of.actor"),
+            _day(member.get("from"), f"{where}.member_of.from"),
+            coded_as == "coalition",
+        )
     aliases = list(_texts(data.get("aliases"), f"{where}.aliases"))
     for form in (base, *later):
         aliases.extend(_derived_aliases(form.name, acronym=data.get("acronym", True) is not False))
@@ -250,6 +276,7 @@ def _parse_actor(key: str, raw: Any) -> NamedActor:
         aliases=tuple(dict.fromkeys(aliases)),
         note=str(data.get("note") or ""),
         area=tuple(_text(c, f"{where}.area") for c in data.get("area") or []),
+        member_of=membership,
     )
 
 
@@ -317,6 +344,9 @@ class ActorDictionary:
             "ethnic group",
         )
         self._fuzzy_keys = [k for k in self._alias_index if len(k) >= FUZZY_MIN_LENGTH]
+        self._members = {
+            f.name: a for a in self._actors.values() if a.member_of for f in a.forms if f.name
+        }
         self._regional: list[tuple[str, str, frozenset[str]]] = []
 
     @classmethod
@@ -371,6 +401,11 @@ class ActorDictionary:
             if kind is not None and kind not in self._kinds:
                 raise DataError(f"{where}: unknown kind {kind!r}")
         for actor in self._actors.values():
+            if actor.member_of and actor.member_of.coalition not in self._actors:
+                raise DataError(
+                    f"actors.{actor.key}.member_of.actor: unknown actor "
+                    f"{actor.member_of.coalition!r}"
+                )
             if actor.country is not None and actor.country not in self._countries:
                 raise DataError(f"actors.{actor.key}.country: unknown country {actor.country!r}")
             if any(f.forces for f in actor.forms) and actor.country is None:
@@ -408,6 +443,17 @@ class ActorDictionary:
             name = self.generic(form.forces, actor.country, on=on).name
         name = f"{name} {form.unit}" if form.unit else name
         return ActorRef(name=name, inter=form.inter, country=actor.country, alias=alias)
+
+    def coalition(self, ref: ActorRef, on: date | None) -> tuple[ActorRef, bool] | None:
+        """The coalition a group belonged to on ``on`` (now when None), and whether ACLED names
+        the coalition first; None for a group in no coalition then."""
+        actor = self._members.get(ref.name)
+        if actor is None or actor.member_of is None:
+            return None
+        member = actor.member_of
+        if on is not None and on < member.start:
+            return None
+        return self.named(member.coalition, on=on), member.coalition_first
 
     def lookup(self, text: str, *, on: date | None = None) -> ActorRef | None:
         """Exact alias (case/diacritic-insensitive), a country's forces term, then a strict
@@ -481,12 +527,18 @@ class ActorDictionary:
             raise KeyError(f"unknown generic kind {kind!r}") from None
 
     def cue_words(self) -> dict[str, list[str]]:
-        """Generic kind -> lower-case head words/phrases that signal it (forces terms included)."""
+        """Generic kind -> lower-case head words/phrases that signal it (forces terms included).
+        A word that is also a more specific kind's cue ("farmers") signals only that kind; the
+        caller codes such descriptors beside the main Civilians / Protesters actor."""
         cues: dict[str, list[str]] = {k: list(spec.cues) for k, spec in self._kinds.items()}
         for c in self._countries.values():
             for kind, terms in (c.forces or {}).items():
                 cues[kind].extend(t.lower() for t in terms)
-        return {k: list(dict.fromkeys(words)) for k, words in cues.items()}
+        specific = {w for k, words in cues.items() if k not in BROAD_KINDS for w in words}
+        return {
+            k: list(dict.fromkeys(w for w in words if k not in BROAD_KINDS or w not in specific))
+            for k, words in cues.items()
+        }
 
     def cue_country(self, word: str) -> str | None:
         """ISO2 of a country-specific forces term ("FAMa" -> "ML"), else None."""
@@ -530,6 +582,11 @@ class ActorDictionary:
 
     def ethnic_group(self, word: str) -> str | None:
         return self._ethnic_index.get(fold(word))
+
+    def ethnic_area(self, name: str) -> tuple[str, ...]:
+        """Countries where an ethnic group (by its ACLED name) mostly lives; () if unknown."""
+        group = self._ethnic.get(name)
+        return group.area if group else ()
 
     def _country(self, iso2: str) -> Country:
         code = iso2.upper()
