@@ -182,3 +182,35 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
     m = one(extract("On 2 May 2024, gunmen shot dead a Dogon farmer in Zobrakuni."))
     assert m.place is None and m.country == "ML"
     assert "Dogon Ethnic Group (Mali)" in names(m, "assoc2")
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        (
+            "On 2 May 2024, gunmen attacked and burned the polling booths in Djenne.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "On 2 May 2024, militants attacked the police station in Djenne while it was "
+            "unmanned and burned it.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "On 2 May 2024, militants attacked the village of Kera near Djenne, burned huts "
+            "and wounded two villagers.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, students protested in Djenne and burned the police station.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 2 May 2024, Fulani and Dozo militiamen exchanged gunfire near Djenne.",
+            ("Battles", "Armed clash"),
+        ),
+    ],
+)
+def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract(text))
+    assert (m.event_type, m.sub_event_type) == typed

@@ -49,7 +49,8 @@ SUB_TO_TYPE = {sub: etype for etype, subs in EVENT_TYPES.items() for sub in subs
 _W = r"(?<![\w-])"  # word start
 CUES: dict[str, str] = {
     "clash": r"clash\w*|fighting|fought|battl\w+|firefights?|gun ?fights?|skirmish\w*|exchanges? of"
-    r" (gun)?fire|exchanged fire|engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
+    r" (gun)?fire|(exchang|trad)(ed|ing) (gun ?)?fire|shoot-?outs?|gun ?battles?|"
+    r"engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
     r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts|routed|fought back|"
     r"returned fire|retaliated|riposte\w*",
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
@@ -81,7 +82,11 @@ CUES: dict[str, str] = {
     r"security forces|gendarmes)|set fire|torch\w+|looted|pneus|road ?blocks?|block(ed|ing) "
     r"(\w+ ){0,2}(road|roads|street|streets|traffic|highway|route|rn\d+)|violent (protests?|"
     r"demonstrations?)|clash\w* (\w+ ){0,3}(police|security forces|gendarmes|soldiers)|"
-    r"assaulted|machetes|stoned",
+    r"assaulted|machetes|stoned|turned (violent|deadly|into (a )?(riots?|clash\w*))|"
+    r"plunder\w*|went on (the|a) rampage|fired (gun)?shots in the air|threw stones|"
+    r"stones (were )?thrown",
+    "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?",
+    "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
     "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
     r"baton\w*|lacrymog\w+",
     "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|"
@@ -92,7 +97,13 @@ CUES: dict[str, str] = {
     r"{0,3}(vehicles?|trucks?|livestock|cattle|animals|motorbikes?|goods|supplies|property|"
     r"belongings|food|cars?|phones|money)|"
     r"destroy\w*|stole|steal\w*|rustl\w+|carried off|sabotag\w+|vandali[sz]\w+|"
-    r"incendi\w+|razed",
+    r"incendi\w+|razed|rob(bed|bing|bery|beries)|carjack\w*|set ablaze|"
+    r"(burn(ed|t)|set fire to|torched) (it|them)( down)?|"
+    r"burn(ed|t|ing) (down )?(\w+ ){0,3}(ballot boxes|poll(ing)? booths|cars|hamlets?|villages?|"
+    r"tents|documents|carts|boats|sheds|supplies|stalls|buildings?|property|police stations?|"
+    r"stations?|tyres|tires|stores?)|"
+    r"seiz\w+ (\w+ ){0,3}(carts|documents|boats|motorcycles|bicycles|herds?|sheep|goats|camels)|"
+    r"stripped (\w+ ){0,3}of (their|his|her) (belongings|goods|property)",
     "arrest": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|interpell\w+",
     "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
     r"dismantl\w+ (an?|the) (ied|explosive)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
@@ -226,8 +237,8 @@ def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return None
     if "death" in found and found & {"attack"} and not found & {"riot_violence"}:
         return "Protests", "Excessive force against protesters"
-    if "riot_violence" in found:
-        return "Riots", "Violent demonstration"
+    if found & {"riot_violence", "looting"}:
+        return "Riots", "Violent demonstration"  # protesters who burn or loot riot
     if "intervention" in found or "arrest" in found:
         return "Protests", "Protest with intervention"
     if found & (VIOLENT - {"mob"}) and not sides.protesters:
@@ -270,9 +281,16 @@ def _explosions(found: set[str], sides: Sides) -> tuple[str, str] | None:
     return None
 
 
+def _property_only(found: set[str]) -> bool:
+    """An attack that only destroyed or took things: ACLED's Looting/property destruction."""
+    return "looting" in found and not found & {"death", "harm", "abduct", "sexual", "clash"}
+
+
 def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "clash" in found:
         return "Battles", "Armed clash"
+    if "unmanned" in found and _property_only(found) and "ambush" not in found:
+        return None  # "attacked the police station while it was unmanned and burned it"
     if found & {"attack", "ambush"} and sides.target_armed and not sides.target_civilian:
         return "Battles", "Armed clash"
     if "ambush" in found and not sides.target_civilian:
@@ -287,6 +305,8 @@ def _civilians(found: set[str], sides: Sides) -> tuple[str, str] | None:
         if "death" in found:
             return "Violence against civilians", "Attack"
         return "Violence against civilians", "Abduction/forced disappearance"
+    if _property_only(found) and "ambush" not in found and not sides.target_civilian:
+        return None  # polling booths burned, a vehicle taken, no one hurt: property destruction
     if found & {"attack", "ambush", "take_territory"} or ("death" in found and found & VIOLENT):
         return "Violence against civilians", "Attack"
     if "arrest" in found and sides.attacker_armed and not sides.attacker_state:
