@@ -115,3 +115,19 @@ def test_repeated_statement_counts_once() -> None:
         killed_max=9,
     )
     assert fatalities([a, b]).acled == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("On 12 May 2024, JNIM militants ambushed an army convoy near Gao, one soldier killed.", 1),
+        ("On 17 May 2024, French commandos killed eight ISGS militants near Gao.", 8),
+        ("On 2 May 2024, gunmen shot dead two Tuareg men west of Timbuktu.", 2),
+        ("On 2 May 2024, militiamen tortured a young herder to death in Djenne.", 1),
+        ("On 2 May 2024, JNIM and ISGS militants clashed near Gao. Four ISGS militants killed.", 4),
+        ("On 2 May 2024, two militants killed a trader and abducted three others near Gao.", 1),
+    ],
+)
+def test_tolls_in_note_style(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(text)
+    assert m.fatalities.acled == killed, m.claims

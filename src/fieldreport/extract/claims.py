@@ -141,11 +141,25 @@ def find_claims(doc: Doc, sent: Span) -> list[RawClaim]:
     used: set[int] = set()
     for m in COMPILED["death"].finditer(text):
         death = _token_at(doc, sent.start_char + m.start())
+        death = _kill_verb(death) if death is not None else None
         if death is None or death.i in used:
             continue
         used.add(death.i)
         claims.extend(_claims_for(doc, sent, death, used))
     return [_attributed(doc, sent, c) for c in claims]
+
+
+def _kill_verb(death: Token) -> Token:
+    """'shot dead', 'beaten to death': the verb carries the victims, not 'dead'."""
+    if death.lower_ not in {"dead", "death"}:
+        return death
+    doc = death.doc
+    before = [doc[i] for i in (death.i - 1, death.i - 2) if i >= 0]
+    head = death.head.head if death.head.lower_ == "to" else death.head  # "tortured ... to death"
+    for cand in (head, *before):
+        if cand.pos_ == "VERB" and cand.i < death.i:
+            return cand
+    return death
 
 
 def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawClaim]:
@@ -216,15 +230,21 @@ def _single_victim(death: Token) -> Token | None:
         owner = [c for c in death.children if c.dep_ in {"poss", "det"}]
         if not candidates and owner and death.tag_ == "NN":
             return death  # "his body was found", "the corpse"
-    elif verb.lemma_.lower() in _KILL_VERBS:
+    elif verb.lemma_.lower() in _KILL_VERBS | {"torture", "beat"}:
         candidates = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
+        candidates += [  # "shot dead a guard" parsed as a preposition "dead" with an object
+            o for p in verb.children if p.lower_ == "dead" for o in p.children if o.dep_ == "pobj"
+        ]
     else:
         return None
     for noun in candidates:
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "nummod", "poss"}}
         bare = not dets and noun.dep_ == "nsubjpass" and noun.tag_ == "NN"  # headline style
+        nominal = noun.tag_ in {"NN", "NNP"} or (  # "killed a civilian", civilian tagged JJ
+            noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.tag_ == "JJ"
+        )
         if (
-            noun.tag_ in {"NN", "NNP"}
+            nominal
             and (dets & _SINGLE_DET or bare)
             and noun.lower_
             not in {"one", "nobody", "anyone", "village", "convoy", "post", "camp", "vehicle"}
@@ -281,9 +301,16 @@ def _is_number(tok: Token) -> bool:
     )
 
 
+_NOMINAL_DEPS = {"dobj", "obj", "nsubj", "nsubjpass", "pobj", "appos", "conj"}
+
+
 def _victim(doc: Doc, number: Token) -> Token | None:
     head = number.head
-    if number.dep_ in {"nummod", "amod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
+    if number.dep_ in {"nummod", "amod", "quantmod", "compound"} and (
+        head.pos_ in {"NOUN", "PROPN"} or head.dep_ in _NOMINAL_DEPS  # "militants" tagged VERB
+    ):
+        while head.dep_ == "compound" and head.head.i > head.i:  # "four ISGS militants"
+            head = head.head
         return head
     for child in number.children:  # "dozens of soldiers"
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -333,7 +360,7 @@ def _verb_of(token: Token) -> Token | None:
     """The nearest verb above a token (itself included)."""
     tok = token
     for _ in range(6):
-        if tok.pos_ in {"VERB", "AUX"}:
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in _NOMINAL_DEPS - {"conj"}:
             return tok
         if tok.head is tok:
             return None
@@ -351,8 +378,13 @@ def _linked(q: tuple[int, int, Token | None], death: Token) -> bool:
     noun = death.doc[anchor]
     if noun.lemma_.lower() in _NOT_PEOPLE:
         return False  # "six hundred heads of livestock"
-    if noun.dep_ == "nsubj" and noun.head.i == death.i:
+    if (
+        noun.dep_ == "nsubj"
+        and noun.head.i == death.i
+        and any(c.dep_ in {"dobj", "obj"} for c in death.children)
+    ):
         return False  # "two militants killed two people": the killers, not the dead
+    # without an object, "one soldier killed" is a reduced passive: the soldier died
     governor = _verb_of(noun)
     shared = (
         governor is not None

@@ -176,6 +176,8 @@ def _resolve(
     admin: tuple[str | None, str | None],
 ) -> PlaceHit | None:
     clean = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    if not clean[:1].isupper():
+        return None  # "west", "town": the NER's lower-case guesses are not place names
     words = re.sub(r"(['’]s|['’.])$", "", clean).split()  # "Mali's" -> "Mali"
     while words:  # "Tinzaouaten Monday" -> "Tinzaouaten"
         phrase = " ".join(words)
