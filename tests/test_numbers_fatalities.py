@@ -126,6 +126,14 @@ def test_repeated_statement_counts_once() -> None:
         ("On 2 May 2024, militiamen tortured a young herder to death in Djenne.", 1),
         ("On 2 May 2024, JNIM and ISGS militants clashed near Gao. Four ISGS militants killed.", 4),
         ("On 2 May 2024, two militants killed a trader and abducted three others near Gao.", 1),
+        (
+            "On 2 May 2024, militants attacked a church in Silgadji, two church leaders and "
+            "four worshippers were killed.",
+            6,
+        ),
+        ("On 2 May 2024, near Gao, 15 presumed Katiba Macina (JNIM) militants killed.", 15),
+        ("On 2 May 2024, gunmen killed an unknown number of civilians near Gao.", 3),
+        ("On 2 May 2024, French forces killed an unspecified number of militants near Gao.", 10),
     ],
 )
 def test_tolls_in_note_style(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from fieldreport.extract.actors import JIHADIST, ActorFinder, ActorHit
 from fieldreport.extract.claims import RawClaim, claimant_kind, is_statement_reference
 from fieldreport.extract.events import ArticleContext, EventGroup, SentenceInfo
+from fieldreport.extract.numbers import VAGUE
 from fieldreport.extract.places import PlaceHit
 from fieldreport.extract.taxonomy import Sides, classify
 from fieldreport.fatalities import fatalities
@@ -31,6 +32,7 @@ from fieldreport.resolve.actors import ActorDictionary
 from fieldreport.resolve.places import Gazetteer
 
 ARMED = {1, 2, 3, 4, 8}
+SIGNIFICANT_VAGUE = 10  # "several" killed in a significant attack (ACLED's "3 or 10")
 # words that usually mean a group the article names elsewhere ("the separatists" = the rebels
 # named earlier); the inter codes such a named group may have, and whether it is jihadist
 COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
@@ -138,6 +140,8 @@ def build_mention(
         roles.insert(0, ActorRole(fallback, "actor1", _sentence_span(lead, text)))
         notes["actor1"] = "no perpetrator named: unidentified armed group of the event's country"
     claims = _claims(group, mentioned, res.actors, article, state, text)
+    if _significant(event_type, roles):
+        claims = [_as_significant(c) for c in claims]
     toll = fatalities(claims)
     cue_span = _cue_span(lead, text)
     if cue_span:
@@ -167,6 +171,28 @@ def build_mention(
         country=country or "",
         country_name=res.gazetteer.country_names.get(country, country) if country else "",
     )
+
+
+def _significant(event_type: str, roles: list[ActorRole]) -> bool:
+    """ACLED codes a vague toll ("several", "an unknown number") 10 for a significant attack
+    and 3 otherwise (ACLED-CODING.md §7). We take a military operation or strike by state or
+    foreign forces to be significant."""
+    first = next((r.actor for r in roles if r.role == "actor1"), None)
+    return (
+        event_type in ("Battles", "Explosions/Remote violence")
+        and first is not None
+        and first.inter in (1, 8)
+    )
+
+
+def _as_significant(claim: Claim) -> Claim:
+    if (
+        claim.killed_min == VAGUE["several"][0]
+        and claim.killed_max is None
+        and not any(ch.isdigit() for ch in claim.phrase)
+    ):
+        return dataclasses.replace(claim, killed_min=SIGNIFICANT_VAGUE)
+    return claim
 
 
 def _sentence_span(info: SentenceInfo, text: str) -> Span:

@@ -163,7 +163,8 @@ def _kill_verb(death: Token) -> Token:
 
 
 def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawClaim]:
-    quantities = [q for q in _quantities(doc, sent) if _linked(q, death)]
+    every = _quantities(doc, sent)
+    quantities = [q for q in every if _linked(q, death)] or _preceding(doc, sent, death, every)
     out: list[RawClaim] = []
     for q_start, q_end, victim in quantities:
         if q_start in used:
@@ -253,6 +254,35 @@ def _single_victim(death: Token) -> Token | None:
     return None
 
 
+_PASSABLE_VERBS = {"presumed", "suspected", "alleged", "reported", "armed"}
+
+
+def _preceding(
+    doc: Doc, sent: Span, death: Token, quantities: list[tuple[int, int, Token | None]]
+) -> list[tuple[int, int, Token | None]]:
+    """'two church leaders and four worshippers were killed', '15 presumed JNIM militants
+    killed': the numbers just before a death verb with no object, when the parse missed them.
+    Walks back over the noun phrases to the clause's start (a comma or another verb)."""
+    if death.pos_ != "VERB" or any(c.dep_ in {"dobj", "obj"} for c in death.children):
+        return []
+    starts = {q[0]: q for q in quantities}
+    found: list[tuple[int, int, Token | None]] = []
+    i = death.i - 1
+    while i >= sent.start:
+        tok = doc[i]
+        if tok.lower_ in {",", ";", ":"} or (
+            tok.pos_ == "VERB" and tok.lower_ not in _PASSABLE_VERBS
+        ):
+            break
+        if i in starts and not _injury_governed(doc[starts[i][1] - 1]):
+            q = starts[i]
+            noun = q[2]
+            if noun is None or noun.lemma_.lower() not in _NOT_PEOPLE:
+                found.append(q)
+        i -= 1
+    return found[::-1]
+
+
 def _injury_governed(token: Token) -> bool:
     """Numbers of wounded are not deaths: 'killing one and wounding two others'."""
     tok = token
@@ -281,6 +311,8 @@ def _quantities(doc: Doc, sent: Span) -> list[tuple[int, int, Token | None]]:
         ):
             j += 1
         k = i
+        if tok.lower_ == "number":
+            k -= 1  # "unspecified number"
         while k > sent.start and doc[k - 1].lower_ in _MODIFIERS:
             k -= 1
         while k < i and doc[k].lower_ in {"and", "of", "as", "to"}:
@@ -290,8 +322,13 @@ def _quantities(doc: Doc, sent: Span) -> list[tuple[int, int, Token | None]]:
     return found
 
 
+_UNSPECIFIED_ADJ = {"unspecified", "unknown", "undetermined", "undisclosed", "unconfirmed"}
+
+
 def _is_number(tok: Token) -> bool:
     word = tok.lower_
+    if word == "number" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _UNSPECIFIED_ADJ:
+        return True  # "an unspecified number of militants"
     if word in VAGUE or word in {"dozen", "hundred", "thousand"}:
         return True
     return (
@@ -378,6 +415,8 @@ def _linked(q: tuple[int, int, Token | None], death: Token) -> bool:
     noun = death.doc[anchor]
     if noun.lemma_.lower() in _NOT_PEOPLE:
         return False  # "six hundred heads of livestock"
+    if noun.head.i == death.i and noun.dep_ in {"nsubjpass", "dobj", "obj"}:
+        return True  # the verb's own object or passive subject, however far
     if (
         noun.dep_ == "nsubj"
         and noun.head.i == death.i

@@ -127,6 +127,10 @@ _MODIFIER = re.compile(
     r"environ)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+_UNSPECIFIED = re.compile(
+    r"^(an? )?(unspecified|unknown|undetermined|undisclosed|unconfirmed|indeterminate) number"
+    r"( of)?$"
+)
 _RANGE = re.compile(r"^(?:between\s+)?(?P<a>[\w,]+)\s+(?:and|to|-|or)\s+(?P<b>[\w,]+)$", re.I)
 
 
@@ -136,6 +140,7 @@ def parse_quantity(phrase: str) -> Quantity | None:
     text = re.sub(r"^(of|the)\s+", "", text)
     if not text or re.match(r"^[-−–]\s*\d", text):
         return None  # a negative toll is an error of the text, not a count
+    text = _UNSPECIFIED.sub("several", text)  # "an unknown number of" counts as "several"
     if text in VAGUE:
         low, high = VAGUE[text]
         return Quantity(low, high, False)
