@@ -102,3 +102,16 @@ def test_country_without_a_place(extract) -> None:  # type: ignore[no-untyped-de
     (m,) = extract("Hundreds of students protested in Burkina Faso on Thursday.")
     assert m.place is None and "place" in m.notes
     assert (m.country, m.country_name) == ("BF", "Burkina Faso")
+
+
+def test_towns_moved_to_newer_regions(gazetteer: Gazetteer) -> None:
+    menaka = gazetteer.best("Menaka", countries=["ML"])
+    assert menaka is not None and menaka.admin1 == "Menaka"  # its own region since 2016
+    assert gazetteer.region("Menaka", ["ML"]) is not None
+
+
+def test_region_written_first_and_short_prefixes(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 4 May 2024, gunmen abducted a village chief in Zobrakuni (Mopti, Koro).")
+    assert m.place is not None and (m.place.country, m.place.admin1) == ("ML", "Mopti")
+    (m,) = extract("On 4 May 2024, gunmen killed a herder in Tin Qwxyz near Gao.")
+    assert m.place is not None and m.place.name == "Gao"  # not a town called "Tin"

@@ -179,8 +179,11 @@ def _resolve(
     if not clean[:1].isupper():
         return None  # "west", "town": the NER's lower-case guesses are not place names
     words = re.sub(r"(['’]s|['’.])$", "", clean).split()  # "Mali's" -> "Mali"
+    whole = len(words)
     while words:  # "Tinzaouaten Monday" -> "Tinzaouaten"
         phrase = " ".join(words)
+        if len(words) < whole and len(phrase) < 5:
+            return None  # "Tin Abaw" is not "Tin": a short first word is rarely the place
         if phrase in _STOP or gazetteer.country_of(phrase):
             return None
         region = gazetteer.region(phrase, countries) if len(words) <= 3 else None
@@ -221,6 +224,8 @@ def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[
     hints = []
     for m in _ADMIN_PARENS.finditer(text):
         a, b = m["a"].strip(), m["b"].strip()
+        if gazetteer.region(b, countries) is None and gazetteer.region(a, countries) is not None:
+            a, b = b, a  # "(Mopti, Koro)": the region written first
         region = gazetteer.region(b, countries)
         area = None if region is not None else gazetteer.admin2(b, countries)
         found = region or area

