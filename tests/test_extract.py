@@ -214,3 +214,13 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     m = one(extract(text))
     assert (m.event_type, m.sub_event_type) == typed
+
+
+def test_unions_and_parties_are_associated_actors(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 5 March 2020, CCVC members protested in Ouagadougou against prices."))
+    assert names(m, "actor1") == {"Protesters (Burkina Faso)"}
+    assert any(n.startswith("CCVC") for n in names(m, "assoc1"))
+    assert names(m, "actor2") == set()
+    m = one(extract("On 5 March 2020, gunmen abducted three aid workers near Djibo."))
+    assert names(m, "actor2") == {"Civilians (Burkina Faso)"}
+    assert names(m, "assoc2") == {"Aid Workers (Burkina Faso)"}

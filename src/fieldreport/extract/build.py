@@ -56,6 +56,8 @@ COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
 # unorganised people who, when they are the only ones acting, make a fight a riot
 CROWD_KINDS = {"students", "labor_group", "rioters", "teachers", "men"}
 DESCRIPTORS = {
+    "aid_workers",
+    "miners",
     "farmers",
     "pastoralists",
     "women",
@@ -457,16 +459,22 @@ def _main_actors(
         if etype != event_type:
             continue
         mains = [r for r in out if r.role == role]
-        wanted = {"protesters": 6, "rioters": 5, "civilians": 7}[kind]
-        if (
-            mains
-            and mains[0].actor.name not in descriptors
-            and (mains[0].actor.inter == wanted or mains[0].actor.inter in {1, 2, 3, 4, 8})
-        ):
-            continue
-        if mains and mains[0].actor.inter in {5, 6, 7} and mains[0].actor.name not in descriptors:
-            out = [r for r in out if r is not mains[0]]  # "residents" who protest are protesters
         generic = actors.generic(kind, country, on=on)
+        crowds = {
+            actors.generic(k, country, on=on).name for k in ("civilians", *MAIN_KIND.values())
+        }
+        if mains and (mains[0].actor.name == generic.name or mains[0].actor.inter in ARMED):
+            continue
+        if mains and mains[0].actor.name in crowds:
+            out = [r for r in out if r is not mains[0]]  # "residents" who protest are protesters
+        if kind != "civilians":  # a crowd's other side is the state or an armed group, or no one
+            out = [
+                ActorRole(r.actor, "assoc1", r.evidence)
+                if r.role == "actor2" and r.actor.inter not in ARMED
+                else r
+                for r in out
+            ]
+        # anything else in the main role (a union, a party, students) is associated
         assoc: Role = "assoc1" if role == "actor1" else "assoc2"
         evidence = mains[0].evidence if mains else (lead if kind == "civilians" else None)
         out = [ActorRole(r.actor, assoc, r.evidence) if r.role == role else r for r in out]

@@ -124,6 +124,8 @@ def find_places(
             region = gazetteer.region(hit.name, countries)
             if region is not None:
                 hit = PlaceHit(hit.start, hit.end, hit.name, region, 3)
+        if hit is not None and hints and hit.entry.country != hints[0].country:
+            continue  # "Konna (Kombori, Kossi)": the hint's country rules out Mali's Konna
         if hit is not None:
             precision = 2 if _NEAR.search(text[max(0, start - 40) : start]) else hit.precision
             hits.append(
@@ -218,6 +220,7 @@ class AdminHint:
     admin3: str = ""
     area: Entry | None = None  # the admin2 area when the hint names one (its seat's position)
     written: str = ""  # the hint's last name as written
+    country: str = ""
 
 
 def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[AdminHint]:
@@ -234,8 +237,9 @@ def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[
         if found.country not in countries:
             countries.insert(0, found.country)
         if area is not None:
-            hint = AdminHint(m.start(), m.end(), area.admin2, area.admin1, a, area, b)
+            # the province as the note writes it: ACLED's spelling in ACLED's notes
+            hint = AdminHint(m.start(), m.end(), b, area.admin1, a, area, b, area.country)
         else:
-            hint = AdminHint(m.start(), m.end(), a, found.admin1, written=b)
+            hint = AdminHint(m.start(), m.end(), a, found.admin1, written=b, country=found.country)
         hints.append(hint)
     return hints

