@@ -209,6 +209,15 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, Fulani and Dozo militiamen exchanged gunfire near Djenne.",
             ("Battles", "Armed clash"),
         ),
+        (
+            "On 2 May 2024, the army conducted airstrikes and ground operations against JNIM "
+            "militants near Djenne.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, the army conducted airstrikes against JNIM militants near Djenne.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

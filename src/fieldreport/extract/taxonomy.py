@@ -86,6 +86,10 @@ CUES: dict[str, str] = {
     r"plunder\w*|went on (the|a) rampage|fired (gun)?shots in the air|threw stones|"
     r"stones (were )?thrown",
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?",
+    "ground": r"small[- ]arms?( fire)?|gunfire|gunshots|assault\w*|storm(ed|ing)|commandos?|"
+    r"ground (operations?|troops|forces|assault|offensive|attack)|air-?ground|air-supported|"
+    r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|combing operations?|"
+    r"sweep(ing)? operations?",
     "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
     "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
     r"baton\w*|lacrymog\w+",
@@ -267,6 +271,8 @@ def _explosions(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return None  # a defused device is a strategic development
     if found & {"clash"} and not found & {"suicide", "ied"}:
         return None  # an air strike or shelling during a ground battle is a battle
+    if "ground" in found and (sides.target_armed or sides.attacker_state):
+        return None  # a strike or a blast with gunfire or troops on the ground: Battles
     if "ambush" in found and found & {"clash", "attack"}:
         return None  # a complex ambush opened by a mine is still a battle
     for cue, sub in (
@@ -289,6 +295,12 @@ def _property_only(found: set[str]) -> bool:
 def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "clash" in found:
         return "Battles", "Armed clash"
+    if (
+        "ground" in found
+        and found & {"air", "shelling", "suicide", "ied", "grenade"}
+        and (sides.target_armed or sides.attacker_state)
+    ):
+        return "Battles", "Armed clash"  # combined air-ground operations, complex attacks
     if "unmanned" in found and _property_only(found) and "ambush" not in found:
         return None  # "attacked the police station while it was unmanned and burned it"
     if found & {"attack", "ambush"} and sides.target_armed and not sides.target_civilian:
