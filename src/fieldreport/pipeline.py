@@ -53,7 +53,9 @@ class Pipeline:
         """The events of one parsed article."""
         res = self.resources
         dateline = find_dateline(article.text, res.gazetteer)
-        countries = context_countries(doc, res.gazetteer, res.actors.demonym_map())
+        countries = context_countries(
+            doc, res.gazetteer, res.actors.demonym_map(), res.finder.foreign_force_tokens(doc)
+        )
         if dateline and dateline.country and dateline.country not in countries:
             countries.append(dateline.country)
         named = tuple(countries)

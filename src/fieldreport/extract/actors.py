@@ -142,6 +142,20 @@ class ActorFinder:
             self.regional.add(label, [nlp.make_doc(alias)])
             self.regional_countries[label] = countries
 
+    def foreign_force_tokens(self, doc: Doc) -> set[int]:
+        """Tokens of foreign forces' names ("French forces", "Barkhane"), and their home
+        country's demonym elsewhere ("French aircraft"): they say who fights, not where."""
+        out: set[int] = set()
+        homes: set[str] = set()
+        for match_id, start, end in self.named(doc):
+            key = doc.vocab.strings[match_id]
+            if self.actors.is_external(key):
+                out.update(range(start, end))
+                homes.update(self.actors.home(key))
+        if homes:
+            out.update(t.i for t in doc if self.actors.country_of_demonym(t.text) in homes)
+        return out
+
     def countries_of_named(self, doc: Doc) -> list[str]:
         """Where the named groups of a text operate, the most mentioned group's first; then
         where its named ethnic groups live ("Dogon" -> Mali), when that is a few countries."""

@@ -45,7 +45,11 @@ def is_sports(text: str) -> bool:
     return len(_SPORTS.findall(text)) >= 3
 
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a year, not a count: "in 2012", not "2000 people demonstrated"
+_YEAR = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b(?!\s+(?!and\b|to\b|when\b|after\b|before\b|until\b|during\b|"
+    r"in\b|at\b|on\b|by\b|for\b|or\b|with\b|as\b|that\b|which\b|was\b|were\b)[a-z])"
+)
 _STATEMENT_VERBS = {
     "condemn",
     "denounce",

@@ -83,10 +83,15 @@ def find_dateline(text: str, gazetteer: Gazetteer) -> Dateline | None:
     return None
 
 
-def context_countries(doc: Doc, gazetteer: Gazetteer, demonym: dict[str, str]) -> list[str]:
-    """Countries the article names (names, demonyms, "Mali's"), most mentioned first."""
+def context_countries(
+    doc: Doc, gazetteer: Gazetteer, demonym: dict[str, str], skip: set[int] | None = None
+) -> list[str]:
+    """Countries the article names (names, demonyms, "Mali's"), most mentioned first; tokens in
+    ``skip`` (foreign forces' names) do not count."""
     counts: Counter[str] = Counter()
     for tok in doc:
+        if skip and tok.i in skip:
+            continue
         word = tok.text.strip("'’")
         iso = gazetteer.country_of(word) if word[:1].isupper() else None
         iso = iso or demonym.get(word.lower())

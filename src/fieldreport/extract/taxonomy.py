@@ -65,15 +65,19 @@ CUES: dict[str, str] = {
     "suicide": r"suicide (bomb\w*|attack\w*|car|vehicle|vest|blast)|svbied|kamikaze",
     "air": r"air ?strikes?|air ?raids?|drone (strikes?|attacks?)|drones? (struck|hit|targeted|"
     r"bombed)|aerial (bombardment|strikes?|attacks?)|bombed from the air|(helicopter|aircraft|"
-    r"jets?|warplanes?) (struck|bombed|fired|targeted|strafed)|frappes? a[ée]riennes?",
+    r"jets?|warplanes?) (struck|bombed|fired|targeted|strafed)|frappes? a[ée]riennes?|"
+    r"(aircraft|aircrafts|jets?|drones?|helicopters?|air force) (\w+ ){0,4}(carried out|conducted) "
+    r"(\w+ ){0,2}strikes",
     "shelling": r"shell(ed|ing|s)|mortars?|artillery|rockets? (fire|attack\w*|struck|hit|landed)|"
-    r"missiles?|obus",
+    r"missiles?|obus|fired (\w+ ){0,2}rockets?|rocket (barrages?|fire|attacks?)|rpgs?|"
+    r"rocket-propelled grenades?",
     "ied": r"ieds?|improvised explosive|land ?mines?|mines? (exploded|blast|explosion)|"
     r"(hit|struck|ran over|triggered) (a|an) (land ?)?mine|roadside bomb|explosive devices?|"
-    r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?",
+    r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?|roadside explosives?|"
+    r"blew up|(detonated|exploded|blown up) (a|the) bridge",
     "grenade": r"grenades?",
     "protest": r"protest\w*|demonstrat\w+|marche[ds]?|march(ed|ing) (through|in|to|on|against)|"
-    r"rall(y|ies|ied)|sit-?ins?|manifest\w+|took to the streets|rassembl\w+|"
+    r"rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|took to the streets|rassembl\w+|"
     r"gathered (to|in front)|strike action|(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
     r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (to|through|in|"
     r"against|from)|picket\w*",

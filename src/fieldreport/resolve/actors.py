@@ -36,6 +36,7 @@ FUZZY_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) a transliteration variant must
 FUZZY_MARGIN = 3.0  # a runner-up for another actor this close makes the match ambiguous
 FUZZY_MIN_LENGTH = 8  # acronyms and short names are matched exactly or not at all
 ETHNIC_MILITIA = "ethnic_militia"
+EXTERNAL_INTER = 8
 BROAD_KINDS = frozenset({"civilians"})  # kinds whose cues yield to a more specific kind's
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "‐": "-", "–": "-", "—": "-"})
@@ -424,10 +425,21 @@ class ActorDictionary:
         return list(self._actors)
 
     def area(self, key: str) -> tuple[str, ...]:
-        """Countries where a named group operates: its home country first, then its area."""
+        """Countries where a named group operates: its home country first, then its area. A
+        foreign force's home is not where it fights (Barkhane: Mali, not France)."""
         actor = self._actors[key]
+        if self.is_external(key) and actor.area:
+            return actor.area
         home = (actor.country,) if actor.country else ()
         return tuple(dict.fromkeys(home + actor.area))
+
+    def home(self, key: str) -> tuple[str, ...]:
+        actor = self._actors[key]
+        return (actor.country,) if actor.country else ()
+
+    def is_external(self, key: str) -> bool:
+        """A foreign force or mission (inter 8) as it is coded now."""
+        return self._actors[key].forms[-1].inter == EXTERNAL_INTER
 
     def named(self, key: str, *, on: date | None = None, alias: str = "") -> ActorRef:
         """The named actor as ACLED codes it on ``on`` (its latest coding when None)."""
