@@ -218,6 +218,24 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, the army conducted airstrikes against JNIM militants near Djenne.",
             ("Explosions/Remote violence", "Air/drone strike"),
         ),
+        (
+            "On 2 May 2024, JNIM militants killed two off-duty soldiers on their farmland "
+            "near Djenne.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants assassinated a police officer in Djenne.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants attacked a police post in Djenne, killing an officer.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants attacked the village of Kera near Djenne. Village "
+            "self-defense responded to the attack.",
+            ("Battles", "Armed clash"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

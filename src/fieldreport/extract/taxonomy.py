@@ -52,7 +52,8 @@ CUES: dict[str, str] = {
     r" (gun)?fire|(exchang|trad)(ed|ing) (gun ?)?fire|shoot-?outs?|gun ?battles?|"
     r"engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
     r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts|routed|fought back|"
-    r"returned fire|retaliated|riposte\w*",
+    r"returned fire|retaliated|riposte\w*|respond(ed|ing) to the (attack|assault|incursion)|"
+    r"defend(ed|ing) (the|their) (village|town|locality|hamlet)",
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
     "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|"
     r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
@@ -94,6 +95,9 @@ CUES: dict[str, str] = {
     r"ground (operations?|troops|forces|assault|offensive|attack)|air-?ground|air-supported|"
     r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|combing operations?|"
     r"sweep(ing)? operations?",
+    "targeted_killing": r"assassinat\w+|execut\w+|murder\w*|summar(il)?y|extra-?judicial\w*",
+    "unarmed": r"off-duty|off duty|unarmed|not on duty|on leave|on (his|their) farm(land)?s?|"
+    r"at (his|their) homes?|in (his|their) homes?|in civilian clothes",
     "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
     "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
     r"baton\w*|lacrymog\w+",
@@ -307,7 +311,13 @@ def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return "Battles", "Armed clash"  # combined air-ground operations, complex attacks
     if "unmanned" in found and _property_only(found) and "ambush" not in found:
         return None  # "attacked the police station while it was unmanned and burned it"
-    if found & {"attack", "ambush"} and sides.target_armed and not sides.target_civilian:
+    if (
+        found & {"attack", "ambush"}
+        and sides.target_armed
+        and not sides.target_civilian
+        and "unarmed" not in found  # an off-duty soldier at home cannot fight back
+        and ("targeted_killing" not in found or "ambush" in found)  # nor an executed officer
+    ):
         return "Battles", "Armed clash"
     if "ambush" in found and not sides.target_civilian:
         return "Battles", "Armed clash"
