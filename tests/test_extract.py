@@ -251,3 +251,22 @@ def test_unions_and_parties_are_associated_actors(extract) -> None:  # type: ign
     m = one(extract("On 5 March 2020, gunmen abducted three aid workers near Djibo."))
     assert names(m, "actor2") == {"Civilians (Burkina Faso)"}
     assert names(m, "assoc2") == {"Aid Workers (Burkina Faso)"}
+
+
+def test_perpetrator_named_after_the_event(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 9 May 2024, a MINUSMA vehicle struck a landmine near Kidal. No casualties "
+            "were reported. The device was likely planted by JNIM militants."
+        )
+    )
+    assert names(m, "actor1") == {"JNIM: Group for Support of Islam and Muslims"}
+    assert any(n.startswith("MINUSMA") for n in names(m, "actor2"))
+
+
+def test_group_in_brackets_is_the_parent(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract("On 9 May 2024, Ansaroul Islam (JNIM) militants killed two civilians in Djibo.")
+    )
+    assert names(m, "actor1") == {"JNIM: Group for Support of Islam and Muslims"}
+    assert "Ansaroul Islam" in names(m, "assoc1")

@@ -302,10 +302,25 @@ def side_of(token: Token) -> Side:
     return "none"
 
 
+_DEVICE = re.compile(r"\b(ieds?|mines?|landmines?|explosives?|explosive devices?|bombs?)\b", re.I)
+
+
+def _hit_a_device(verb: Token) -> bool:
+    if verb.lemma_.lower() not in {"strike", "hit", "trigger", "detonate", "run", "step"}:
+        return False
+    return any(
+        _DEVICE.search(" ".join(t.text for t in child.subtree))
+        for child in verb.children
+        if child.dep_ in {"dobj", "obj", "prep", "prt"}
+    )
+
+
 def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
     lemma = head.lemma_.lower()
     if dep in {"nsubj", "csubj"} and lemma in REPORTING_LEMMAS:
         return "claimant"
+    if dep == "nsubj" and _hit_a_device(head):
+        return "target"  # "a MINUSMA vehicle struck an IED": the vehicle's people were hit
     if dep in {"nsubj"} and (lemma in VIOLENT_LEMMAS or _agentive(head)):
         return "attacker"
     if dep in {"nsubjpass", "dobj", "obj"} and lemma in VIOLENT_LEMMAS:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from fieldreport.extract.actors import JIHADIST, ActorFinder, ActorHit
 from fieldreport.extract.claims import RawClaim, claimant_kind, is_statement_reference
-from fieldreport.extract.events import ArticleContext, EventGroup, SentenceInfo
+from fieldreport.extract.events import BLAME, ArticleContext, EventGroup, SentenceInfo
 from fieldreport.extract.numbers import VAGUE
 from fieldreport.extract.places import PlaceHit
 from fieldreport.extract.taxonomy import Sides, classify
@@ -121,8 +121,12 @@ def build_mention(
     ]
     resolved += _ethnic_descriptors(resolved, res.actors, country, on)
     mentioned = [(h, r) for h, r in resolved if r is not None]
-    refs = [(h, r) for h, r in mentioned if _party(h, lead, group)]
+    blamed = _blamed(group)
+    refs = [(h, r) for h, r in mentioned if _party(h, lead, group) or h.start in blamed]
     votes = _votes(group, refs)
+    for h, r in refs:
+        if h.start in blamed and r.inter in ARMED:
+            votes[r.name]["attacker"] += 2  # "the device was likely planted by JNIM"
     cues = {c for s in group.sentences for c in s.cues}
     sides = _sides(refs, votes, group)
     typed = classify(cues, sides)
@@ -135,7 +139,7 @@ def build_mention(
         roles = _main_actors(
             _sentence_span(lead, text), roles, event_type, descriptors, res.actors, country, on
         )
-    roles = _distinct(_coalitions(_distinct(roles), res.actors, on))
+    roles = _distinct(_coalitions(_parents(_distinct(roles), text), res.actors, on))
     if not any(r.role == "actor1" for r in roles) and country:
         kind = {"Protests": "protesters", "Riots": "rioters"}.get(event_type, "unidentified")
         fallback = res.actors.generic(kind, country, on=on)
@@ -299,6 +303,18 @@ def _ethnic_descriptors(
         group = actors.generic("ethnic_group", where, on=on, group=hit.group)
         out.append((dataclasses.replace(hit, kind="ethnic_group"), group))
     return out
+
+
+def _blamed(group: EventGroup) -> set[int]:
+    """Starts of the named groups a sentence of the event blames or that claim it ("JNIM
+    claimed responsibility", "the device was planted by ISGS militants")."""
+    return {
+        hit.start
+        for info in group.sentences
+        if BLAME.search(info.span.text)
+        for hit in info.actors
+        if hit.ref is not None
+    }
 
 
 def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
@@ -480,6 +496,33 @@ def _main_actors(
         out = [ActorRole(r.actor, assoc, r.evidence) if r.role == role else r for r in out]
         if evidence is not None:
             out.insert(0, ActorRole(generic, role, evidence))  # type: ignore[arg-type]
+    return out
+
+
+def _parents(roles: list[ActorRole], text: str) -> list[ActorRole]:
+    """'Ansaroul Islam (JNIM) militants': the group in brackets is the one the first belongs
+    to; ACLED names it as the actor and the first as associated."""
+    out = list(roles)
+    for i, role in enumerate(out):
+        if role.role not in ("actor1", "actor2") or role.actor.inter not in ARMED:
+            continue
+        after = text[role.evidence.end : role.evidence.end + 3]
+        if not after.startswith(" ("):
+            continue
+        parent = next(
+            (
+                r
+                for r in out
+                if r.evidence.start == role.evidence.end + 2
+                and r.actor.inter == role.actor.inter
+                and text[r.evidence.end : r.evidence.end + 1] == ")"
+            ),
+            None,
+        )
+        if parent is not None:
+            side = role.role[-1]
+            out[i] = ActorRole(parent.actor, role.role, role.evidence)
+            out.append(ActorRole(role.actor, cast(Role, f"assoc{side}"), role.evidence))
     return out
 
 

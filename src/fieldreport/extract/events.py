@@ -50,6 +50,14 @@ _YEAR = re.compile(
     r"\b(1[89]\d\d|20\d\d)\b(?!\s+(?!and\b|to\b|when\b|after\b|before\b|until\b|during\b|"
     r"in\b|at\b|on\b|by\b|for\b|or\b|with\b|as\b|that\b|which\b|was\b|were\b)[a-z])"
 )
+# a sentence that names who did it: "the device was planted by X", "X claimed the attack"
+BLAME = re.compile(
+    r"\b((planted|laid|placed|set|carried out|perpetrated|committed|conducted) by|claimed "
+    r"(responsibility|the (attack|ambush|assault|killing|explosion|blast|abduction|kidnapping)s?"
+    r"|it)|responsibility (for|was claimed)|attributed to|blamed (on|for)|(suspected|believed|"
+    r"thought|said) to (be|have been) behind|behind the (attack|ambush|assault|blast|explosion))",
+    re.I,
+)
 _STATEMENT_VERBS = {
     "condemn",
     "denounce",
@@ -269,7 +277,7 @@ def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
             if scene is not None:
                 current.add(scene)
         scene = None
-        if info.eventful or info.claims:
+        if info.eventful or info.claims or BLAME.search(info.span.text):
             current.add(info)
     return [g for g in groups if any(s.eventful for s in g.sentences) and not _history(g, infos)]
 
