@@ -216,7 +216,12 @@ def _date(
     notes: dict[str, str],
     text: str,
 ) -> DateInfo | None:
-    hits = [h for info in group.sentences for h in info.dates]
+    # in a sentence, a calendar date beats a relative word ("Overnight between 22 and 23 March")
+    hits = [
+        h
+        for info in group.sentences
+        for h in sorted(info.dates, key=lambda d: not (d.info and "explicit" in d.info.basis))
+    ]
     for hit in [h for h in hits if not h.report] + [h for h in hits if h.report]:
         if hit.info is not None:
             evidence["date"] = Span.of(text, hit.start, hit.end)
