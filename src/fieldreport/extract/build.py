@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
@@ -12,7 +13,7 @@ from spacy.tokens import Doc
 
 from fieldreport.extract.actors import JIHADIST, ActorFinder, ActorHit
 from fieldreport.extract.claims import RawClaim, claimant_kind, is_statement_reference
-from fieldreport.extract.events import BLAME, ArticleContext, EventGroup, SentenceInfo
+from fieldreport.extract.events import BLAME, ArticleContext, DateHit, EventGroup, SentenceInfo
 from fieldreport.extract.numbers import VAGUE
 from fieldreport.extract.places import PlaceHit
 from fieldreport.extract.taxonomy import Sides, classify
@@ -217,11 +218,7 @@ def _date(
     text: str,
 ) -> DateInfo | None:
     # in a sentence, a calendar date beats a relative word ("Overnight between 22 and 23 March")
-    hits = [
-        h
-        for info in group.sentences
-        for h in sorted(info.dates, key=lambda d: not (d.info and "explicit" in d.info.basis))
-    ]
+    hits = [h for info in group.sentences for h in sorted(info.dates, key=_date_rank(info))]
     for hit in [h for h in hits if not h.report] + [h for h in hits if h.report]:
         if hit.info is not None:
             evidence["date"] = Span.of(text, hit.start, hit.end)
@@ -236,6 +233,13 @@ def _date(
         return DateInfo(ctx.published, 1, basis=notes["date"])
     notes["date"] = "no date in the text and no publication date"
     return None
+
+
+def _date_rank(info: SentenceInfo) -> Callable[[DateHit], bool]:
+    def rank(hit: DateHit) -> bool:
+        return not (hit.info and "explicit" in hit.info.basis)
+
+    return rank
 
 
 def _place(
