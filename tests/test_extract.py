@@ -236,6 +236,14 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "self-defense responded to the attack.",
             ("Battles", "Armed clash"),
         ),
+        (
+            "On 2 May 2024, gunmen ransacked the voting office in Djenne.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "On 2 May 2024, angry youths ransacked the town hall in Djenne.",
+            ("Riots", "Mob violence"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -55,6 +55,19 @@ COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
     "attackers": ((2, 3), None),
 }
 # unorganised people who, when they are the only ones acting, make a fight a riot
+# generic actor kinds that are armed men, whether or not the event's country is known
+ARMED_KINDS = {
+    "unidentified",
+    "military",
+    "police",
+    "gendarmerie",
+    "islamist_militia",
+    "ethnic_militia",
+    "communal_militia",
+    "clan_militia",
+    "mutiny",
+    "coref",
+}
 CROWD_KINDS = {"students", "labor_group", "rioters", "teachers", "men"}
 DESCRIPTORS = {
     "aid_workers",
@@ -410,6 +423,11 @@ def _sides(
         and all(r.inter in {5, 6, 7} for _, r in refs)
         and any(h.kind in CROWD_KINDS and r not in targets for h, r in refs),
         rioters=any(r.inter == 5 for _, r in actual),
+        armed_present=any(
+            h.kind in ARMED_KINDS or (h.ref is not None and h.ref.inter in ARMED)
+            for s in group.sentences
+            for h in s.actors
+        ),
     )
 
 

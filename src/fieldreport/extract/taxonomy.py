@@ -110,7 +110,7 @@ CUES: dict[str, str] = {
     r"{0,3}(vehicles?|trucks?|livestock|cattle|animals|motorbikes?|goods|supplies|property|"
     r"belongings|food|cars?|phones|money)|"
     r"destroy\w*|stole|steal\w*|rustl\w+|carried off|sabotag\w+|vandali[sz]\w+|"
-    r"incendi\w+|razed|rob(bed|bing|bery|beries)|carjack\w*|set ablaze|"
+    r"incendi\w+|razed|ransack\w+|rob(bed|bing|bery|beries)|carjack\w*|set ablaze|"
     r"(burn(ed|t)|set fire to|torched) (it|them)( down)?|"
     r"burn(ed|t|ing) (down )?(\w+ ){0,3}(ballot boxes|poll(ing)? booths|cars|hamlets?|villages?|"
     r"tents|documents|carts|boats|sheds|supplies|stalls|buildings?|property|police stations?|"
@@ -212,6 +212,7 @@ class Sides:
     protesters: bool = False
     crowd: bool = False  # only unorganised people (students, traders, youths, rioters) involved
     rioters: bool = False
+    armed_present: bool = False  # gunmen, militants, soldiers named anywhere in the event
 
 
 def classify(cues: Iterable[str], sides: Sides) -> tuple[str, str] | None:
@@ -267,6 +268,7 @@ def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if (
         "riot_violence" in found
         and not sides.attacker_armed
+        and not (sides.armed_present and "protest" not in found)  # gunmen who ransack: no riot
         and not found & {"clash", "ambush", "air", "shelling", "ied", "suicide"}
     ):
         return "Riots", "Mob violence" if sides.crowd else "Violent demonstration"
