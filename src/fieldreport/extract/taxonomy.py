@@ -76,7 +76,7 @@ CUES: dict[str, str] = {
     r"(hit|struck|ran over|triggered) (a|an) (land ?)?mine|roadside bomb|explosive devices?|"
     r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?|roadside explosives?|"
     r"blew up|(detonated|exploded|blown up) (a|the) bridge|bomb(ing| attacks?)|"
-    r"(the|an|a|twin) (\w+ )?(explosions?|blasts?)|(device|bomb|mine) (went off|exploded)",
+    r"(the|an|a|twin) ([\w-]+ ){0,3}(explosions?|blasts?)|(device|bomb|mine) (went off|exploded)",
     "grenade": r"grenades?",
     "protest": r"protest\w*|demonstrat\w+|marche[ds]?|march(ed|ing) (through|in|to|on|against)|"
     r"rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|took to the streets|rassembl\w+|"
