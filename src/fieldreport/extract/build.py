@@ -55,17 +55,14 @@ COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
     "attackers": ((2, 3), None),
 }
 # unorganised people who, when they are the only ones acting, make a fight a riot
-# generic actor kinds that are armed men, whether or not the event's country is known
-ARMED_KINDS = {
+# generic kinds of non-state armed men, known whether or not the event's country is (the
+# police who answer a riot do not make it something else; gunmen who ransack a town do)
+GUNMEN_KINDS = {
     "unidentified",
-    "military",
-    "police",
-    "gendarmerie",
     "islamist_militia",
     "ethnic_militia",
     "communal_militia",
     "clan_militia",
-    "mutiny",
     "coref",
 }
 CROWD_KINDS = {"students", "labor_group", "rioters", "teachers", "men"}
@@ -424,9 +421,10 @@ def _sides(
         and any(h.kind in CROWD_KINDS and r not in targets for h, r in refs),
         rioters=any(r.inter == 5 for _, r in actual),
         armed_present=any(
-            h.kind in ARMED_KINDS or (h.ref is not None and h.ref.inter in ARMED)
+            h.kind in GUNMEN_KINDS or (h.ref is not None and h.ref.inter in {2, 3, 4})
             for s in group.sentences
             for h in s.actors
+            if h.side != "target"
         ),
     )
 
