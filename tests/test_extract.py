@@ -278,3 +278,12 @@ def test_group_in_brackets_is_the_parent(extract) -> None:  # type: ignore[no-un
     )
     assert names(m, "actor1") == {"JNIM: Group for Support of Islam and Muslims"}
     assert "Ansaroul Islam" in names(m, "assoc1")
+
+
+def test_civilians_lose_the_property(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 2 May 2024, JNIM militants burned a transport truck near Djenne."))
+    assert (m.event_type, m.sub_event_type) == (
+        "Strategic developments",
+        "Looting/property destruction",
+    )
+    assert names(m, "actor2") == {"Civilians (Mali)"} and "actor2" in m.notes

@@ -16,7 +16,7 @@ from fieldreport.extract.claims import RawClaim, claimant_kind, is_statement_ref
 from fieldreport.extract.events import BLAME, ArticleContext, DateHit, EventGroup, SentenceInfo
 from fieldreport.extract.numbers import VAGUE
 from fieldreport.extract.places import PlaceHit
-from fieldreport.extract.taxonomy import Sides, classify
+from fieldreport.extract.taxonomy import SUB_TO_TYPE, Sides, classify
 from fieldreport.fatalities import fatalities
 from fieldreport.model import (
     ActorRef,
@@ -156,6 +156,10 @@ def build_mention(
         fallback = res.actors.generic(kind, country, on=on)
         roles.insert(0, ActorRole(fallback, "actor1", _sentence_span(lead, text)))
         notes["actor1"] = "no perpetrator named: unidentified armed group of the event's country"
+    if country and not any(r.role == "actor2" for r in roles) and _civilians_hit(sub_type, sides):
+        victims = res.actors.generic("civilians", country, on=on)
+        roles.append(ActorRole(victims, "actor2", _sentence_span(lead, text)))
+        notes["actor2"] = "no victim named: the civilians whose property or lives were hit"
     claims = _claims(group, mentioned, res.actors, article, state, text)
     if _significant(event_type, roles):
         claims = [_as_significant(c) for c in claims]
@@ -188,6 +192,14 @@ def build_mention(
         country=country or "",
         country_name=res.gazetteer.country_names.get(country, country) if country else "",
     )
+
+
+def _civilians_hit(sub_type: str, sides: Sides) -> bool:
+    """ACLED names Civilians as the other side of property destroyed or looted by an armed
+    group, and of a blast or shell that hit civilians."""
+    if sub_type == "Looting/property destruction":
+        return not sides.target_armed
+    return SUB_TO_TYPE.get(sub_type) == "Explosions/Remote violence" and sides.target_civilian
 
 
 def _significant(event_type: str, roles: list[ActorRole]) -> bool:
