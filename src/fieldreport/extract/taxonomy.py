@@ -331,7 +331,7 @@ def _civilians(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "sexual" in found:
         return "Violence against civilians", "Sexual violence"
     if "abduct" in found:
-        if "death" in found:
+        if found & {"death", "harm", "attack"}:  # killed, hurt or attacked while kidnapped
             return "Violence against civilians", "Attack"
         return "Violence against civilians", "Abduction/forced disappearance"
     if _property_only(found) and "ambush" not in found and not sides.target_civilian:
