@@ -55,14 +55,13 @@ def fresh_database(backend: str, folder: Path) -> str:
     """An empty database of the backend: a new SQLite file, or the test PostgreSQL emptied."""
     if backend == "sqlite":
         return str(folder / "test.db")
-    from sqlalchemy import create_engine
+    from sqlalchemy import MetaData, create_engine
     from sqlalchemy.pool import NullPool
-
-    import fieldreport.store.schema as schema
 
     engine = create_engine(PG_URL, poolclass=NullPool)
     with engine.begin() as con:
-        schema.Base.metadata.drop_all(con)
-        con.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+        tables = MetaData()
+        tables.reflect(con)  # every table, whichever modules made it, and alembic_version
+        tables.drop_all(con)
     engine.dispose()
     return PG_URL

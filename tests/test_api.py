@@ -9,7 +9,7 @@ import io
 import json
 import os
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +49,20 @@ NEW_ARTICLE = {
 
 
 class Client:
-    """A synchronous face on ``httpx.AsyncClient`` over the app, in process (no sockets)."""
+    """A synchronous face on ``httpx.AsyncClient`` over the app, in process (no sockets).
+
+    httpx's ASGITransport runs no lifespan, so leaving ``with Client(app)`` closes the app's
+    store, as a server's shutdown does; otherwise its pooled connections outlive the test.
+    """
 
     def __init__(self, app: FastAPI) -> None:
         self.app = app
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.app.state.fieldreport.close()
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         async def run() -> httpx.Response:
@@ -92,8 +102,9 @@ def settings(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRe
 
 
 @pytest.fixture(scope="module")
-def client(settings: Settings) -> Client:
-    return Client(create_app(settings))
+def client(settings: Settings) -> Iterator[Client]:
+    with Client(create_app(settings)) as client:
+        yield client
 
 
 @pytest.fixture(scope="module")
@@ -403,8 +414,9 @@ def test_export_empty_and_bad_format(client: Client) -> None:
 
 
 @pytest.fixture(scope="module")
-def writer(settings: Settings, pipeline: Pipeline) -> Client:
-    return Client(create_app(settings, token=TOKEN, pipeline=pipeline))
+def writer(settings: Settings, pipeline: Pipeline) -> Iterator[Client]:
+    with Client(create_app(settings, token=TOKEN, pipeline=pipeline)) as writer:
+        yield writer
 
 
 def auth(token: str = TOKEN) -> dict[str, str]:
@@ -483,35 +495,32 @@ def test_bad_single_record_is_400(
 
 
 def test_oversize_body_is_413(settings: Settings, pipeline: Pipeline) -> None:
-    small = Client(create_app(settings, token=TOKEN, max_body=1000, pipeline=pipeline))
     big = {**NEW_ARTICLE, "text": "word " * 1000}
-    assert_error(small.post("/api/articles", json=big, headers=auth()), 413, "too_large")
 
     async def chunks() -> AsyncIterator[bytes]:  # no Content-Length: counted while reading
         for _ in range(5):
             yield b"x" * 400
 
-    response = small.post("/api/articles", content=chunks(), headers=auth())
-    assert_error(response, 413, "too_large")
-    assert_error(small.post("/api/articles", json=big), 401, "unauthorized")  # token first
+    with Client(create_app(settings, token=TOKEN, max_body=1000, pipeline=pipeline)) as small:
+        assert_error(small.post("/api/articles", json=big, headers=auth()), 413, "too_large")
+        response = small.post("/api/articles", content=chunks(), headers=auth())
+        assert_error(response, 413, "too_large")
+        assert_error(small.post("/api/articles", json=big), 401, "unauthorized")  # token first
 
 
 def test_unusable_model_is_a_config_error(settings: Settings) -> None:
     app = create_app(Settings(db=settings.db, model="no_such_model_xyz"), token=TOKEN)
     article = {**NEW_ARTICLE, "text": NEW_ARTICLE["text"] + " A new paragraph."}
-    try:
-        assert_error(
-            Client(app).post("/api/articles", json=article, headers=auth()), 400, "config_error"
-        )
-    finally:
-        app.state.fieldreport.close()
+    with Client(app) as client:
+        response = client.post("/api/articles", json=article, headers=auth())
+        assert_error(response, 400, "config_error")
 
 
 def test_broken_database_is_503(tmp_path: Path) -> None:
     db = tmp_path / "broken.db"
-    app = create_app(Settings(db=str(db)))
-    db.write_bytes(b"this is not a database" * 100)
-    error = assert_error(Client(app).get("/api/incidents"), 503, "store_error")
+    with Client(create_app(Settings(db=str(db)))) as client:
+        db.write_bytes(b"this is not a database" * 100)
+        error = assert_error(client.get("/api/incidents"), 503, "store_error")
     assert str(tmp_path) not in error["message"]  # details go to the log only
 
 
@@ -530,10 +539,10 @@ def test_cors_closed_by_default(client: Client, settings: Settings) -> None:
 
 def test_cors_opens_for_listed_origins(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FIELDREPORT_CORS_ORIGINS", "https://maps.example, https://b.example")
-    open_client = Client(create_app(settings))
-    allowed = open_client.get("/api/stats", headers={"Origin": "https://maps.example"})
+    with Client(create_app(settings)) as open_client:
+        allowed = open_client.get("/api/stats", headers={"Origin": "https://maps.example"})
+        other = open_client.get("/api/stats", headers={"Origin": "https://evil.example"})
     assert allowed.headers["access-control-allow-origin"] == "https://maps.example"
-    other = open_client.get("/api/stats", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in other.headers
 
 
@@ -574,7 +583,9 @@ def test_old_store_gets_the_filter_columns(settings: Settings, tmp_path: Path) -
             db.execute(f"DROP INDEX ix_incidents_{index}")
         for column in ("admin1", "actors", "search"):
             db.execute(f"ALTER TABLE incidents DROP COLUMN {column}")
-    body = listing(Client(create_app(Settings(db=str(old)))), actor="jnim", admin1="Sahel")
+        db.execute("DROP TABLE alembic_version")  # stores that old predate the migrations
+    with Client(create_app(Settings(db=str(old)))) as client:
+        body = listing(client, actor="jnim", admin1="Sahel")
     assert [r["location"] for r in body["data"]] == ["Djibo"]
 
 

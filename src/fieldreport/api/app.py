@@ -44,14 +44,19 @@ def create_app(
     """The app over the store ``settings.db``; writes need ``token`` (none: read-only).
 
     ``pipeline`` is the loaded spaCy pipeline for writes; by default it loads on the first
-    write. Bodies over ``max_body`` bytes are refused (413).
+    write. Bodies over ``max_body`` bytes are refused (413). The store is opened here, so a
+    bad database fails before serving, and closed by the lifespan's shutdown; whoever runs the
+    app without a lifespan (httpx's ASGITransport sends none) calls
+    ``app.state.fieldreport.close()`` when done, or its pooled connections stay open.
     """
     state = ApiState.open(settings, token or None, max_body, pipeline)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        state.close()
+        try:
+            yield
+        finally:  # also when the server ends the lifespan with an error or a cancellation
+            state.close()
 
     app = FastAPI(
         title="fieldreport",

@@ -49,6 +49,7 @@ class ApiState:
         return self._pipeline
 
     def close(self) -> None:
+        """Close every pooled connection; closing twice is harmless."""
         self.engine.dispose()
         self.store.close()
 

@@ -18,4 +18,7 @@ def serve(
     """Serve until interrupted; the write token is ``token`` or ``$FIELDREPORT_TOKEN``."""
     token = token or os.environ.get(TOKEN_ENV) or None
     app = create_app(settings, token=token)
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+    finally:  # the lifespan closed it, unless the server stopped before running the app
+        app.state.fieldreport.close()

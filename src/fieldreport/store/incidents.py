@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from fieldreport.model import (
@@ -139,16 +139,6 @@ def api_columns(incident: Incident) -> dict[str, str | None]:
         "actors": actors.lower(),
         "search": " | ".join(w for w in words if w).lower(),
     }
-
-
-def backfill_api_columns(connection: Connection) -> None:
-    """Fill the API columns of incidents stored before they existed."""
-    rows = connection.execute(select(IncidentRow.id, IncidentRow.record)).all()
-    for incident_id, record in rows:
-        values = api_columns(incident_from_dict(record))
-        connection.execute(
-            update(IncidentRow).where(IncidentRow.id == incident_id).values(**values)
-        )
 
 
 def save_incidents(session: Session, incidents: Iterable[Incident]) -> None:

@@ -23,11 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
-    event,
-    inspect,
-    text,
 )
-from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -211,7 +207,7 @@ class IncidentRow(Base):
     reports: Mapped[int] = mapped_column(Integer)
     record: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
-    # For the API's filters; filled by ``save_incidents``, added to older stores on open.
+    # For the API's filters; filled by ``save_incidents`` (stores made before: see migrations).
     admin1: Mapped[str | None] = mapped_column(String(200))
     actors: Mapped[str | None] = mapped_column(Text)  # actor names, lower case, "; "-joined
     search: Mapped[str | None] = mapped_column(Text)  # lower-case words q= searches
@@ -227,24 +223,6 @@ class IncidentRow(Base):
         Index("ix_incidents_country_admin1", "country", "admin1"),
         Index("ix_incidents_type_date", "event_type", "event_date"),
     )
-
-
-API_COLUMNS = ("admin1", "actors", "search")  # added after the first stores were made
-
-
-@event.listens_for(Base.metadata, "after_create")
-def _add_api_columns(target: Any, connection: Connection, **_: Any) -> None:
-    """Give a store made before the API its filter columns (filled by ``backfill_api_columns``)."""
-    found = {c["name"] for c in inspect(connection).get_columns("incidents")}
-    missing = [name for name in API_COLUMNS if name not in found]
-    for name in missing:
-        connection.execute(text(f"ALTER TABLE incidents ADD COLUMN {name} TEXT"))
-    if missing:
-        from fieldreport.store.incidents import backfill_api_columns
-
-        backfill_api_columns(connection)
-    for index in Base.metadata.tables["incidents"].indexes:
-        index.create(connection, checkfirst=True)
 
 
 class IncidentMentionRow(Base):

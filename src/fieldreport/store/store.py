@@ -39,9 +39,9 @@ from fieldreport.model import (
     Span,
 )
 from fieldreport.store.incidents import load_incidents, save_incidents
+from fieldreport.store.migrate import upgrade
 from fieldreport.store.schema import (
     ArticleRow,
-    Base,
     ClaimRow,
     EvidenceRow,
     FailureRow,
@@ -85,12 +85,15 @@ def _open_engine(url: URL) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     try:
-        Base.metadata.create_all(engine)
+        upgrade(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(
             f"cannot open database: {exc.__class__.__name__}: {exc}", source=shown
         ) from exc
+    except StoreError:  # a schema revision unknown here
+        engine.dispose()
+        raise
     return engine
 
 

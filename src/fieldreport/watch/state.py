@@ -1,9 +1,10 @@
 """What the monitor remembers between polls and restarts, in the store's own database.
 
-Tables (on ``fieldreport.store.schema.Base``, so one database holds everything and a ``Store``
-created after this module is imported makes them too): ``feeds`` (conditional-GET validators,
-health), ``seen_items`` (what was already handled, by item key, URL and content hash),
-``alert_rules`` (saved filters) and ``alerts_sent`` (an outbox: every alert once, sent or not).
+Tables (on ``fieldreport.store.schema.Base``; the store's migrations make them, so one database
+holds everything, whether ``Store`` or ``WatchState`` opens it first): ``feeds`` (conditional-GET
+validators, health), ``seen_items`` (what was already handled, by item key, URL and content
+hash), ``alert_rules`` (saved filters) and ``alerts_sent`` (an outbox: every alert once, sent or
+not).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from fieldreport.errors import StoreError
 from fieldreport.store import database_url
+from fieldreport.store.migrate import upgrade
 from fieldreport.store.schema import Base, IncidentMentionRow, IsoDateTime
 from fieldreport.watch.feeds import FeedItem
 
@@ -140,10 +142,13 @@ def _open(url_or_path: str | Path) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_foreign_keys)
     try:
-        Base.metadata.create_all(engine)  # the store's tables and ours, whichever come first
+        upgrade(engine)  # the store's tables and ours, whichever opens the database first
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(f"cannot open database: {exc}", source=str(url_or_path)) from exc
+    except StoreError:  # a schema revision unknown here
+        engine.dispose()
+        raise
     return engine
 
 
