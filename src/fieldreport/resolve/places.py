@@ -32,7 +32,8 @@ import reverse_geocoder
 from fieldreport.errors import DataError
 from fieldreport.model import Place
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: Gazetteer._regions_by_name
+_REGION_WORD = re.compile(r"\s+(region|province|state)$", re.IGNORECASE)
 _ADMIN_AFFIX = re.compile(
     r"^(province|region|r[eé]gion|cercle|d[eé]partement|department|prefecture|district)"
     r"\s+(de la|de l'|des|du|de|d')\s*|\s+(province|region|department|prefecture|district|state|"
@@ -109,6 +110,10 @@ class Gazetteer:
         for i, entry in enumerate(entries):
             if entry.kind == "region":
                 self._regions[(entry.country, fold(entry.admin1))] = i
+        # folded region name -> its regions in every country, in the order of _regions
+        self._regions_by_name: dict[str, list[int]] = {}
+        for (_, key), i in self._regions.items():
+            self._regions_by_name.setdefault(key, []).append(i)
 
     def add_names(self, i: int, names: Iterable[str]) -> None:
         for key in {fold(n) for n in names if n}:
@@ -151,13 +156,13 @@ class Gazetteer:
         return [self.entries[i] for i in self._index.get(fold(name), [])]
 
     def region(self, name: str, countries: Sequence[str]) -> Entry | None:
-        key = fold(re.sub(r"\s+(region|province|state)$", "", name, flags=re.IGNORECASE))
+        key = fold(_REGION_WORD.sub("", name))
         for country in countries:
             i = self._regions.get((country, key))
             if i is not None:
                 return self.entries[i]
-        matches = [self.entries[i] for (_, k), i in self._regions.items() if k == key]
-        return matches[0] if len(matches) == 1 else None
+        matches = self._regions_by_name.get(key, [])  # no country given: the one region so named
+        return self.entries[matches[0]] if len(matches) == 1 else None
 
     def best(
         self,
