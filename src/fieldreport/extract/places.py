@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -82,7 +83,7 @@ def find_dateline(text: str, gazetteer: Gazetteer) -> Dateline | None:
     return None
 
 
-def context_countries(doc: Doc, gazetteer: Gazetteer, demonym: dict[str, str]) -> list[str]:
+def context_countries(doc: Doc, gazetteer: Gazetteer, demonym: Mapping[str, str]) -> list[str]:
     """Countries the article names (names, demonyms, "Mali's"), most mentioned first."""
     counts: Counter[str] = Counter()
     for tok in doc:
