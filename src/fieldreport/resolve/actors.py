@@ -41,6 +41,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "‐": "-"
 _OPTIONAL = re.compile(r"\(([^()]*)\)")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same words come again and again in text
 def fold(text: str) -> str:
     """Comparison key: case, diacritics, apostrophes, dots and hyphens do not count."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))

@@ -13,6 +13,7 @@ The built index is cached in the user's cache folder so later runs load in about
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import importlib.resources
 import math
@@ -48,6 +49,11 @@ def fold(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"[’'`\-‐_.]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+# Look-ups fold the same few names from text again and again: they use a cached fold (the
+# gazetteer's build folds about a million distinct names with the plain one).
+_fold_cached = functools.lru_cache(maxsize=1 << 16)(fold)
 
 
 def ascii_name(name: str) -> str:
@@ -146,17 +152,17 @@ class Gazetteer:
     # -- look-ups -------------------------------------------------------------------------
     def country_of(self, name: str) -> str | None:
         """ISO2 of a country name ("Mali", "Ivory Coast", "Burkina"), else None."""
-        return self._countries.get(fold(name))
+        return self._countries.get(_fold_cached(name))
 
     def names(self, kinds: Sequence[str] = ("region",)) -> list[str]:
         out = [e.admin1 for e in self.entries if e.kind in kinds]
         return out + [n for n in self.country_names.values()]
 
     def lookup(self, name: str) -> list[Entry]:
-        return [self.entries[i] for i in self._index.get(fold(name), [])]
+        return [self.entries[i] for i in self._index.get(_fold_cached(name), [])]
 
     def region(self, name: str, countries: Sequence[str]) -> Entry | None:
-        key = fold(_REGION_WORD.sub("", name))
+        key = _fold_cached(_REGION_WORD.sub("", name))
         for country in countries:
             i = self._regions.get((country, key))
             if i is not None:
@@ -178,11 +184,11 @@ class Gazetteer:
         found = towns or found  # a region is chosen by name only when no town has that name
         if not found:
             return None
-        key = fold(name)
+        key = _fold_cached(name)
         return max(
             found,
             key=lambda e: (
-                _score(e, countries, admin1, near) + (3.0 if fold(e.name) == key else 0.0)
+                _score(e, countries, admin1, near) + (3.0 if _fold_cached(e.name) == key else 0.0)
             ),
         )
 
@@ -193,7 +199,7 @@ def _score(
     score = math.log10(entry.population + 10)
     if entry.country in countries:
         score += 20 - 2 * list(countries).index(entry.country)
-    if admin1 and fold(entry.admin1) == fold(admin1):
+    if admin1 and _fold_cached(entry.admin1) == _fold_cached(admin1):
         score += 10
     if near is not None and km(entry.lat, entry.lon, *near) < 300:
         score += 5
