@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 
 import pytest
 
-from fieldreport.resolve.dates import find_date_expressions, resolve_date
+from fieldreport.resolve.dates import (
+    _MONTHS,
+    _NUMBERS,
+    _RULES,
+    _WEEKDAYS,
+    _candidates,
+    _scan,
+    find_date_expressions,
+    resolve_date,
+)
 
 D = dt.date
 TUESDAY = D(2024, 7, 30)  # published date used throughout
@@ -435,3 +445,23 @@ def test_spans_are_ordered_non_overlapping_and_resolvable() -> None:
 def test_resolve_accepts_an_expression_inside_a_short_phrase() -> None:
     assert day_of("the attack on Saturday") == (D(2024, 7, 27), 1)
     assert day_of("at 10am on 3 May") == (D(2024, 5, 3), 1)
+
+
+def test_skipping_a_rule_whose_needs_are_absent_changes_nothing() -> None:
+    """A rule's ``needs`` is only a shortcut: the candidates are those of running every rule."""
+    words = [*_MONTHS, *_WEEKDAYS, *_NUMBERS, "day", "days", "week", "weeks", "weekend",
+             "week-end", "month", "months", "mois", "semaine", "semaines", "jours", "ago",
+             "earlier", "il y a", "plus tôt", "auparavant", "last", "this", "past", "previous",
+             "the", "on", "of", "from", "to", "and", "-", "/", ",", ".", "2024", "2023-05-03",
+             "03/05/2024", "12", "3rd", "early", "late", "mid", "début", "fin", "yesterday",
+             "hier", "tonight", "night", "same", "next", "lendemain", "year", "dernier",
+             "dernière", "passée", "in", "en", "le", "la", "ce", "cette", "killed", "Mayor",
+             "Mondays", "monthly", "ſunday", "MAY", "Mars"]  # fmt: skip
+    rng = random.Random(7)
+    texts = [
+        " ".join(rng.choice([w, w.capitalize(), w.upper()]) for w in rng.choices(words, k=n))
+        for n in [rng.randint(1, 8) for _ in range(3000)]
+    ]
+    texts += ["", "On Saturday night into Sunday", "Between 22 and 27 July 2024", "two weeks ago"]
+    for text in texts:
+        assert _candidates(text) == {span for rule in _RULES for span in _scan(rule, text)}, text

@@ -287,3 +287,20 @@ def test_civilians_lose_the_property(extract) -> None:  # type: ignore[no-untype
         "Looting/property destruction",
     )
     assert names(m, "actor2") == {"Civilians (Mali)"} and "actor2" in m.notes
+
+
+def test_either_group_in_a_later_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    """'JNIM or ISGS militants': ACLED's composite "A and/or B", with the offsets of the whole
+    phrase, also when the phrase is not in the article's first sentence."""
+    text = (
+        "Heavy rains flooded several quarters of Gao last week, officials said. Schools stayed "
+        "closed. On Sunday, JNIM or ISGS militants attacked an army post in Menaka, killing four "
+        "soldiers, a local official said."
+    )
+    m = one(extract(text))
+    (actor1,) = [a for a in m.actors if a.role == "actor1"]
+    assert actor1.actor.name == (
+        "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Sahel)"
+    )
+    assert actor1.actor.alias == actor1.evidence.text == "JNIM or ISGS"
+    assert text[actor1.evidence.start : actor1.evidence.end] == "JNIM or ISGS"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pytest
 
 from fieldreport.pipeline import Pipeline
-from fieldreport.resolve.places import Gazetteer, clean_admin, fold, km
+from fieldreport.resolve.places import Entry, Gazetteer, clean_admin, fold, km
 
 pytestmark = pytest.mark.slow
 
@@ -56,6 +59,22 @@ def test_regions_and_countries(gazetteer: Gazetteer) -> None:
     assert gazetteer.country_of("Ivory Coast") == "CI"
     assert gazetteer.country_of("Burkina") == "BF"
     assert gazetteer.country_of("Bamako") is None
+
+
+def test_region_without_a_country_in_context(gazetteer: Gazetteer) -> None:
+    """Without the country, a region name counts only when one country has a region so named."""
+    regions: dict[tuple[str, str], Entry] = {}  # the last region entry per country and name
+    for entry in gazetteer.entries:
+        if entry.kind == "region":
+            regions[(entry.country, fold(entry.admin1))] = entry
+    names = Counter(key for _, key in regions)
+    assert any(n > 1 for n in names.values())  # some names are shared: those give None
+    for (_, key), entry in regions.items():
+        if not re.search(r"\s(region|province|state)$", key):  # region() strips these words
+            assert gazetteer.region(key, []) == (entry if names[key] == 1 else None), key
+    mopti = gazetteer.region("Mopti Region", [])
+    assert mopti is not None and mopti.country == "ML"
+    assert gazetteer.region("Nowhere-in-particular", []) is None
 
 
 def test_ruler_fixes_the_models_errors(pipeline: Pipeline) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -84,7 +85,7 @@ def find_dateline(text: str, gazetteer: Gazetteer) -> Dateline | None:
 
 
 def context_countries(
-    doc: Doc, gazetteer: Gazetteer, demonym: dict[str, str], skip: set[int] | None = None
+    doc: Doc, gazetteer: Gazetteer, demonym: Mapping[str, str], skip: set[int] | None = None
 ) -> list[str]:
     """Countries the article names (names, demonyms, "Mali's"), most mentioned first; tokens in
     ``skip`` (foreign forces' names) do not count."""

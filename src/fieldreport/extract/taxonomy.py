@@ -146,13 +146,26 @@ CUES: dict[str, str] = {
 COMPILED = {
     name: re.compile(_W + r"(?:" + rx + r")(?![\w])", re.IGNORECASE) for name, rx in CUES.items()
 }
+# For speed only, the same patterns for ASCII text: CUES are all lower case, and on an ASCII text
+# matching while ignoring case is matching its lower-cased copy (same length, same offsets), which
+# is faster. _ANY_LOWER is all of them in one alternation: no category matches before the first
+# match of _ANY_LOWER, nor anywhere when it finds none.
+_LOWER = {name: re.compile(_W + r"(?:" + rx + r")(?![\w])") for name, rx in CUES.items()}
+_ANY_LOWER = re.compile(_W + r"(?:" + "|".join(f"(?:{rx})" for rx in CUES.values()) + r")(?![\w])")
 
 
 def cues_in(text: str) -> dict[str, list[tuple[int, int]]]:
     """Every cue category found in a piece of text, with the offsets of its words."""
     found: dict[str, list[tuple[int, int]]] = {}
-    for name, rx in COMPILED.items():
-        hits = [(m.start(), m.end()) for m in rx.finditer(text)]
+    compiled, start = COMPILED, 0
+    if text.isascii():
+        text = text.lower()
+        first = _ANY_LOWER.search(text)
+        if first is None:
+            return found
+        compiled, start = _LOWER, first.start()
+    for name, rx in compiled.items():
+        hits = [(m.start(), m.end()) for m in rx.finditer(text, start)]
         if hits:
             found[name] = hits
     return found

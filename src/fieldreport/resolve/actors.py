@@ -43,6 +43,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "‐": "-"
 _OPTIONAL = re.compile(r"\(([^()]*)\)")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same words come again and again in text
 def fold(text: str) -> str:
     """Comparison key: case, diacritics, apostrophes, dots and hyphens do not count."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
@@ -336,6 +337,9 @@ class ActorDictionary:
         self._demonyms = _index(
             ((d, c.iso2) for c in self._countries.values() for d in c.demonyms), "demonym"
         )
+        self._demonym_map = dict(self._demonyms)  # see demonym_map()
+        for c in self._countries.values():
+            self._demonym_map.update((d.lower(), c.iso2) for d in c.demonyms)
         self._country_names = _index(
             ((n, c.iso2) for c in self._countries.values() for n in {c.name, c.state, *c.aka}),
             "country name",
@@ -569,12 +573,13 @@ class ActorDictionary:
         """Every demonym form as written ("Malian", "maliennes", "burkinabè"), for patterns."""
         return [d for c in self._countries.values() for d in c.demonyms]
 
-    def demonym_map(self) -> dict[str, str]:
-        """Lower-case demonym -> ISO2, both as written and without diacritics."""
-        out = dict(self._demonyms)
-        for c in self._countries.values():
-            out.update((d.lower(), c.iso2) for d in c.demonyms)
-        return out
+    def demonym_map(self) -> Mapping[str, str]:
+        """Lower-case demonym -> ISO2, both as written and without diacritics.
+
+        Built once with the dictionary (it was rebuilt for every article): read it, never
+        change it.
+        """
+        return self._demonym_map
 
     def country_name(self, iso2: str) -> str:
         return self._country(iso2).name

@@ -514,30 +514,49 @@ class _Rule(NamedTuple):
     pattern: re.Pattern[str]
     check: _Check
     handler: _Handler
+    needs: re.Pattern[str] | None  # a part of every match: where it is absent, so is the rule
 
 
-def _rule(name: str, text: str, handler: _Handler, check: _Check = _months_ok) -> _Rule:
-    return _Rule(name, re.compile(rf"(?<!\w)(?:{text})(?!\w)", re.IGNORECASE), check, handler)
+def _rule(
+    name: str,
+    text: str,
+    handler: _Handler,
+    check: _Check = _months_ok,
+    needs: re.Pattern[str] | None = None,
+) -> _Rule:
+    pattern = re.compile(rf"(?<!\w)(?:{text})(?!\w)", re.IGNORECASE)
+    return _Rule(name, pattern, check, handler, needs)
 
+
+# A rule's ``needs`` only saves time (most sentences name no month, weekday or week):
+# find_date_expressions skips the rule on a text where that pattern finds nothing. Each is a
+# part of every match of the rule (the rule's mandatory _month()/_weekday() part, or a word that
+# every alternative of the rule contains), compiled with the same flag, so on such a text the
+# rule cannot match either. tests/test_dates.py checks the shortcut against running every rule.
+_NEEDS_MONTH: Final = _MONTH_WORD  # the _month() part itself
+_NEEDS_WEEKDAY: Final = re.compile(_weekday("w"), re.IGNORECASE)  # the _weekday() part itself
+_NEEDS_UNIT: Final = re.compile(r"day|week|month|jour|semaine|mois", re.IGNORECASE)
+_NEEDS_WEEK: Final = re.compile(r"week|semaine", re.IGNORECASE)
+_NEEDS_MONTH_WORD: Final = re.compile(r"month|mois", re.IGNORECASE)
 
 # in order of precedence: the resolver uses the first rule that matches the whole expression
 _RULES: Final = (
     _rule("same_day", _SAME_DAY_TEXT, _no_date),
     _rule("iso", _ISO_TEXT, _on_single),
     _rule("numeric", _NUMERIC_TEXT, _on_numeric),
-    _rule("range_day_month_cross", _CROSS_DM_TEXT, _on_range, _range_ok),
-    _rule("range_month_day_cross", _CROSS_MD_TEXT, _on_range, _range_ok),
-    _rule("range_day_month", _SAME_DM_TEXT, _on_range, _range_ok),
-    _rule("range_month_day", _SAME_MD_TEXT, _on_range, _range_ok),
-    _rule("day_month", _DAY_MONTH_TEXT, _on_single),
-    _rule("month_day", _MONTH_DAY_TEXT, _on_single),
-    _rule("month", _MONTH_TEXT, _on_month, _month_alone_ok),
-    _rule("relative_month", _REL_MONTH_TEXT, _on_rel_month),
-    _rule("ago", _AGO_TEXT, _on_ago),
+    _rule("range_day_month_cross", _CROSS_DM_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
+    _rule("range_month_day_cross", _CROSS_MD_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
+    _rule("range_day_month", _SAME_DM_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
+    _rule("range_month_day", _SAME_MD_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
+    _rule("day_month", _DAY_MONTH_TEXT, _on_single, needs=_NEEDS_MONTH),
+    _rule("month_day", _MONTH_DAY_TEXT, _on_single, needs=_NEEDS_MONTH),
+    _rule("month", _MONTH_TEXT, _on_month, _month_alone_ok, _NEEDS_MONTH),
+    _rule("relative_month", _REL_MONTH_TEXT, _on_rel_month, needs=_NEEDS_MONTH_WORD),
+    _rule("ago", _AGO_TEXT, _on_ago, needs=_NEEDS_UNIT),
     _rule("relative_day", _REL_DAY_TEXT, _on_rel_day),
-    _rule("week", _WEEK_TEXT, _on_week),
-    _rule("weekend", _WEEKEND_TEXT, _on_weekend),
-    _rule("weekday", _WEEKDAY_TEXT, _on_weekday),
+    _rule("week", _WEEK_TEXT, _on_week, needs=_NEEDS_WEEK),
+    _rule("weekend", _WEEKEND_TEXT, _on_weekend, needs=_NEEDS_WEEK),
+    _rule("weekday", _WEEKDAY_TEXT, _on_weekday, needs=_NEEDS_WEEKDAY),
     _rule("year", _YEAR_TEXT, _no_date),
 )
 
@@ -553,6 +572,20 @@ def _scan(rule: _Rule, text: str) -> Iterator[tuple[int, int]]:
             pos = match.start() + 1
 
 
+def _candidates(text: str) -> set[tuple[int, int]]:
+    """The matches of every rule, skipping a rule whose ``needs`` the text lacks (see _RULES)."""
+    present: dict[re.Pattern[str], bool] = {}
+    found: set[tuple[int, int]] = set()
+    for rule in _RULES:
+        if rule.needs is not None:
+            if rule.needs not in present:
+                present[rule.needs] = rule.needs.search(text) is not None
+            if not present[rule.needs]:
+                continue
+        found.update(_scan(rule, text))
+    return found
+
+
 # --- public -------------------------------------------------------------------------------------
 
 
@@ -562,9 +595,8 @@ def find_date_expressions(text: str) -> list[tuple[int, int]]:
     Where expressions overlap, the leftmost wins, then the longest: "from July 22-27" over
     "July 22", and "3 May" over "May 20" in "3 May 20 people".
     """
-    candidates = {span for rule in _RULES for span in _scan(rule, text)}
     chosen: list[tuple[int, int]] = []
-    for start, end in sorted(candidates, key=lambda s: (s[0], -s[1])):
+    for start, end in sorted(_candidates(text), key=lambda s: (s[0], -s[1])):
         if all(end <= s or start >= e for s, e in chosen):
             chosen.append((start, end))
     return sorted(chosen)

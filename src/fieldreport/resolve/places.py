@@ -13,6 +13,7 @@ The built index is cached in the user's cache folder so later runs load in about
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import importlib.resources
 import math
@@ -33,8 +34,9 @@ from rapidfuzz import fuzz
 from fieldreport.errors import DataError
 from fieldreport.model import Place
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5  # 4: Gazetteer._regions_by_name; 5: admin2 areas
 ADMIN2_SPELLING_SCORE = 85  # rapidfuzz ratio for a province's other spelling
+_REGION_WORD = re.compile(r"\s+(region|province|state)$", re.IGNORECASE)
 _ADMIN_AFFIX = re.compile(
     r"^(province|region|r[eé]gion|cercle|d[eé]partement|department|prefecture|district)"
     r"\s+(de la|de l'|des|du|de|d')\s*|\s+(province|region|department|prefecture|district|state|"
@@ -49,6 +51,11 @@ def fold(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"[’'`\-‐_.]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+# Look-ups fold the same few names from text again and again: they use a cached fold (the
+# gazetteer's build folds about a million distinct names with the plain one).
+_fold_cached = functools.lru_cache(maxsize=1 << 16)(fold)
 
 
 def ascii_name(name: str) -> str:
@@ -115,6 +122,10 @@ class Gazetteer:
                 self._regions[(entry.country, fold(entry.admin1))] = i
             elif entry.kind == "admin2":
                 self._admin2[fold(entry.admin2)].append(i)
+        # folded region name -> its regions in every country, in the order of _regions
+        self._regions_by_name: dict[str, list[int]] = {}
+        for (_, key), i in self._regions.items():
+            self._regions_by_name.setdefault(key, []).append(i)
 
     def add_names(self, i: int, names: Iterable[str]) -> None:
         for key in {fold(n) for n in names if n}:
@@ -147,23 +158,23 @@ class Gazetteer:
     # -- look-ups -------------------------------------------------------------------------
     def country_of(self, name: str) -> str | None:
         """ISO2 of a country name ("Mali", "Ivory Coast", "Burkina"), else None."""
-        return self._countries.get(fold(name))
+        return self._countries.get(_fold_cached(name))
 
     def names(self, kinds: Sequence[str] = ("region",)) -> list[str]:
         out = [e.admin1 for e in self.entries if e.kind in kinds]
         return out + [n for n in self.country_names.values()]
 
     def lookup(self, name: str) -> list[Entry]:
-        return [self.entries[i] for i in self._index.get(fold(name), [])]
+        return [self.entries[i] for i in self._index.get(_fold_cached(name), [])]
 
     def region(self, name: str, countries: Sequence[str]) -> Entry | None:
-        key = fold(re.sub(r"\s+(region|province|state)$", "", name, flags=re.IGNORECASE))
+        key = _fold_cached(_REGION_WORD.sub("", name))
         for country in countries:
             i = self._regions.get((country, key))
             if i is not None:
                 return self.entries[i]
-        matches = [self.entries[i] for (_, k), i in self._regions.items() if k == key]
-        return matches[0] if len(matches) == 1 else None
+        matches = self._regions_by_name.get(key, [])  # no country given: the one region so named
+        return self.entries[matches[0]] if len(matches) == 1 else None
 
     def admin2(self, name: str, countries: Sequence[str]) -> Entry | None:
         """A second-level area by name ("Soum", "Province du Soum"): in the context's countries
@@ -206,11 +217,11 @@ class Gazetteer:
         found = towns or found  # a region is chosen by name only when no town has that name
         if not found:
             return None
-        key = fold(name)
+        key = _fold_cached(name)
         return max(
             found,
             key=lambda e: (
-                _score(e, countries, admin1, near) + (3.0 if fold(e.name) == key else 0.0)
+                _score(e, countries, admin1, near) + (3.0 if _fold_cached(e.name) == key else 0.0)
             ),
         )
 
@@ -221,7 +232,7 @@ def _score(
     score = math.log10(entry.population + 10)
     if entry.country in countries:
         score += 20 - 2 * list(countries).index(entry.country)
-    if admin1 and fold(entry.admin1) == fold(admin1):
+    if admin1 and _fold_cached(entry.admin1) == _fold_cached(admin1):
         score += 10
     if near is not None and km(entry.lat, entry.lon, *near) < 300:
         score += 5

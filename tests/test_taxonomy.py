@@ -1,0 +1,43 @@
+"""Cue words: cues_in finds what each category's pattern finds, ignoring case."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from fieldreport.extract.taxonomy import COMPILED, CUES, cues_in
+
+
+def every_category(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The plain definition: each category's case-insensitive pattern over the whole text."""
+    found = {name: [m.span() for m in rx.finditer(text)] for name, rx in COMPILED.items()}
+    return {name: hits for name, hits in found.items() if hits}
+
+
+def test_cue_patterns_are_lower_case() -> None:
+    """cues_in matches ASCII text lower-cased, without IGNORECASE: the patterns must allow it."""
+    assert all(rx == rx.lower() for rx in CUES.values())
+
+
+def test_cues_with_offsets() -> None:
+    text = "Gunmen KILLED three villagers; the Army Repelled them. Des soldats ont été tués."
+    found = cues_in(text)
+    assert found == every_category(text)
+    assert found["attack"][0] == found["death"][0] == (7, 13)
+    assert text[slice(*found["clash"][0])] == "Repelled"
+    assert found["death"][-1] == (text.index("tués"), text.index("tués") + 4)
+    assert cues_in("Millet prices rose in Mopti this week.") == {}
+
+
+def test_cues_in_is_every_category_pattern() -> None:
+    words = sorted({w for rx in CUES.values() for w in re.findall(r"[a-zé]{2,}", rx)})
+    words += ["the", "of", "-", "anti-", "x-", "2", "rn7", "Kill", "İ", "ſhot", "TUÉS"]
+    rng = random.Random(3)
+    texts = []
+    for _ in range(3000):
+        chosen = [rng.choice(words) + rng.choice(["", "", "s", "ed", "ing"]) for _ in range(6)]
+        chosen = [rng.choice([w, w, w.capitalize(), w.upper()]) for w in chosen]
+        texts.append(rng.choice([" ", ", ", "-"]).join(chosen))
+    assert any(not t.isascii() for t in texts) and any(t.isascii() for t in texts)
+    for text in texts:
+        assert cues_in(text) == every_category(text), text
