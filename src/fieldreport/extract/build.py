@@ -283,6 +283,11 @@ def _place(
     place = chosen.entry.place(precision, name)
     if chosen.admin2 and not place.admin2:
         place = dataclasses.replace(place, admin2=chosen.admin2)
+    if chosen.proxy:
+        notes["place"] = (
+            f"the place itself is not in the gazetteer: {place.name}, the seat of the area "
+            "the report names, stands for it"
+        )
     return place
 
 

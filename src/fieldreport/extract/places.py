@@ -60,6 +60,7 @@ class PlaceHit:
     entry: Entry
     precision: int  # 1 the town itself, 2 near it, 3 a region
     admin2: str = ""  # from an ACLED-style "(admin2, admin1)" hint
+    proxy: bool = False  # stands for an unknown village: the seat of the area a hint names
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,7 @@ def _fallback(
     seat = gazetteer.best(first, countries=countries, admin1=hint.admin1)
     if seat is not None and seat.kind == "town" and fold(seat.admin1) == fold(hint.admin1):
         start = base + hint.start + 1
-        return [PlaceHit(start, start + len(first), first, seat, 2, hint.admin2)]
+        return [PlaceHit(start, start + len(first), first, seat, 2, hint.admin2, proxy=True)]
     if hint.area is not None:
         offset = hint.end - 1 - len(hint.written)
         return [
@@ -163,6 +164,7 @@ def _fallback(
                 hint.area,
                 3,
                 hint.admin2,
+                proxy=True,
             )
         ]
     region = gazetteer.region(hint.admin1, countries)
@@ -171,7 +173,13 @@ def _fallback(
     offset = hint.end - 1 - len(hint.admin1)
     return [
         PlaceHit(
-            base + offset, base + offset + len(hint.admin1), hint.admin1, region, 3, hint.admin2
+            base + offset,
+            base + offset + len(hint.admin1),
+            hint.admin1,
+            region,
+            3,
+            hint.admin2,
+            proxy=True,
         )
     ]
 
