@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+from fieldreport.extract.places import ents_within
 from fieldreport.pipeline import Pipeline
 from fieldreport.resolve.places import Entry, Gazetteer, clean_admin, fold, km
 
@@ -134,3 +135,19 @@ def test_region_written_first_and_short_prefixes(extract) -> None:  # type: igno
     assert m.place is not None and (m.place.country, m.place.admin1) == ("ML", "Mopti")
     (m,) = extract("On 4 May 2024, gunmen killed a herder in Tin Qwxyz near Gao.")
     assert m.place is not None and m.place.name == "Gao"  # not a town called "Tin"
+
+
+def test_ents_within_is_span_ents(pipeline: Pipeline) -> None:
+    """find_places takes a sentence's entities from doc.ents found once: the same as sent.ents."""
+    doc = pipeline.nlp(
+        "GAO, Mali (Reuters) - Gunmen attacked a Malian army post near Gao on Sunday, the "
+        "Ministry of Defence in Bamako said. Fighting spread to Menaka and the Niger border. "
+        "In Borno State, Nigeria, ISWAP fighters raided Konduga. Des hommes armés ont attaqué "
+        "Djibo, au Burkina Faso, selon l'AFP. No entity here."
+    )
+    ents, seen = doc.ents, 0
+    for sent in doc.sents:
+        expected = [(e.start, e.end, e.label_) for e in sent.ents]
+        assert [(e.start, e.end, e.label_) for e in ents_within(sent, ents)] == expected
+        seen += len(expected)
+    assert seen >= 8

@@ -70,6 +70,7 @@ class Pipeline:
             _body_start(article, dateline),
             named,
             is_sports(article.text),
+            ents=doc.ents,
         )
         infos = [
             read_sentence(doc, s, ctx, res.finder, res.gazetteer)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -160,6 +161,7 @@ class ArticleContext:
     body_start: int
     named_countries: tuple[str, ...] = ()  # countries the text itself names
     sports: bool = False  # a sports report: "shot", "attacked", "killed off" are not violence
+    ents: Sequence[Span] | None = None  # doc.ents, found once (None: each sentence's own)
 
 
 def read_sentence(
@@ -175,7 +177,7 @@ def read_sentence(
         span=sent,
         cues={} if ctx.sports or _SPORTS.search(text) else cues_in(text),
         dates=dates,
-        places=find_places(sent, gazetteer, ctx.countries, skip),
+        places=find_places(sent, gazetteer, ctx.countries, skip, ctx.ents),
         actors=finder.find(doc, sent, on, ctx.countries),
         claims=find_claims(doc, sent),
         background=background,

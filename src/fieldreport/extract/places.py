@@ -10,9 +10,10 @@ Burkina Faso, where the first level is the region and the second the province).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -108,14 +109,22 @@ def context_countries(
 
 
 def find_places(
-    sent: Span, gazetteer: Gazetteer, countries: list[str], skip: tuple[int, int] | None
+    sent: Span,
+    gazetteer: Gazetteer,
+    countries: list[str],
+    skip: tuple[int, int] | None,
+    doc_ents: Sequence[Span] | None = None,
 ) -> list[PlaceHit]:
-    """Places named in a sentence, in order, resolved against the gazetteer in context."""
+    """Places named in a sentence, in order, resolved against the gazetteer in context.
+
+    ``doc_ents``: the document's ``doc.ents``, when the caller has them (faster than
+    ``sent.ents``, which rebuilds all of them for every sentence).
+    """
     text, base = sent.text, sent.start_char
     hints = _admin_hints(text, gazetteer, countries)
     admin = (hints[0].admin2, hints[0].admin1) if hints else (None, None)
     candidates: dict[int, tuple[int, str]] = {}
-    for ent in sent.ents:
+    for ent in sent.ents if doc_ents is None else ents_within(sent, doc_ents):
         if ent.label_ in {"GPE", "LOC", "FAC"}:
             candidates[ent.start_char - base] = (ent.end_char - base, ent.text)
     for m in _PREP_NAME.finditer(text):
@@ -141,6 +150,21 @@ def find_places(
     if hints and not any(h.entry.kind == "town" for h in hits):
         hits.extend(_fallback(hints[0], base, gazetteer, countries))
     return hits
+
+
+def ents_within(sent: Span, doc_ents: Sequence[Span]) -> list[Span]:
+    """``sent.ents``, taken from the document's entities (``doc.ents``, in order).
+
+    spaCy's ``Span.ents`` builds every entity of the document on each call: once per sentence
+    made long articles quadratic. The same selection: from the first entity that starts in the
+    sentence, each one up to the first that ends after it.
+    """
+    out: list[Span] = []
+    for k in range(bisect.bisect_left(doc_ents, sent.start, key=lambda e: e.start), len(doc_ents)):
+        if doc_ents[k].end > sent.end:
+            break
+        out.append(doc_ents[k])
+    return out
 
 
 def _fallback(
