@@ -1,7 +1,7 @@
 """Batch benchmark: our pipeline against spaCy alone, short notes, Ray scaling, worker memory.
 
     python bench/batch.py --articles 2000 --out docs/batch-benchmarks.md [--profile prof.txt]
-    python bench/batch.py --articles 500 --skip-ray --repeat 3 --cpu-time   # sections 1-2 only
+    python bench/batch.py --articles 500 --skip-ray --slices 20 --repeat 3 --cpu-time  # (1)-(2)
 
 1. full pipeline (text -> mentions) ÷ spaCy alone: the same model's ``nlp.pipe`` (loaded with
    ``spacy.load``, without our rulers) on the same articles in the same process; articles/s.
@@ -13,9 +13,10 @@
 Articles are generated: the invented example articles in examples/, each with a varied last
 paragraph (a town, a group, a toll), so that every article is new text.
 
-On a shared machine, ``--repeat N`` times (1) and (2) N times, the measures of (1) interleaved,
-and keeps the fastest of each; ``--cpu-time`` times them in this process's CPU time instead of
-wall-clock time, so that another process on the same core slows neither side of a ratio.
+On a shared machine: ``--slices N`` times (1) slice by slice, the three measures of each slice
+one after the other in rotating order, and adds up each measure over the slices, so that a busy
+spell of the machine falls on the three alike; ``--repeat N`` keeps the fastest of N timings of
+(2); ``--cpu-time`` times (1) and (2) in this process's CPU time instead of wall-clock time.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def timed(fn: Callable[[], Any], clock: Callable[[], float] = time.perf_counter)
 def versus_spacy(
     pipeline: Pipeline,
     docs: Sequence[Article],
-    repeat: int = 1,
+    slices: int = 1,
     clock: Callable[[], float] = time.perf_counter,
 ) -> dict[str, float]:
     """(1) full pipeline vs spaCy alone, and where the difference goes."""
@@ -96,13 +97,21 @@ def versus_spacy(
     size = pipeline.settings.batch_size
     list(plain.pipe(texts[:50], batch_size=size))  # warm both up
     list(pipeline.extract_many(docs[:50]))
-    t_plain = t_ours_nlp = t_full = float("inf")
-    for _ in range(repeat):  # interleaved: a busy spell of the machine hits all three alike
-        t_plain = min(t_plain, timed(lambda: list(plain.pipe(texts, batch_size=size)), clock))
-        t_ours_nlp = min(
-            t_ours_nlp, timed(lambda: list(pipeline.nlp.pipe(texts, batch_size=size)), clock)
-        )
-        t_full = min(t_full, timed(lambda: list(pipeline.extract_many(docs)), clock))
+    measures: dict[str, Callable[[slice], object]] = {
+        "plain": lambda part: list(plain.pipe(texts[part], batch_size=size)),
+        "ours_nlp": lambda part: list(pipeline.nlp.pipe(texts[part], batch_size=size)),
+        "full": lambda part: list(pipeline.extract_many(docs[part])),
+    }
+    seconds = dict.fromkeys(measures, 0.0)
+    step = -(-len(docs) // slices)
+    for k, start in enumerate(range(0, len(docs), step)):
+        part = slice(start, start + step)
+        names = list(measures)
+        for name in names[k % 3 :] + names[: k % 3]:  # rotating: none always runs first
+            started = clock()
+            measures[name](part)
+            seconds[name] += clock() - started
+    t_plain, t_ours_nlp, t_full = seconds["plain"], seconds["ours_nlp"], seconds["full"]
     return {
         "articles": len(docs),
         "spacy_alone_per_s": len(docs) / t_plain,
@@ -196,7 +205,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="write the Markdown table here")
     parser.add_argument("--profile", type=Path, help="pyinstrument report of (1) here")
     parser.add_argument("--skip-ray", action="store_true")
-    parser.add_argument("--repeat", type=int, default=1, help="(1)-(2): best of N, interleaved")
+    parser.add_argument("--slices", type=int, default=1, help="(1): interleaved, by N slices")
+    parser.add_argument("--repeat", type=int, default=1, help="(2): the fastest of N timings")
     parser.add_argument("--cpu-time", action="store_true", help="(1)-(2): CPU time, not wall")
     args = parser.parse_args()
     clock = time.process_time if args.cpu_time else time.perf_counter
@@ -204,7 +214,7 @@ def main() -> None:
     docs = articles(args.articles)
     results = {
         "1. full pipeline vs spaCy alone (1 core)": versus_spacy(
-            pipeline, docs[:500], args.repeat, clock
+            pipeline, docs[:500], args.slices, clock
         )
     }
     results["2. ACLED-style short notes (1 core)"] = short_notes(
@@ -220,6 +230,7 @@ def main() -> None:
         results["3-4. engines on the same articles"] = engines(docs)
     command = f"python bench/batch.py --articles {args.articles} --notes {args.notes}"
     command += " --skip-ray" if args.skip_ray else ""
+    command += f" --slices {args.slices}" if args.slices != 1 else ""
     command += f" --repeat {args.repeat}" if args.repeat != 1 else ""
     command += " --cpu-time" if args.cpu_time else ""
     text = render(results, command)
