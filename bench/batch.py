@@ -179,8 +179,11 @@ def engines(docs: Sequence[Article]) -> dict[str, float]:
         found["ray_2w_over_1w"] = found["ray_1w_seconds"] / found["ray_2w_seconds"]
         steady = [found[f"ray_{w}w_seconds"] - found[f"ray_{w}w_startup_seconds"] for w in (1, 2)]
         found["ray_2w_over_1w_without_startup"] = steady[0] / steady[1]
-        local = run_batch(big, folder / "local", engine="local", workers=2)
-        found["local_2w_seconds"] = local.seconds
+        for workers in (1, 2):
+            local = run_batch(big, folder / f"local{workers}", engine="local", workers=workers)
+            found[f"local_{workers}w_seconds"] = local.seconds
+        # the same work on our own process pool: the machine's ceiling for this workload
+        found["local_2w_over_1w"] = found["local_1w_seconds"] / found["local_2w_seconds"]
         found["peak_worker_mb"] = local.peak_worker_mb
     found["cpu_ceiling_2_over_1_after"] = cpu_ceiling()
     return found
@@ -205,22 +208,23 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="write the Markdown table here")
     parser.add_argument("--profile", type=Path, help="pyinstrument report of (1) here")
     parser.add_argument("--skip-ray", action="store_true")
+    parser.add_argument("--engines-only", action="store_true", help="only (3)-(4)")
     parser.add_argument("--slices", type=int, default=1, help="(1): interleaved, by N slices")
     parser.add_argument("--repeat", type=int, default=1, help="(2): the fastest of N timings")
     parser.add_argument("--cpu-time", action="store_true", help="(1)-(2): CPU time, not wall")
     args = parser.parse_args()
     clock = time.process_time if args.cpu_time else time.perf_counter
-    pipeline = Pipeline()
     docs = articles(args.articles)
-    results = {
-        "1. full pipeline vs spaCy alone (1 core)": versus_spacy(
+    results: dict[str, dict[str, float]] = {}
+    pipeline = None if args.engines_only else Pipeline()
+    if pipeline is not None:
+        results["1. full pipeline vs spaCy alone (1 core)"] = versus_spacy(
             pipeline, docs[:500], args.slices, clock
         )
-    }
-    results["2. ACLED-style short notes (1 core)"] = short_notes(
-        pipeline, args.notes, args.repeat, clock
-    )
-    if args.profile:
+        results["2. ACLED-style short notes (1 core)"] = short_notes(
+            pipeline, args.notes, args.repeat, clock
+        )
+    if args.profile and pipeline is not None:
         from pyinstrument import Profiler
 
         with Profiler() as profiler:
@@ -230,6 +234,7 @@ def main() -> None:
         results["3-4. engines on the same articles"] = engines(docs)
     command = f"python bench/batch.py --articles {args.articles} --notes {args.notes}"
     command += " --skip-ray" if args.skip_ray else ""
+    command += " --engines-only" if args.engines_only else ""
     command += f" --slices {args.slices}" if args.slices != 1 else ""
     command += f" --repeat {args.repeat}" if args.repeat != 1 else ""
     command += " --cpu-time" if args.cpu_time else ""

@@ -151,3 +151,52 @@ def test_ents_within_is_span_ents(pipeline: Pipeline) -> None:
         assert [(e.start, e.end, e.label_) for e in ents_within(sent, ents)] == expected
         seen += len(expected)
     assert seen >= 8
+
+
+def test_brackets_stay_in_the_sentence_of_their_place(pipeline: Pipeline) -> None:
+    """The parser split before "[" and the place hint left the event's sentence."""
+    for text in (
+        "On 9 August 2020, a vehicle struck an IED near the village of Tonou [Tondo Erkokoni] "
+        "(Koro, Mopti), leaving five soldiers injured.",
+        "ISGS claimed to have killed one JNIM member in the area of 'Pete Boura' [Peto Mbola], "
+        "west of Boulikessi (Douentza, Mopti).",
+    ):
+        assert len(list(pipeline.nlp(text).sents)) == 1
+    two = pipeline.nlp("Gunmen attacked Djibo. (Reuters) The army said nothing.")
+    assert len(list(two.sents)) >= 2  # after a full stop a bracket may still start one
+
+
+def test_a_province_named_as_such(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 4 July 2024, gunmen killed a civilian near Zobrakuni, Yagha Province.")
+    assert m.place is not None and m.place.precision == 3
+    assert (m.place.country, m.place.admin1, m.place.admin2) == ("BF", "Sahel", "Yagha")
+    (m,) = extract("On 3 May 2024, gunmen killed two civilians in the province of Soum.")
+    assert m.place is not None and (m.place.admin1, m.place.admin2) == ("Sahel", "Soum")
+    # the cercle named after its seat is coded at the seat, the town itself
+    (m,) = extract("On 3 May 2024, soldiers killed five civilians in the Cercle of Niono (Segou).")
+    assert m.place is not None and (m.place.name, m.place.admin1) == ("Niono", "Segou")
+
+
+def test_an_area_named_after_its_seat_town(extract) -> None:  # type: ignore[no-untyped-def]
+    # "(commune, cercle)" where the gazetteer has no such cercle, only its seat, Koro
+    (m,) = extract(
+        "On 20 May 2024, suspected Fulani militiamen abducted two Dogon men in the village "
+        "of Zobrakuni (Qwertyville, Koro)."
+    )
+    assert m.place is not None and (m.place.country, m.place.admin1) == ("ML", "Mopti")
+    assert m.place.name == "Koro" and "place" in m.notes
+
+
+def test_the_place_a_note_was_coded_as(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(
+        "On 13 September 2024, gunmen attacked the mining site Zobrakuni (coded as Djibo at "
+        "geoprecision 2), and killed three people."
+    )
+    assert m.place is not None and (m.place.name, m.place.country) == ("Djibo", "BF")
+
+
+def test_a_one_country_militia_outweighs_a_regional_group(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 2 May 2024, JNIM militants attacked Koglweogo members in Zobrakuni.")
+    assert m.country == "BF"
+    (m,) = extract("On 2 May 2024, JNIM militants attacked a convoy in Zobrakuni.")
+    assert m.country == "ML"  # JNIM alone: its home

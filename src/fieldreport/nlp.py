@@ -55,11 +55,28 @@ def ruler_patterns(
 
 
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headlines, datelines and paragraphs stay apart."""
-    for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 1:
-            doc[tok.i + 1].is_sent_start = True
+    """A blank line ends a sentence: headlines, datelines and paragraphs stay apart. A bracket
+    or a lower-case word right after a word or a comma goes on the sentence: the parser
+    otherwise splits "the village of Tonou [Tondo Erkokoni] (Koro, Mopti)" before the
+    bracket, and the place leaves the sentence of its event."""
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if before.is_space and "\n" in before.text:
+            tok.is_sent_start = True
+        elif _continues(doc, tok.i):
+            tok.is_sent_start = False
     return doc
+
+
+def _continues(doc: Doc, i: int) -> bool:
+    """Token ``i`` goes on the sentence before it (see paragraph_breaks)."""
+    word = doc[i].text
+    if not (word[0] in "[(" or word[0].islower()):
+        return False
+    end = doc[i - 1].text[-1]
+    if end in "'’\"”" and i >= 2:  # "in the area of 'Pete Boura' [Peto Mbola]"
+        end = doc[i - 2].text[-1]
+    return end.isalnum() or end == ","
 
 
 def build_pipeline(model: str, patterns: list[dict[str, Any]]) -> Language:

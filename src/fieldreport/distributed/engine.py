@@ -44,7 +44,7 @@ from fieldreport.model import Article, Failed
 
 Engine = Literal["local", "ray"]
 ENGINES = ("local", "ray")
-RAY_BATCH = 64  # articles per map_batches call
+RAY_BATCH = 32  # articles per block and per map_batches call
 OnShard = Callable[[ShardResult], None]
 
 
@@ -274,12 +274,14 @@ def _ray_rows(
     if not items:
         return rows
     ray.data.DataContext.get_current().enable_progress_bars = False
-    blocks = max(1, min(len(items), max(workers * 4, len(items) // (RAY_BATCH * 2))))
+    # one batch per block and at most two blocks queued per actor: small units of work keep
+    # both workers busy to the end (15 large blocks left one worker idle for the last one)
+    blocks = max(min(workers, len(items)), -(-len(items) // RAY_BATCH))  # one per worker at least
     dataset = ray.data.from_items(items, override_num_blocks=blocks)
     mapped = dataset.map_batches(
         StageActor,
         fn_constructor_kwargs={"settings": settings},
-        compute=ray.data.ActorPoolStrategy(size=workers),  # `concurrency=` is deprecated
+        compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=2),
         batch_size=RAY_BATCH,
         batch_format="pyarrow",
     )

@@ -157,15 +157,21 @@ class ActorFinder:
         return out
 
     def countries_of_named(self, doc: Doc) -> list[str]:
-        """Where the named groups of a text operate, the most mentioned group's first; then
-        where its named ethnic groups live ("Dogon" -> Mali), when that is a few countries."""
+        """Where the named groups of a text operate; then where its named ethnic groups live
+        ("Dogon" -> Mali), when that is a few countries. A country weighs each mention of a
+        group operating there divided by the number of countries the group operates in: a
+        one-country militia (Koglweogo: Burkina Faso) outweighs a group of five countries
+        (JNIM, home Mali); ties keep the most mentioned group's order, its home first."""
         keys: dict[str, int] = {}
         for match_id, _, _ in self.named(doc):
             key = doc.vocab.strings[match_id]
             keys[key] = keys.get(key, 0) + 1
-        out: list[str] = []
+        weight: dict[str, float] = {}
         for key in sorted(keys, key=lambda k: -keys[k]):
-            out.extend(c for c in self.actors.area(key) if c not in out)
+            area = self.actors.area(key)
+            for country in area:
+                weight[country] = weight.get(country, 0.0) + keys[key] / len(area)
+        out = sorted(weight, key=lambda c: -weight[c])  # stable: ties in first-seen order
         for tok in doc:
             group = self.actors.ethnic_group(tok.text) if tok.text[:1].isupper() else None
             if group:

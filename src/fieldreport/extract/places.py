@@ -30,12 +30,20 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _PREP_NAME = re.compile(
-    r"\b(?:in|at|near|of|outside|around|from|to|towards|toward|between|and|en|à|de|dans)\s+"
+    r"\b(?:in|at|near|of|outside|around|from|to|towards|toward|between|and|en|à|de|dans|"
+    r"coded as)\s+"
     r"(?:the\s+)?(?:(?:village|town|city|commune|locality|hamlet|district|area|region|province|"
     r"department|circle|cercle)\s+of\s+)?"
     r"(?P<name>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’-]+|de|du|la|el|al|ag)){0,3})"
 )
 _REGION_AFTER = re.compile(r"^\s+(region|province|state|governorate|district)\b", re.I)
+# "Soum province", "the province of Soum", "Koro Cercle": a second-level area
+_AREA_WORD = (
+    r"(?:province|cercle|circle|department|d[ée]partement|prefecture|district|region|r[ée]gion)"
+)
+_AREA_AFTER = re.compile(rf"^\s+{_AREA_WORD}\b", re.I)
+_AREA_BEFORE = re.compile(rf"\b{_AREA_WORD}\s+(?:of|de|du)\s+(?:the\s+)?$", re.I)
+_AREA_IN_NAME = re.compile(rf"\s+{_AREA_WORD}$", re.I)
 _ADMIN_PARENS = re.compile(r"\((?P<a>[A-Z][^(),]{1,40}),\s*(?P<b>[A-Z][^(),]{1,40})\)")
 _DATELINE = re.compile(
     r"^\s*(?P<name>[A-Z][A-Z'’ .-]{2,40}?)(?:\s*,[^:\n]{0,60})?\s*(?::|—|–|--|-\s)", re.MULTILINE
@@ -140,6 +148,10 @@ def find_places(
             region = gazetteer.region(hit.name, countries)
             if region is not None:
                 hit = PlaceHit(hit.start, hit.end, hit.name, region, 3)
+        if hit is None or hit.entry.kind == "town":  # "Mopti region" is the region
+            area = _named_area(text, start, end, name, gazetteer, countries, base)
+            if area is not None and not _named_after(hit, area):
+                hit = area
         if hit is not None and hints and hit.entry.country != hints[0].country:
             continue  # "Konna (Kombori, Kossi)": the hint's country rules out Mali's Konna
         if hit is not None:
@@ -150,6 +162,42 @@ def find_places(
     if hints and not any(h.entry.kind == "town" for h in hits):
         hits.extend(_fallback(hints[0], base, gazetteer, countries))
     return hits
+
+
+def _named_area(
+    text: str,
+    start: int,
+    end: int,
+    name: str,
+    gazetteer: Gazetteer,
+    countries: list[str],
+    base: int,
+) -> PlaceHit | None:
+    """A province or cercle the sentence names as such ("in Soum province", "the province of
+    Yagha"): the area, at its seat (precision 3), rather than a town of the same name."""
+    core = _AREA_IN_NAME.sub("", name)
+    if core == name and not (
+        _AREA_AFTER.match(text[end : end + 20])
+        or _AREA_BEFORE.search(text[max(0, start - 30) : start])
+    ):
+        return None
+    core = re.sub(r"^the\s+", "", core, flags=re.IGNORECASE)
+    if not core[:1].isupper():
+        return None
+    area = gazetteer.admin2(core, countries)
+    if area is None:
+        return None
+    at = base + start + name.find(core)
+    return PlaceHit(at, at + len(core), core, area, 3, area.admin2)
+
+
+def _named_after(town: PlaceHit | None, area: PlaceHit) -> bool:
+    """The town the area is named after: "the Cercle of Niono" is coded at Niono."""
+    return (
+        town is not None
+        and fold(town.name) == fold(area.name)
+        and (town.entry.country, town.entry.admin1) == (area.entry.country, area.entry.admin1)
+    )
 
 
 def ents_within(sent: Span, doc_ents: Sequence[Span]) -> list[Span]:
@@ -246,6 +294,15 @@ def _plausible(entry: Entry, countries: list[str], admin1: str | None) -> bool:
     return entry.country in countries
 
 
+def _seat_town(name: str, gazetteer: Gazetteer, countries: list[str]) -> Entry | None:
+    """ "(Madougou, Koro)": an area the gazetteer does not list, named after its seat, a town of
+    the context's countries."""
+    town = gazetteer.best(name, countries=countries) if countries else None
+    if town is None or town.kind != "town" or not town.admin1 or town.country not in countries:
+        return None
+    return town
+
+
 @dataclass(frozen=True, slots=True)
 class AdminHint:
     """ACLED notes' "(Bankass, Mopti)": admin2 and admin1 of the place named before it; or
@@ -269,6 +326,7 @@ def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[
             a, b = b, a  # "(Mopti, Koro)": the region written first
         region = gazetteer.region(b, countries)
         area = None if region is not None else gazetteer.admin2(b, countries)
+        area = area or (None if region is not None else _seat_town(b, gazetteer, countries))
         found = region or area
         if found is None:
             continue
