@@ -228,6 +228,19 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             ("Violence against civilians", "Attack"),
         ),
         (
+            "On 2 May 2024, ISGS militants executed a JNIM member near Djenne.",
+            ("Battles", "Armed clash"),  # a militant is never a civilian to ACLED
+        ),
+        (
+            "On 2 May 2024, JNIM militants abducted three Dozo militiamen near Djenne.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants killed a Dozo militiaman on his farmland (assumed "
+            "off-duty) near Djenne.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
             "On 2 May 2024, JNIM militants attacked a police post in Djenne, killing an officer.",
             ("Battles", "Armed clash"),
         ),

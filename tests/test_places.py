@@ -200,3 +200,11 @@ def test_a_one_country_militia_outweighs_a_regional_group(extract) -> None:  # t
     assert m.country == "BF"
     (m,) = extract("On 2 May 2024, JNIM militants attacked a convoy in Zobrakuni.")
     assert m.country == "ML"  # JNIM alone: its home
+
+
+def test_a_lone_province_in_brackets(extract) -> None:  # type: ignore[no-untyped-def]
+    # "Pama (Kompienga)": the province says which Pama (Austria has one too)
+    (m,) = extract("On 1 June 2024, residents demonstrated in Pama (Kompienga).")
+    assert m.place is not None and (m.place.name, m.place.country) == ("Pama", "BF")
+    (m,) = extract("On 1 June 2024, gunmen killed two civilians in Zobrakuni (Kompienga).")
+    assert m.place is not None and (m.place.country, m.place.admin2) == ("BF", "Kompienga")

@@ -33,6 +33,7 @@ from fieldreport.resolve.actors import ActorDictionary
 from fieldreport.resolve.places import Gazetteer
 
 ARMED = {1, 2, 3, 4, 8}
+NON_STATE_ARMED = {2, 3, 4}  # rebels, political and identity militias
 SIGNIFICANT_VAGUE = 10  # "several" killed in a significant attack (ACLED's "3 or 10")
 # words that usually mean a group the article names elsewhere ("the separatists" = the rebels
 # named earlier); the inter codes such a named group may have, and whether it is jihadist
@@ -426,6 +427,7 @@ def _sides(
     return Sides(
         attacker_state=any(r.inter == 1 for r in attackers),
         attacker_armed=any(r.inter in ARMED for r in attackers),
+        target_militia=any(r.inter in NON_STATE_ARMED for r in targets),
         target_armed="armed" in hit
         or any(r.inter in ARMED for r in targets)
         or (not targets and sum(r.inter in ARMED for _, r in actual) >= 2),

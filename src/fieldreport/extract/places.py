@@ -44,6 +44,7 @@ _AREA_WORD = (
 _AREA_AFTER = re.compile(rf"^\s+{_AREA_WORD}\b", re.I)
 _AREA_BEFORE = re.compile(rf"\b{_AREA_WORD}\s+(?:of|de|du)\s+(?:the\s+)?$", re.I)
 _AREA_IN_NAME = re.compile(rf"\s+{_AREA_WORD}$", re.I)
+_ADMIN_PAREN = re.compile(r"\((?P<b>[A-Z][^(),]{3,40})\)")  # "Pama (Kompienga)"
 _ADMIN_PARENS = re.compile(r"\((?P<a>[A-Z][^(),]{1,40}),\s*(?P<b>[A-Z][^(),]{1,40})\)")
 _DATELINE = re.compile(
     r"^\s*(?P<name>[A-Z][A-Z'’ .-]{2,40}?)(?:\s*,[^:\n]{0,60})?\s*(?::|—|–|--|-\s)", re.MULTILINE
@@ -264,6 +265,7 @@ def _resolve(
     admin: tuple[str | None, str | None],
 ) -> PlaceHit | None:
     clean = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    clean = re.split(r"\s*[(\[]", clean)[0]  # the NER's "Pama (Kompienga": the name ends at "("
     if not clean[:1].isupper():
         return None  # "west", "town": the NER's lower-case guesses are not place names
     words = re.sub(r"(['’]s|['’.])$", "", clean).split()  # "Mali's" -> "Mali"
@@ -338,4 +340,13 @@ def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[
         else:
             hint = AdminHint(m.start(), m.end(), a, found.admin1, written=b, country=found.country)
         hints.append(hint)
-    return hints
+    for m in _ADMIN_PAREN.finditer(text):
+        name = m["b"].strip()
+        area = None if gazetteer.country_of(name) else gazetteer.admin2(name, countries)
+        if area is not None and (not countries or area.country in countries):
+            if area.country not in countries:
+                countries.insert(0, area.country)
+            hints.append(
+                AdminHint(m.start(), m.end(), name, area.admin1, "", area, name, area.country)
+            )
+    return sorted(hints, key=lambda h: h.start)

@@ -221,6 +221,7 @@ class Sides:
     attacker_state: bool = False
     attacker_armed: bool = False
     target_armed: bool = False
+    target_militia: bool = False  # a rebel or militia member is hit (never a civilian to ACLED)
     target_civilian: bool = False
     protesters: bool = False
     crowd: bool = False  # only unorganised people (students, traders, youths, rioters) involved
@@ -337,6 +338,13 @@ def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return "Battles", "Armed clash"
     if "ambush" in found and not sides.target_civilian:
         return "Battles", "Armed clash"
+    if (
+        sides.target_militia
+        and not sides.target_civilian
+        and "unarmed" not in found  # "a volunteer fighter on his farmland (assumed off-duty)"
+        and found & {"attack", "targeted_killing", "abduct", "death", "harm"}
+    ):
+        return "Battles", "Armed clash"  # militants "executed a JNIM member", "abducted Dozos"
     return None
 
 
