@@ -317,3 +317,25 @@ def test_either_group_in_a_later_sentence(extract) -> None:  # type: ignore[no-u
     )
     assert actor1.actor.alias == actor1.evidence.text == "JNIM or ISGS"
     assert text[actor1.evidence.start : actor1.evidence.end] == "JNIM or ISGS"
+
+
+def test_state_forces_that_fight_back_are_the_other_side(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 8 October 2024, JNIM militants attacked a National Guard position in Djenne. "
+            "The soldiers repelled the attack."
+        )
+    )
+    assert names(m, "actor1") == {"JNIM: Group for Support of Islam and Muslims"}
+    assert any(n.startswith("Military Forces of Mali") for n in names(m, "actor2"))
+    assert not any(n.startswith("Military Forces") for n in names(m, "assoc1"))
+
+
+def test_militants_of_a_named_group_are_that_group(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 9 May 2024, Ansaroul Islam (JNIM) militants ambushed soldiers near Djibo."))
+    assert not any(n.startswith("Unidentified") for n in names(m, "assoc1"))
+    # unknown gunmen routed by a named group stay apart from it
+    m = one(extract("On 9 May 2024, unknown gunmen attacked Ber. MAA-CMA fighters routed them."))
+    assert any(
+        n.startswith("Unidentified Armed Group") for r in ("actor1", "actor2") for n in names(m, r)
+    )

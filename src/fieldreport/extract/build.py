@@ -34,6 +34,7 @@ from fieldreport.resolve.places import Gazetteer
 
 ARMED = {1, 2, 3, 4, 8}
 NON_STATE_ARMED = {2, 3, 4}  # rebels, political and identity militias
+STATE_SIDE, REBELS = {1, 8}, 2
 SIGNIFICANT_VAGUE = 10  # "several" killed in a significant attack (ACLED's "3 or 10")
 # words that usually mean a group the article names elsewhere ("the separatists" = the rebels
 # named earlier); the inter codes such a named group may have, and whether it is jihadist
@@ -481,6 +482,15 @@ def _roles(
                 side_a if not side_a or (side_b and item[1].inter in _inters(side_a)) else side_b
             ).append(item)
     side_a.sort(key=lambda i: score(i, "attacker"), reverse=True)
+    if side_a:  # "militants attacked an army post; the soldiers repelled them": both attack,
+        # but state forces and rebels are never one side: the lead attacker's enemies are hit
+        enemies = [i for i in side_a[1:] if _opposed(side_a[0][1].inter, i[1].inter)]
+        side_a = [i for i in side_a if i not in enemies]
+        side_b += enemies
+    for side in (side_a, side_b):  # "Katiba Macina (JNIM) militants", "militants of ISGS":
+        # the named group, not also an unidentified one for the word "militants"
+        named = [h for h, r in side if h.ref is not None and r.inter in NON_STATE_ARMED]
+        side[:] = [(h, r) for h, r in side if h.kind != "unidentified" or not _names(named, h)]
     side_b.sort(key=lambda i: score(i, "target"), reverse=True)
     roles: list[ActorRole] = []
     for side in (side_a, side_b):
@@ -495,6 +505,16 @@ def _roles(
             role: Role = main if n == 0 else assoc  # type: ignore[assignment]
             roles.append(ActorRole(ref, role, Span.of(text, hit.start, hit.end)))
     return roles
+
+
+def _names(named: list[ActorHit], word: ActorHit) -> bool:
+    """A group's name right before "militants" ("JNIM) militants") or after ("militants of")."""
+    return any(0 <= word.start - h.end <= 3 or 0 <= h.start - word.end <= 4 for h in named)
+
+
+def _opposed(a: int, b: int) -> bool:
+    """State or foreign forces (inter 1, 8) and rebels (2) never fight on one side."""
+    return (a in STATE_SIDE and b == REBELS) or (b in STATE_SIDE and a == REBELS)
 
 
 MAIN_KIND = {
