@@ -339,3 +339,13 @@ def test_militants_of_a_named_group_are_that_group(extract) -> None:  # type: ig
     assert any(
         n.startswith("Unidentified Armed Group") for r in ("actor1", "actor2") for n in names(m, r)
     )
+
+
+def test_two_groups_that_clash_fight_each_other(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 21 March 2024, JNIM and ISGS militants clashed near Djenne."))
+    assert names(m, "actor1") == {"JNIM: Group for Support of Islam and Muslims"}
+    assert names(m, "actor2") == {"Islamic State (Sahel)"}  # its name since 2022
+    assert not names(m, "assoc1")  # "militants" is one of the two, not a third group
+    # a group and the coalition in brackets after it are one side
+    m = one(extract("On 2 May 2024, Katiba Macina (JNIM) militants clashed near Djenne."))
+    assert not names(m, "actor2")

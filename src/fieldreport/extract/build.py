@@ -146,7 +146,7 @@ def build_mention(
     if typed is None:
         return None
     event_type, sub_type = typed
-    roles = _roles(refs, votes, event_type, text)
+    roles = _roles(refs, votes, event_type, text, mutual="clash" in cues)
     if country:
         descriptors = {r.name for h, r in refs if h.kind in DESCRIPTORS}
         roles = _main_actors(
@@ -454,7 +454,11 @@ def _roles(
     votes: dict[str, Counter[str]],
     event_type: str,
     text: str,
+    *,
+    mutual: bool = False,
 ) -> list[ActorRole]:
+    """Actors by side and role. ``mutual``: the event is a clash, so two armed groups that the
+    text makes both attack ("JNIM and ISGS militants clashed") fought each other."""
     first: dict[str, tuple[ActorHit, ActorRef]] = {}
     for hit, ref in refs:
         if event_type == "Battles" and ref.inter == 7:
@@ -487,9 +491,16 @@ def _roles(
         enemies = [i for i in side_a[1:] if _opposed(side_a[0][1].inter, i[1].inter)]
         side_a = [i for i in side_a if i not in enemies]
         side_b += enemies
-    for side in (side_a, side_b):  # "Katiba Macina (JNIM) militants", "militants of ISGS":
-        # the named group, not also an unidentified one for the word "militants"
-        named = [h for h, r in side if h.ref is not None and r.inter in NON_STATE_ARMED]
+    if mutual and not side_b and event_type == "Battles":
+        armed = [i for i in side_a if i[0].ref is not None and i[1].inter in NON_STATE_ARMED]
+        if len(armed) >= 2:
+            first = min(armed, key=lambda i: i[0].start)
+            side_b = [i for i in armed if i is not first and not _names([first[0]], i[0])]
+            side_a = [i for i in side_a if i not in side_b]
+    # "Katiba Macina (JNIM) militants", "militants of ISGS": the named group, not also an
+    # unidentified one for the word "militants"
+    named = [h for h, r in side_a + side_b if h.ref is not None and r.inter in NON_STATE_ARMED]
+    for side in (side_a, side_b):
         side[:] = [(h, r) for h, r in side if h.kind != "unidentified" or not _names(named, h)]
     side_b.sort(key=lambda i: score(i, "target"), reverse=True)
     roles: list[ActorRole] = []
