@@ -494,8 +494,8 @@ def _roles(
     if mutual and not side_b and event_type == "Battles":
         armed = [i for i in side_a if i[0].ref is not None and i[1].inter in NON_STATE_ARMED]
         if len(armed) >= 2:
-            first = min(armed, key=lambda i: i[0].start)
-            side_b = [i for i in armed if i is not first and not _names([first[0]], i[0])]
+            opener = min(armed, key=lambda i: i[0].start)
+            side_b = [i for i in armed if i is not opener and not _names([opener[0]], i[0])]
             side_a = [i for i in side_a if i not in side_b]
     # "Katiba Macina (JNIM) militants", "militants of ISGS": the named group, not also an
     # unidentified one for the word "militants"
