@@ -422,3 +422,10 @@ def test_every_named_actor_has_a_country_or_is_international(actors: ActorDictio
         assert ref.country is None or len(ref.country) == 2, key
         if ref.country is None:  # external forces, or international aid organisations
             assert ref.inter in (7, 8), key
+
+
+def test_national_guard_is_malis_military_only_in_mali(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 8 May 2024, JNIM militants shot dead two National guards in Gossi.")
+    assert any(r.actor.name.startswith("Military Forces of Mali") for r in m.actors)
+    (m,) = extract("On 8 May 2024, a National Guard post was attacked in Austin, Texas.")
+    assert not any("Mali" in r.actor.name for r in m.actors)
