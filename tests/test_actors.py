@@ -429,3 +429,10 @@ def test_national_guard_is_malis_military_only_in_mali(extract) -> None:  # type
     assert any(r.actor.name.startswith("Military Forces of Mali") for r in m.actors)
     (m,) = extract("On 8 May 2024, a National Guard post was attacked in Austin, Texas.")
     assert not any("Mali" in r.actor.name for r in m.actors)
+
+
+def test_short_acronyms_only_in_capitals(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 8 May 2024, unknown gunmen attacked trucks on the axis Segou-Bla.")
+    assert not any("Balochistan" in r.actor.name for r in m.actors)  # "Bla" is a town
+    (m,) = extract("On 8 May 2024, suspected ISGs militants killed two herders near Djibo.")
+    assert any(r.actor.name.startswith("Islamic State") for r in m.actors)  # any case

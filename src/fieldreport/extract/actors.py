@@ -101,6 +101,13 @@ JIHADIST = re.compile(
 )
 
 
+def _is_acronym(alias: str) -> bool:
+    """A short acronym (BLA, MSA) is matched only in capitals, for "Bla" is a town; longer
+    ones match in any case, as writers spell them ("ISGs", "Gatia")."""
+    letters = sum(c.isalpha() for c in alias)
+    return " " not in alias and alias.upper() == alias and 2 <= letters <= 3
+
+
 @dataclass(frozen=True, slots=True)
 class ActorHit:
     """An actor phrase: a named group (``ref`` set) or a generic kind to resolve later."""
@@ -125,13 +132,20 @@ class ActorFinder:
 
     def __init__(self, nlp: Language, actors: ActorDictionary) -> None:
         self.actors = actors
-        self.named = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # names match in any case; short acronyms only in capitals: "Segou-Bla" is no "BLA"
+        self._names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_key: dict[str, list[str]] = {}
         for alias, key in actors.named_aliases():
             by_key.setdefault(key, []).append(alias)
         for key, aliases in by_key.items():
-            self.named.add(key, [nlp.make_doc(a) for a in aliases])
+            words = [a for a in aliases if not _is_acronym(a)]
+            acronyms = [a for a in aliases if _is_acronym(a)]
+            if words:
+                self._names.add(key, [nlp.make_doc(a) for a in words])
+            if acronyms:
+                self._acronyms.add(key, [nlp.make_doc(a) for a in acronyms])
         for kind, words in actors.cue_words().items():
             self.generic.add(kind, [nlp.make_doc(w) for w in words])
         self.generic.add("coref", [nlp.make_doc(w) for w in COREF_WORDS])
@@ -141,6 +155,13 @@ class ActorFinder:
             label = f"{key}|{n}"
             self.regional.add(label, [nlp.make_doc(alias)])
             self.regional_countries[label] = countries
+
+    def named(self, doc: Doc | Span) -> list[tuple[int, int, int]]:
+        """Named actors' matches (match id, start, end), in the order of the text."""
+        return sorted(
+            [*self._names(doc), *self._acronyms(doc)],
+            key=lambda m: (m[1], -m[2]),
+        )
 
     def foreign_force_tokens(self, doc: Doc) -> set[int]:
         """Tokens of foreign forces' names ("French forces", "Barkhane"), and their home
