@@ -195,6 +195,34 @@ def test_short_numeric_dates_need_a_year_a_cue_or_brackets(text: str, expected: 
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("around 5 May 2024", D(2024, 5, 5)),
+        ("Around May 5", D(2024, 5, 5)),
+        ("on or around 5 May", D(2024, 5, 5)),
+        ("on or about the 5th of May", D(2024, 5, 5)),
+        ("On (or around) 5 May 2024", D(2024, 5, 5)),
+        ("on [and around] May 5, 2024", D(2024, 5, 5)),
+        ("vers le 5 mai 2024", D(2024, 5, 5)),
+        ("aux alentours du 5 mai", D(2024, 5, 5)),
+    ],
+)
+def test_approximate_day_is_the_week_around_it(expression: str, expected: dt.date) -> None:
+    info = resolve_date(expression, TUESDAY)
+    assert info is not None
+    week = (expected - dt.timedelta(days=3), expected + dt.timedelta(days=3))
+    assert (info.date, info.precision, info.start, info.end) == (expected, 2, *week)
+
+
+def test_approximate_day_is_found_with_its_hedge() -> None:
+    assert found("Around 5 May 2024 (as reported), gunmen burned a school.") == [
+        "Around 5 May 2024"
+    ]
+    assert found("Reports about 5 May protests spread.") == ["5 May"]
+    assert day_of("5 May") == (D(2024, 5, 5), 1)
+
+
 @pytest.mark.parametrize("expression", ["31 February 2020", "29 February 2023", "2024-02-30"])
 def test_impossible_calendar_dates_are_none(expression: str) -> None:
     assert resolve_date(expression, TUESDAY) is None

@@ -126,6 +126,12 @@ _NUMBER = rf"(?:\d{{1,2}}|{_alt(_NUMBERS)})"
 _TIME_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening|matin|soir|soir[ée]e|apr[eè]s-midi))?"
 _ON = r"(?:(?:on|le|dated)\s+)?"
 _OF = r"(?:\s+of)?"
+# an approximate day ('around 3 May', 'on or about 3 May', 'on (or around) 3 May', 'vers le 3 mai'):
+# the exact day is not known, so ACLED's week precision centred on it
+_ABOUT = (
+    r"(?P<about>(?:on\s+(?:or\s+|[\[(]\s*(?:or|and)\s+))?around[\])]?\s+(?:the\s+)?"
+    r"|on\s+or\s+about\s+(?:the\s+)?|(?:vers|autour\s+du|aux\s+alentours\s+du)\s+(?:le\s+)?)"
+)
 _RANGE_LEAD = (
     r"(?P<lead>(?:on\s+)?the\s+nights?\s+of\s+|(?:dans\s+)?la\s+nuit\s+du\s+"
     r"|(?:from|between|on|du|entre(?:\s+le)?|les)\s+)?"
@@ -177,12 +183,8 @@ _SAME_MD_TEXT = (
     rf"{_year_tail('y2')}"
 )
 _WEEKDAY_PREFIX = rf"(?:{_weekday('w')},?\s+(?:the\s+)?)?"
-_DAY_MONTH_TEXT = (
-    rf"{_ON}{_WEEKDAY_PREFIX}(?:the\s+)?{_day('d')}{_OF}\s+{_month('m')}{_year_tail('y')}"
-)
-_MONTH_DAY_TEXT = (
-    rf"{_ON}{_WEEKDAY_PREFIX}{_month('m')}{_month_gap()}(?:the\s+)?{_day('d')}{_year_tail('y')}"
-)
+_DAY_MONTH_TEXT = rf"(?:{_ABOUT}|{_ON}){_WEEKDAY_PREFIX}(?:the\s+)?{_day('d')}{_OF}\s+{_month('m')}{_year_tail('y')}"
+_MONTH_DAY_TEXT = rf"(?:{_ABOUT}|{_ON}){_WEEKDAY_PREFIX}{_month('m')}{_month_gap()}(?:the\s+)?{_day('d')}{_year_tail('y')}"
 _MONTH_TEXT = rf"{_MONTH_CUE}{_month('m')}{_year_tail('y')}"
 _REL_MONTH_TEXT = (
     rf"(?:{_PART})?(?:(?:this|last|the\s+previous|the\s+past|this\s+past)\s+month"
@@ -384,12 +386,17 @@ def _on_numeric_short(match: re.Match[str], published: _Published) -> DateInfo |
 def _on_single(match: re.Match[str], published: _Published) -> DateInfo | None:
     month, day = _month_number(match["m"]), _day_number(match["d"])
     if match["y"]:
-        found = _safe_date(int(match["y"]), month, day)
-        return DateInfo(found, 1, basis="explicit date") if found else None
-    inferred = _infer_year(month, day, published)
-    if inferred is None:
+        found, basis = _safe_date(int(match["y"]), month, day), "explicit date"
+    elif (inferred := _infer_year(month, day, published)) is not None:
+        found, basis = inferred[0], f"explicit date, {inferred[1]}"
+    else:
         return None
-    return DateInfo(inferred[0], 1, basis=f"explicit date, {inferred[1]}")
+    if found is None:
+        return None
+    if match.groupdict().get("about"):
+        week = (found - dt.timedelta(days=3), found + dt.timedelta(days=3))
+        return DateInfo(found, 2, *week, f"{basis}, approximate (the week around it)")
+    return DateInfo(found, 1, basis=basis)
 
 
 def _on_range(match: re.Match[str], published: _Published) -> DateInfo | None:
