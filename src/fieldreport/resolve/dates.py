@@ -183,8 +183,15 @@ _SAME_MD_TEXT = (
     rf"{_year_tail('y2')}"
 )
 _WEEKDAY_PREFIX = rf"(?:{_weekday('w')},?\s+(?:the\s+)?)?"
-_DAY_MONTH_TEXT = rf"(?:{_ABOUT}|{_ON}){_WEEKDAY_PREFIX}(?:the\s+)?{_day('d')}{_OF}\s+{_month('m')}{_year_tail('y')}"
-_MONTH_DAY_TEXT = rf"(?:{_ABOUT}|{_ON}){_WEEKDAY_PREFIX}{_month('m')}{_month_gap()}(?:the\s+)?{_day('d')}{_year_tail('y')}"
+_DAY_LEAD = rf"(?:{_ABOUT}|{_ON})"
+_DAY_MONTH_TEXT = (
+    rf"{_DAY_LEAD}{_WEEKDAY_PREFIX}(?:the\s+)?{_day('d')}"
+    rf"{_OF}\s+{_month('m')}{_year_tail('y')}"
+)
+_MONTH_DAY_TEXT = (
+    rf"{_DAY_LEAD}{_WEEKDAY_PREFIX}{_month('m')}"
+    rf"{_month_gap()}(?:the\s+)?{_day('d')}{_year_tail('y')}"
+)
 _MONTH_TEXT = rf"{_MONTH_CUE}{_month('m')}{_year_tail('y')}"
 _REL_MONTH_TEXT = (
     rf"(?:{_PART})?(?:(?:this|last|the\s+previous|the\s+past|this\s+past)\s+month"
