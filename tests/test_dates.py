@@ -161,6 +161,68 @@ def test_numeric_dates_are_read_day_first(expression: str, expected: dt.date) ->
     assert day_of(expression) == (expected, 1)
 
 
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        ("12/3/09", TUESDAY, D(2009, 3, 12)),
+        ("4/11/98", TUESDAY, D(1998, 11, 4)),
+        ("4/11/98", None, D(1998, 11, 4)),
+        ("7/1/31", TUESDAY, D(1931, 1, 7)),  # 2031 would be after publication
+        ("on 9/6", TUESDAY, D(2024, 6, 9)),
+        ("le 30/7", TUESDAY, D(2024, 7, 30)),
+        ("since 2/12", TUESDAY, D(2023, 12, 2)),
+        ("(21/4)", TUESDAY, D(2024, 4, 21)),
+    ],
+)
+def test_short_numeric_dates_are_day_first(
+    expression: str, published: dt.date | None, expected: dt.date
+) -> None:
+    assert day_of(expression, published) == (expected, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A trader was shot dead in the market (21/4) by two men.", ["21/4"]),
+        ("Two shops burned during the 12/3/09 riot.", ["12/3/09"]),
+        ("The camp was shelled on 9/6, a resident said.", ["on 9/6"]),
+        ("The toll is 6 dead and 4/5 wounded.", []),
+        ("Gunmen now control 2/3 of the district.", []),
+        ("Fighters seized on 3/4 of the villages.", []),
+    ],
+)
+def test_short_numeric_dates_need_a_year_a_cue_or_brackets(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("around 5 May 2024", D(2024, 5, 5)),
+        ("Around May 5", D(2024, 5, 5)),
+        ("on or around 5 May", D(2024, 5, 5)),
+        ("on or about the 5th of May", D(2024, 5, 5)),
+        ("On (or around) 5 May 2024", D(2024, 5, 5)),
+        ("on [and around] May 5, 2024", D(2024, 5, 5)),
+        ("vers le 5 mai 2024", D(2024, 5, 5)),
+        ("aux alentours du 5 mai", D(2024, 5, 5)),
+    ],
+)
+def test_approximate_day_is_the_week_around_it(expression: str, expected: dt.date) -> None:
+    info = resolve_date(expression, TUESDAY)
+    assert info is not None
+    week = (expected - dt.timedelta(days=3), expected + dt.timedelta(days=3))
+    assert (info.date, info.precision, info.start, info.end) == (expected, 2, *week)
+
+
+def test_approximate_day_is_found_with_its_hedge() -> None:
+    assert found("Around 5 May 2024 (as reported), gunmen burned a school.") == [
+        "Around 5 May 2024"
+    ]
+    assert found("Reports about 5 May protests spread.") == ["5 May"]
+    assert day_of("5 May") == (D(2024, 5, 5), 1)
+
+
 @pytest.mark.parametrize("expression", ["31 February 2020", "29 February 2023", "2024-02-30"])
 def test_impossible_calendar_dates_are_none(expression: str) -> None:
     assert resolve_date(expression, TUESDAY) is None
@@ -223,6 +285,44 @@ def test_range_over_new_year(
     info = resolve_date(expression, published)
     assert info is not None
     assert (info.start, info.end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("expression", "bounds"),
+    [
+        ("Jul.22-27", JULY_22_27),
+        ("on Jul.22 to 27", JULY_22_27),
+        ("between Jul.30 and Aug.2", (D(2024, 7, 30), D(2024, 8, 2))),
+    ],
+)
+def test_abbreviated_month_right_before_its_day(
+    expression: str, bounds: tuple[dt.date, dt.date]
+) -> None:
+    info = resolve_date(expression, TUESDAY)
+    assert info is not None
+    assert (info.date, info.start, info.end) == (bounds[0], *bounds)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen raided Kadji before dawn on Jun.14.", ["on Jun.14"]),
+        ("Teachers struck on Mar.5 and Mar.6 in Dori.", ["on Mar.5", "Mar.6"]),
+        ("Militants claimed the ambush on June, 14.", ["on June, 14"]),
+        ("Militants claimed the ambush on June, 14th in a video.", ["on June, 14th"]),
+        ("Rebels said on June, 14, 2023, that they had won.", ["on June, 14, 2023"]),
+        ("In June, 14 people were killed in Kadji.", ["In June"]),
+        ("In June, 14 and 15 year olds were recruited.", ["In June"]),
+        ("The rate rose to 1.14 in June.", ["in June"]),
+    ],
+)
+def test_month_then_day_after_a_dot_or_a_comma(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_month_comma_day_resolves_to_the_day() -> None:
+    assert day_of("on June, 14") == (D(2024, 6, 14), 1)
+    assert day_of("Jun.14") == (D(2024, 6, 14), 1)
 
 
 def test_two_dates_joined_by_and_are_not_a_range() -> None:

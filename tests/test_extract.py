@@ -349,3 +349,25 @@ def test_two_groups_that_clash_fight_each_other(extract) -> None:  # type: ignor
     # a group and the coalition in brackets after it are one side
     m = one(extract("On 2 May 2024, Katiba Macina (JNIM) militants clashed near Djenne."))
     assert not names(m, "actor2")
+
+
+def test_bracketed_hedge_after_the_date_is_not_a_report_date(extract) -> None:  # type: ignore[no-untyped-def]
+    """'(as reported)' qualifies the event's own date; a later date in the note (when the body
+    was found) is not the event's."""
+    text = (
+        "Around 3 May 2024 (as reported), unknown gunmen abducted and executed the mayor of Boni "
+        "in Boni. His corpse was found on May 6 near the village."
+    )
+    m = one(extract(text, dt.date(2024, 5, 8)))
+    assert m.date is not None and m.date.date == dt.date(2024, 5, 3)
+
+
+def test_dated_opening_sentence_with_figures_dates_the_event(extract) -> None:  # type: ignore[no-untyped-def]
+    """An opening sentence that is no event by itself but has figures (so it is not merged into
+    the event) still gives the event its date."""
+    text = (
+        "On 3 May 2024, six bodies were seen near Boni. The men are believed to have been "
+        "executed by soldiers."
+    )
+    m = one(extract(text, dt.date(2024, 5, 8)))
+    assert m.date is not None and m.date.date == dt.date(2024, 5, 3)

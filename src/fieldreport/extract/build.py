@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
@@ -242,7 +241,8 @@ def _date(
     text: str,
 ) -> DateInfo | None:
     # in a sentence, a calendar date beats a relative word ("Overnight between 22 and 23 March")
-    hits = [h for info in group.sentences for h in sorted(info.dates, key=_date_rank(info))]
+    hits = [h for info in group.sentences for h in sorted(info.dates, key=_date_rank)]
+    hits += sorted(group.lead_dates, key=_date_rank)
     for hit in [h for h in hits if not h.report] + [h for h in hits if h.report]:
         if hit.info is not None:
             evidence["date"] = Span.of(text, hit.start, hit.end)
@@ -259,11 +259,8 @@ def _date(
     return None
 
 
-def _date_rank(info: SentenceInfo) -> Callable[[DateHit], bool]:
-    def rank(hit: DateHit) -> bool:
-        return not (hit.info and "explicit" in hit.info.basis)
-
-    return rank
+def _date_rank(hit: DateHit) -> bool:
+    return not (hit.info and "explicit" in hit.info.basis)
 
 
 def _place(

@@ -77,6 +77,7 @@ _ANAPHORA = re.compile(
     r"explosion|blast|incident|violence|clash(es)?|fighting|abductions?|kidnappings?)\b",
     re.I,
 )
+_BRACKET_AFTER = re.compile(r"\s*\(([^()]*)\)")
 _REPORT_NOUNS = {
     "statement",
     "communique",
@@ -129,6 +130,10 @@ class EventGroup:
     first: dt.date | None = None
     last: dt.date | None = None
     town: PlaceHit | None = None
+    # the dates of a sentence just before the event that opens it but has figures of its own
+    # ("On 3 May, four bodies were found. They had been shot by soldiers."): its date, not its
+    # figures, is the event's when none of the event's own sentences gives one
+    lead_dates: list[DateHit] = field(default_factory=list)
 
     def add(self, info: SentenceInfo, same_day: dt.date | None = None) -> None:
         self.sentences.append(info)
@@ -235,16 +240,20 @@ def _dates(
 
 
 def _is_report_date(doc: Doc, start: int, end: int) -> bool:
-    """'said on Monday', 'a statement on Sunday', 'SITE on Sunday quoted': when it was said."""
+    """'said on Monday', 'a statement on Sunday', 'SITE on Sunday quoted': when it was said.
+    A hedge in brackets right after the date ('On 3 May (as reported), ...') is not."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    aside = _BRACKET_AFTER.match(doc.text, end)
     tok = span.root
     for _ in range(3):
         if tok.head is tok:
             return False
         tok = tok.head
         lemma = tok.lemma_.lower()
+        if aside is not None and aside.start(1) <= tok.idx < aside.end(1):
+            continue
         if lemma in REPORTING_LEMMAS or lemma in _REPORT_NOUNS or lemma in _STATEMENT_VERBS:
             return True
         if tok.pos_ == "VERB":
@@ -267,18 +276,22 @@ def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
     groups: list[EventGroup] = []
     current: EventGroup | None = None
     scene: SentenceInfo | None = None
+    lead: SentenceInfo | None = None
     for n, info in enumerate(infos):
         if info.background and n > 0:  # the opening sentence is the news, whatever years it cites
             continue
         if current is None or (info.eventful and _starts_new(current, info)):
             if not info.eventful:
                 scene = info if (info.dates or info.places) and not info.claims else None
+                lead = info if info.dates and info.claims else None
                 continue
             current = EventGroup()
             groups.append(current)
             if scene is not None:
                 current.add(scene)
-        scene = None
+            elif lead is not None:
+                current.lead_dates = lead.dates
+        scene = lead = None
         if info.eventful or info.claims or BLAME.search(info.span.text):
             current.add(info)
     return [g for g in groups if any(s.eventful for s in g.sentences) and not _history(g, infos)]
@@ -287,7 +300,8 @@ def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
 def _history(group: EventGroup, infos: list[SentenceInfo]) -> bool:
     """An account of the past: no calendar date in the event, and an article mostly about
     years gone by (or no date at all and past years around it)."""
-    dates = [d for s in group.sentences for d in s.dates if d.info is not None or d.same_day]
+    hits = [d for s in group.sentences for d in s.dates] + group.lead_dates
+    dates = [d for d in hits if d.info is not None or d.same_day]
     if any(d.info is not None and "explicit" in d.info.basis for d in dates):
         return False
     past = sum(s.background for s in infos)

@@ -82,6 +82,7 @@ _VAGUE_COUNTS: Final = frozenset({"few", "a few", "several", "couple of", "a cou
                                    "quelques"})  # fmt: skip
 _GRACE: Final = dt.timedelta(days=7)  # an explicit date may be this far after publication
 _MAX_RANGE_DAYS: Final = 62
+_LATEST_SHORT_YEAR: Final = 2049  # with no publication date, '49' is 2049 and '50' is 1950
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -99,7 +100,20 @@ def _weekday(name: str) -> str:
 
 
 def _day(name: str) -> str:
-    return rf"(?<![\d:/.,])(?P<{name}>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|er)?)\b(?![:.,/]\d)"
+    # not inside a number ('1.5', '3,000'), but right after an abbreviated month ('Apr.24')
+    number = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|er)?"
+    return rf"(?<![\d:/,])(?<!\d\.)(?P<{name}>{number})\b(?![:.,/]\d)"
+
+
+def _month_gap() -> str:
+    """Between a month and its day: a space, nothing after an abbreviation's dot ('Apr.24'), or
+    a comma ('October, 26') when the day cannot be a count: an ordinal, or punctuation after it
+    ('In October, 26 people died' is no date)."""
+    return r"(?:\s+|(?<=\.)|,\s*(?=\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}\s*(?:[.,;:)]|$)))"
+
+
+def _day_slash_month(suffix: str) -> str:
+    return rf"(?P<nd{suffix}>3[01]|[12]\d|0?[1-9])/(?P<nm{suffix}>1[0-2]|0?[1-9])"
 
 
 def _year_tail(name: str) -> str:
@@ -112,6 +126,12 @@ _NUMBER = rf"(?:\d{{1,2}}|{_alt(_NUMBERS)})"
 _TIME_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening|matin|soir|soir[ée]e|apr[eè]s-midi))?"
 _ON = r"(?:(?:on|le|dated)\s+)?"
 _OF = r"(?:\s+of)?"
+# an approximate day ('around 3 May', 'on or about 3 May', 'on (or around) 3 May', 'vers le 3 mai'):
+# the exact day is not known, so ACLED's week precision centred on it
+_ABOUT = (
+    r"(?P<about>(?:on\s+(?:or\s+|[\[(]\s*(?:or|and)\s+))?around[\])]?\s+(?:the\s+)?"
+    r"|on\s+or\s+about\s+(?:the\s+)?|(?:vers|autour\s+du|aux\s+alentours\s+du)\s+(?:le\s+)?)"
+)
 _RANGE_LEAD = (
     r"(?P<lead>(?:on\s+)?the\s+nights?\s+of\s+|(?:dans\s+)?la\s+nuit\s+du\s+"
     r"|(?:from|between|on|du|entre(?:\s+le)?|les)\s+)?"
@@ -138,26 +158,40 @@ _ISO_TEXT = (
     rf"{_ON}(?P<y>(?:19|20)\d{{2}})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])"
 )
 _NUMERIC_TEXT = rf"{_ON}(?<![\d/.])(?P<num>\d{{1,2}}[/.]\d{{1,2}}[/.](?:19|20)\d{{2}})(?![\d/])"
+# day/month with a two-digit year ('28/2/08') or none: without a year only after 'on'/'le'/'du'/
+# 'since'/'depuis' or alone in brackets ('(24/5)'; the bare text when resolving what was found),
+# so that '4/5 wounded' stays a count
+_NUMERIC_SHORT_TEXT = (
+    rf"(?<![\d/.]){_day_slash_month('')}/(?P<ny>\d{{2}})(?![\d/])"
+    rf"|(?:on|le|du|since|depuis)\s+{_day_slash_month('2')}(?![\d/]|\s+of\b)"
+    rf"|(?:(?<=\()|^){_day_slash_month('3')}(?:(?=\))|$)"
+)
 _CROSS_DM_TEXT = (
     rf"{_RANGE_LEAD}(?:the\s+)?{_day('d1')}{_OF}\s+{_month('m1')}{_year_tail('y1')}"
     rf"{_CONN}{_day('d2')}{_OF}\s+{_month('m2')}{_year_tail('y2')}"
 )
 _CROSS_MD_TEXT = (
-    rf"{_RANGE_LEAD}{_month('m1')}\s+{_day('d1')}{_year_tail('y1')}"
-    rf"{_CONN}{_month('m2')}\s+{_day('d2')}{_year_tail('y2')}"
+    rf"{_RANGE_LEAD}{_month('m1')}{_month_gap()}{_day('d1')}{_year_tail('y1')}"
+    rf"{_CONN}{_month('m2')}{_month_gap()}{_day('d2')}{_year_tail('y2')}"
 )
 _SAME_DM_TEXT = (
     rf"{_RANGE_LEAD}(?:the\s+)?{_day('d1')}{_CONN}{_day('d2')}{_OF}\s+{_month('m1')}"
     rf"{_year_tail('y2')}"
 )
 _SAME_MD_TEXT = (
-    rf"{_RANGE_LEAD}{_month('m1')}\s+(?:the\s+)?{_day('d1')}{_CONN}{_day('d2')}{_year_tail('y2')}"
+    rf"{_RANGE_LEAD}{_month('m1')}{_month_gap()}(?:the\s+)?{_day('d1')}{_CONN}{_day('d2')}"
+    rf"{_year_tail('y2')}"
 )
 _WEEKDAY_PREFIX = rf"(?:{_weekday('w')},?\s+(?:the\s+)?)?"
+_DAY_LEAD = rf"(?:{_ABOUT}|{_ON})"
 _DAY_MONTH_TEXT = (
-    rf"{_ON}{_WEEKDAY_PREFIX}(?:the\s+)?{_day('d')}{_OF}\s+{_month('m')}{_year_tail('y')}"
+    rf"{_DAY_LEAD}{_WEEKDAY_PREFIX}(?:the\s+)?{_day('d')}"
+    rf"{_OF}\s+{_month('m')}{_year_tail('y')}"
 )
-_MONTH_DAY_TEXT = rf"{_ON}{_WEEKDAY_PREFIX}{_month('m')}\s+(?:the\s+)?{_day('d')}{_year_tail('y')}"
+_MONTH_DAY_TEXT = (
+    rf"{_DAY_LEAD}{_WEEKDAY_PREFIX}{_month('m')}"
+    rf"{_month_gap()}(?:the\s+)?{_day('d')}{_year_tail('y')}"
+)
 _MONTH_TEXT = rf"{_MONTH_CUE}{_month('m')}{_year_tail('y')}"
 _REL_MONTH_TEXT = (
     rf"(?:{_PART})?(?:(?:this|last|the\s+previous|the\s+past|this\s+past)\s+month"
@@ -339,15 +373,37 @@ def _on_numeric(match: re.Match[str], published: _Published) -> DateInfo | None:
     return DateInfo(day, 1, basis="numeric date, day first (dateparser)") if day else None
 
 
-def _on_single(match: re.Match[str], published: _Published) -> DateInfo | None:
-    month, day = _month_number(match["m"]), _day_number(match["d"])
-    if match["y"]:
-        found = _safe_date(int(match["y"]), month, day)
-        return DateInfo(found, 1, basis="explicit date") if found else None
+def _on_numeric_short(match: re.Match[str], published: _Published) -> DateInfo | None:
+    """'28/2/08' (a two-digit year: the century that keeps it before publication), 'on 24/5'."""
+    groups = match.groupdict()
+    suffix = next(s for s in ("", "2", "3") if groups.get(f"nd{s}"))
+    month, day = int(groups[f"nm{suffix}"]), int(groups[f"nd{suffix}"])
+    if match["ny"]:
+        short, latest = int(match["ny"]), published.year if published else _LATEST_SHORT_YEAR
+        year = 2000 + short if 2000 + short <= latest else 1900 + short
+        if (found := _safe_date(year, month, day)) is None:
+            return None
+        return DateInfo(found, 1, basis="numeric date, day first, two-digit year")
     inferred = _infer_year(month, day, published)
     if inferred is None:
         return None
-    return DateInfo(inferred[0], 1, basis=f"explicit date, {inferred[1]}")
+    return DateInfo(inferred[0], 1, basis=f"numeric date, day first, {inferred[1]}")
+
+
+def _on_single(match: re.Match[str], published: _Published) -> DateInfo | None:
+    month, day = _month_number(match["m"]), _day_number(match["d"])
+    if match["y"]:
+        found, basis = _safe_date(int(match["y"]), month, day), "explicit date"
+    elif (inferred := _infer_year(month, day, published)) is not None:
+        found, basis = inferred[0], f"explicit date, {inferred[1]}"
+    else:
+        return None
+    if found is None:
+        return None
+    if match.groupdict().get("about"):
+        week = (found - dt.timedelta(days=3), found + dt.timedelta(days=3))
+        return DateInfo(found, 2, *week, f"{basis}, approximate (the week around it)")
+    return DateInfo(found, 1, basis=basis)
 
 
 def _on_range(match: re.Match[str], published: _Published) -> DateInfo | None:
@@ -537,6 +593,7 @@ _NEEDS_MONTH: Final = _MONTH_WORD  # the _month() part itself
 _NEEDS_WEEKDAY: Final = re.compile(_weekday("w"), re.IGNORECASE)  # the _weekday() part itself
 _NEEDS_UNIT: Final = re.compile(r"day|week|month|jour|semaine|mois", re.IGNORECASE)
 _NEEDS_WEEK: Final = re.compile(r"week|semaine", re.IGNORECASE)
+_NEEDS_SLASH: Final = re.compile(r"/")
 _NEEDS_MONTH_WORD: Final = re.compile(r"month|mois", re.IGNORECASE)
 
 # in order of precedence: the resolver uses the first rule that matches the whole expression
@@ -544,6 +601,7 @@ _RULES: Final = (
     _rule("same_day", _SAME_DAY_TEXT, _no_date),
     _rule("iso", _ISO_TEXT, _on_single),
     _rule("numeric", _NUMERIC_TEXT, _on_numeric),
+    _rule("numeric_short", _NUMERIC_SHORT_TEXT, _on_numeric_short, needs=_NEEDS_SLASH),
     _rule("range_day_month_cross", _CROSS_DM_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
     _rule("range_month_day_cross", _CROSS_MD_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
     _rule("range_day_month", _SAME_DM_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
