@@ -208,3 +208,29 @@ def test_a_lone_province_in_brackets(extract) -> None:  # type: ignore[no-untype
     assert m.place is not None and (m.place.name, m.place.country) == ("Pama", "BF")
     (m,) = extract("On 1 June 2024, gunmen killed two civilians in Zobrakuni (Kompienga).")
     assert m.place is not None and (m.place.country, m.place.admin2) == ("BF", "Kompienga")
+
+
+def test_an_axis_is_coded_at_its_first_known_town(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 8 May 2024, unknown gunmen killed two traders in Dori-Zobrakuni.")
+    assert m.place is not None and (m.place.name, m.place.country) == ("Dori", "BF")
+    assert m.place.precision == 2
+
+
+def test_a_small_town_with_a_name_of_its_own(extract, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # no country in the text: a town the gazetteer lists once is taken even without a
+    # population figure; an organisation's name is never a town
+    unique = next(
+        e
+        for e in gazetteer.entries
+        if e.kind == "town"
+        and e.country == "BF"
+        and e.population == 0
+        and len(e.name) >= 6
+        and e.name.isalpha()
+        and len(gazetteer.lookup(e.name)) == 1
+        and not gazetteer.admin2(e.name, [])
+    )
+    (m,) = extract(f"On 8 May 2024, students protested in {unique.name}.")
+    assert m.place is not None and m.place.country == "BF"
+    (m,) = extract("On 8 May 2024, gunmen seized a vehicle of the Red Cross in Zobrakuni.")
+    assert m.place is None or m.place.name != "Red Cross"

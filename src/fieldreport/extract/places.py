@@ -59,7 +59,7 @@ _STOP = set(
     Prison Mosque Church President Prime Minister General Colonel Captain Mayor Chief Imam
     Forces Force Group Party Union Movement Front Council Committee Office Agency Airport Border
     Lake River Forest Park Sector Zone Area District Axis Highway Mine Site Gold""".split()
-)
+) | {"Red Cross", "Red Crescent"}  # organisations that are also towns somewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,14 +278,51 @@ def _resolve(
             return None
         region = gazetteer.region(phrase, countries) if len(words) <= 3 else None
         entry = gazetteer.best(phrase, countries=countries, admin1=admin[1])
-        if entry is not None and _plausible(entry, countries, admin[1]):
+        if entry is not None and (
+            _plausible(entry, countries, admin[1]) or _only_one(phrase, entry, gazetteer, countries)
+        ):
             offset = name.find(words[0])
             precision = 3 if entry.kind == "region" else 1
             return PlaceHit(start + offset, start + offset + len(phrase), phrase, entry, precision)
         if region is not None:
             return PlaceHit(start, start + len(phrase), phrase, region, 3)
         words = words[:-1]
+    return _axis_end(name, start, gazetteer, countries, admin)
+
+
+def _axis_end(
+    name: str,
+    start: int,
+    gazetteer: Gazetteer,
+    countries: list[str],
+    admin: tuple[str | None, str | None],
+) -> PlaceHit | None:
+    """ "the Dori-Djibo axis", "Ouaga-Kaya": a road between two towns, coded at the first
+    the gazetteer knows (precision 2), when the compound itself is no place."""
+    first = name.split()[0] if name.split() else ""
+    parts = first.split("-")
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        if len(part) < 4 or not part[:1].isupper() or part in _STOP:
+            continue
+        entry = gazetteer.best(part, countries=countries, admin1=admin[1])
+        if entry is not None and entry.kind == "town" and _plausible(entry, countries, admin[1]):
+            at = start + name.find(part)
+            return PlaceHit(at, at + len(part), part, entry, 2)
     return None
+
+
+def _only_one(written: str, entry: Entry, gazetteer: Gazetteer, countries: list[str]) -> bool:
+    """With no country in context, a small town the report names in full ("Oursi") when it
+    is the one place of that name in the gazetteer."""
+    return (
+        not countries
+        and entry.kind == "town"
+        and len(written) >= 5
+        and fold(entry.name) == fold(written)
+        and len(gazetteer.lookup(written)) == 1
+    )
 
 
 def _plausible(entry: Entry, countries: list[str], admin1: str | None) -> bool:
