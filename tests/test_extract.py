@@ -371,3 +371,25 @@ def test_dated_opening_sentence_with_figures_dates_the_event(extract) -> None:  
     )
     m = one(extract(text, dt.date(2024, 5, 8)))
     assert m.date is not None and m.date.date == dt.date(2024, 5, 3)
+
+
+def test_the_attacker_of_the_lead_sentence_stays_the_attacker(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 26 April 2024, presumed JNIM militants ambushed an army unit near Djibo. One "
+            "soldier and eight militants were killed, and four soldiers wounded."
+        )
+    )
+    assert names(m, "actor1") == {"JNIM: Group for Support of Islam and Muslims"}
+    assert any(n.startswith("Military Forces of Burkina Faso") for n in names(m, "actor2"))
+
+
+def test_those_who_repel_an_attack_were_attacked(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 18 April 2024, suspected Fulani militiamen attacked the Dogon village of Zobrakuni "
+            "(Koro, Mopti). Dan Na Ambassagou militiamen repulsed the attack."
+        )
+    )
+    assert names(m, "actor1") == {"Fulani Ethnic Militia (Mali)"}
+    assert names(m, "actor2") == {"Dan Na Ambassagou"}

@@ -24,6 +24,7 @@ from fieldreport.resolve.actors import ActorDictionary
 
 Side = Literal["attacker", "target", "claimant", "none"]
 
+DEFENDING_LEMMAS = {"repel", "repulse", "fend", "thwart", "foil", "resist", "repousser"}
 VIOLENT_LEMMAS = {
     "attack",
     "kill",
@@ -360,6 +361,8 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
         return "claimant"
     if dep == "nsubj" and _hit_a_device(head):
         return "target"  # "a MINUSMA vehicle struck an IED": the vehicle's people were hit
+    if dep == "nsubj" and lemma in DEFENDING_LEMMAS:
+        return "target"  # "the militia repelled the attack": the defenders were attacked
     if dep in {"nsubj"} and (lemma in VIOLENT_LEMMAS or _agentive(head)):
         return "attacker"
     if dep in {"nsubjpass", "dobj", "obj"} and lemma in VIOLENT_LEMMAS:

@@ -137,6 +137,9 @@ def build_mention(
     refs = [(h, r) for h, r in mentioned if _party(h, lead, group) or h.start in blamed]
     votes = _votes(group, refs)
     for h, r in refs:
+        if h.side == "attacker" and lead.span.start_char <= h.start < lead.span.end_char:
+            votes[r.name]["attacker"] += 1  # who acts in the lead sentence outweighs its dead
+    for h, r in refs:
         if h.start in blamed and r.inter in ARMED:
             votes[r.name]["attacker"] += 2  # "the device was likely planted by JNIM"
     cues = {c for s in group.sentences for c in s.cues}
