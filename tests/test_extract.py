@@ -393,3 +393,13 @@ def test_those_who_repel_an_attack_were_attacked(extract) -> None:  # type: igno
     )
     assert names(m, "actor1") == {"Fulani Ethnic Militia (Mali)"}
     assert names(m, "actor2") == {"Dan Na Ambassagou"}
+
+
+def test_forces_named_in_the_scene_setting_sentence_take_part(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 28 October 2024, French forces conducted a combined air-ground operation near "
+            "Ansongo. The ministry announced that several tens of ISGS militants were killed."
+        )
+    )
+    assert any(n.startswith("Military Forces of France") for n in names(m, "actor1"))

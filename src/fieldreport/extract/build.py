@@ -360,6 +360,12 @@ def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
     makes it a victim; a group named in passing later ("X operates in the area") does not."""
     if lead.span.start_char <= hit.start < lead.span.end_char or hit.side != "none":
         return True
+    if (
+        hit.ref is not None
+        and hit.ref.inter in ARMED
+        and group.sentences[0].span.start_char <= hit.start < lead.span.start_char
+    ):
+        return True  # "French forces conducted an operation near X. 30 militants were killed."
     for claim in (c for s in group.sentences for c in s.claims):
         if claim.victim_token == hit.token:
             return True
