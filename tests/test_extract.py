@@ -228,6 +228,14 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             ("Violence against civilians", "Attack"),
         ),
         (
+            "On 2 May 2024, Katiba Macina (JNIM) militants killed three marketgoers near Djenne.",
+            ("Violence against civilians", "Attack"),  # one group, named three ways
+        ),
+        (
+            "On 2 May 2024, volunteer fighters (VDP) shot and wounded a displaced man near Djenne.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
             "On 2 May 2024, ISGS militants executed a JNIM member near Djenne.",
             ("Battles", "Armed clash"),  # a militant is never a civilian to ACLED
         ),

@@ -437,7 +437,7 @@ def _sides(
         target_militia=any(r.inter in NON_STATE_ARMED for r in targets),
         target_armed="armed" in hit
         or any(r.inter in ARMED for r in targets)
-        or (not targets and sum(r.inter in ARMED for _, r in actual) >= 2),
+        or (not targets and _distinct_armed(actual) >= 2),
         target_civilian=("civilian" in hit and "armed" not in hit)
         or (any(r.inter == 7 for r in targets) and "armed" not in hit)
         or (not targets and not hit and any(r.inter == 7 for _, r in actual)),
@@ -522,6 +522,15 @@ def _roles(
             role: Role = main if n == 0 else assoc  # type: ignore[assignment]
             roles.append(ActorRole(ref, role, Span.of(text, hit.start, hit.end)))
     return roles
+
+
+def _distinct_armed(refs: list[tuple[ActorHit, ActorRef]]) -> int:
+    """Armed actors the text names, each once: "VDP fighters ... the VDP" is one, and so is
+    "Katiba Macina (JNIM) militants" (a group, its coalition, the word for its men)."""
+    hits = sorted((h for h, r in refs if r.inter in ARMED), key=lambda h: h.start)
+    names = {r.name for _, r in refs if r.inter in ARMED}
+    clusters = sum(1 for k, h in enumerate(hits) if k == 0 or not _names([hits[k - 1]], h))
+    return min(len(names), clusters)
 
 
 def _names(named: list[ActorHit], word: ActorHit) -> bool:
