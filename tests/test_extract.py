@@ -411,3 +411,21 @@ def test_forces_named_in_the_scene_setting_sentence_take_part(extract) -> None: 
         )
     )
     assert any(n.startswith("Military Forces of France") for n in names(m, "actor1"))
+
+
+def test_village_self_defense_and_ethnic_gunmen(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 13 November 2024, Fulani gunmen attacked the Dogon village of Zobrakuni "
+            "(Bandiagara, Mopti). Village self-defense responded to the attack."
+        )
+    )
+    assert names(m, "actor1") == {"Fulani Ethnic Militia (Mali)"}
+    assert names(m, "actor2") == {"Dogon Ethnic Militia (Mali)"}
+    m = one(
+        extract(
+            "On 18 October 2024, JNIM militants attacked the village of Zobrakuni (Niono, "
+            "Segou). Dozo militiamen responded to the attack."
+        )
+    )
+    assert names(m, "actor2") == {"Dozo Communal Militia (Mali)"}

@@ -24,7 +24,7 @@ from fieldreport.resolve.actors import ActorDictionary
 
 Side = Literal["attacker", "target", "claimant", "none"]
 
-DEFENDING_LEMMAS = {"repel", "repulse", "fend", "thwart", "foil", "resist", "repousser"}
+DEFENDING_LEMMAS = {"repel", "repulse", "fend", "thwart", "foil", "resist", "repousser", "respond"}
 VIOLENT_LEMMAS = {
     "attack",
     "kill",

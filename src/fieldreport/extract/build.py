@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import cast
@@ -126,8 +127,9 @@ def build_mention(
     parties = tuple(
         h.ref for s in group.sentences for h in s.actors if h.ref and _party(h, lead, group)
     )
+    village = _village_group(group, res.actors)
     resolved = [
-        (hit, _resolve(hit, res.actors, country, on, parties))
+        (hit, _resolve(_of_village(hit, village), res.actors, country, on, parties))
         for s in group.sentences
         for hit in s.actors
     ]
@@ -293,6 +295,31 @@ def _place(
     return place
 
 
+_VILLAGE_OF = re.compile(r"\b([A-Z][\w'’-]+) (?:village|hamlet|community|villages|hamlets)\b")
+
+
+def _village_group(group: EventGroup, actors: ActorDictionary) -> str | None:
+    """The ethnic group of the village the event names ("the Dogon village of X")."""
+    for info in group.sentences:
+        for m in _VILLAGE_OF.finditer(info.span.text):
+            found = actors.ethnic_group(m[1])
+            if found:
+                return found
+    return None
+
+
+def _of_village(hit: ActorHit, village: str | None) -> ActorHit:
+    """ "village self-defense" in a Dogon village is the Dogon militia (ACLED's coding)."""
+    if (
+        village
+        and hit.kind == "ethnic_militia"
+        and not hit.group
+        and "village" in hit.alias.lower()
+    ):
+        return dataclasses.replace(hit, group=village)
+    return hit
+
+
 def _resolve(
     hit: ActorHit,
     actors: ActorDictionary,
@@ -317,8 +344,11 @@ def _resolve(
     where = hit.country or country
     if where is None or hit.kind == "coref":
         return None
+    kind = hit.kind
+    if kind == "unidentified" and hit.group:
+        kind = "ethnic_militia"  # "Fulani gunmen": the group's militia, as ACLED codes them
     try:
-        return actors.generic(hit.kind, where, on=on, group=hit.group)
+        return actors.generic(kind, where, on=on, group=hit.group)
     except (KeyError, ValueError):
         return None
 
