@@ -236,6 +236,10 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             ("Violence against civilians", "Attack"),
         ),
         (
+            "On 2 May 2024, unknown men shot and wounded a blogger in Djenne.",
+            ("Violence against civilians", "Attack"),  # not a crowd of "men": gunmen
+        ),
+        (
             "On 2 May 2024, ISGS militants executed a JNIM member near Djenne.",
             ("Battles", "Armed clash"),  # a militant is never a civilian to ACLED
         ),
