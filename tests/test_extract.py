@@ -236,6 +236,14 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             ("Violence against civilians", "Attack"),
         ),
         (
+            "On 2 May 2024, unknown gunmen attacked a Tuareg camp near Djenne, killing six.",
+            ("Violence against civilians", "Attack"),  # a camp people live in, not a base
+        ),
+        (
+            "On 2 May 2024, JNIM militants attacked a military camp near Djenne.",
+            ("Battles", "Armed clash"),
+        ),
+        (
             "On 2 May 2024, unknown men shot and wounded a blogger in Djenne.",
             ("Violence against civilians", "Attack"),  # not a crowd of "men": gunmen
         ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -187,11 +187,47 @@ def read_sentence(
         claims=find_claims(doc, sent),
         background=background,
         speaker=speaker_of(sent),
-        targets=targets_of(sent),
+        targets=targets_of(sent, finder.actors.ethnic_group),
     )
 
 
-def targets_of(sent: Span) -> frozenset[str]:
+_HOME_CAMP = re.compile(
+    r"\b(?P<who>[\w'’-]+) (?:camps?|encampments?)\b", re.IGNORECASE
+)  # "a Tuareg camp", "the IDP camp", "a herders' camp": where people live
+_CAMP_DWELLERS = {
+    "idp",
+    "idps",
+    "refugee",
+    "refugees",
+    "displaced",
+    "nomad",
+    "nomadic",
+    "herders",
+    "herders'",
+    "herder",
+    "pastoralist",
+    "pastoralists",
+    "fishing",
+    "fishermen",
+    "mining",
+    "miners",
+    "transhumance",
+    "displacement",
+}
+
+
+def _home_camp(words: str, ethnic_group: Callable[[str], str | None]) -> bool:
+    """A camp people live in (of displaced people, herders, an ethnic group), not a base."""
+    for m in _HOME_CAMP.finditer(words):
+        who = m["who"]
+        if who.lower() in _CAMP_DWELLERS or (who[:1].isupper() and ethnic_group(who)):
+            return True
+    return False
+
+
+def targets_of(
+    sent: Span, ethnic_group: Callable[[str], str | None] = lambda _: None
+) -> frozenset[str]:
     """What the violence in a sentence hit: the objects of its violent verbs and nouns."""
     found: set[str] = set()
     for tok in sent:
@@ -213,7 +249,9 @@ def targets_of(sent: Span) -> frozenset[str]:
             )
             for obj in objs:
                 words = " ".join(t.text for t in obj.subtree)
-                if ARMED_TARGET.search(words):
+                if _home_camp(words, ethnic_group):
+                    found.add("civilian")
+                elif ARMED_TARGET.search(words):
                     found.add("armed")
                 elif CIVILIAN_TARGET.search(words):
                     found.add("civilian")
