@@ -240,6 +240,15 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             ("Violence against civilians", "Attack"),  # a camp people live in, not a base
         ),
         (
+            "On 2 May 2024, soldiers raided a Fulani hamlet near Djenne and killed ten people.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants ambushed a Dozo militiaman (assumed off-duty) "
+            "returning from his farmland near Djenne.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
             "On 2 May 2024, JNIM militants attacked a military camp near Djenne.",
             ("Battles", "Armed clash"),
         ),

@@ -179,7 +179,8 @@ ARMED_TARGET = re.compile(
     re.I,
 )
 CIVILIAN_TARGET = re.compile(
-    r"\b(villages?|villagers|civilians?|markets?|schools?|churches|church|mosques?|houses|homes|"
+    r"\b(villages?|hamlets?|settlements?|villagers|civilians?|markets?|schools?|churches|church|"
+    r"mosques?|houses|homes|residences?|hotels?|restaurants?|"
     r"bus|buses|passengers|travell?ers|traders|merchants|farmers|herders|women|children|"
     r"residents|inhabitants|worshippers|teachers|students|pupils|off-duty|family|families|"
     r"chief|imam|pastor|councill?or|mayor|health workers|aid workers|displaced)\b",
@@ -336,7 +337,7 @@ def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
         and ("targeted_killing" not in found or "ambush" in found)  # nor an executed officer
     ):
         return "Battles", "Armed clash"
-    if "ambush" in found and not sides.target_civilian:
+    if "ambush" in found and not sides.target_civilian and "unarmed" not in found:
         return "Battles", "Armed clash"
     if (
         sides.target_militia
