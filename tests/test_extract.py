@@ -249,6 +249,11 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             ("Violence against civilians", "Attack"),
         ),
         (
+            "On 2 May 2024, JNIM militants shot dead a policeman at the market in Djenne and "
+            "seized his rifle.",
+            ("Battles", "Armed clash"),  # one armed man is an armed target too
+        ),
+        (
             "On 2 May 2024, JNIM militants attacked a military camp near Djenne.",
             ("Battles", "Armed clash"),
         ),

@@ -173,9 +173,11 @@ def cues_in(text: str) -> dict[str, list[tuple[int, int]]]:
 
 ARMED_TARGET = re.compile(
     r"\b(posts?|positions?|camps?|bases?|checkpoints?|barracks|convoys?|patrols?|brigades?|"
-    r"detachments?|units?|garrisons?|outposts?|escorts?|soldiers|troops|gendarmes|policemen|"
-    r"militiamen|fighters|militants|volunteers?|vdp|self-defen[cs]e|dozos?|koglweogo|"
-    r"police station|gendarmerie|military|army|customs|forest guards?|peacekeepers)\b",
+    r"detachments?|units?|garrisons?|outposts?|escorts?|soldiers?|troops|gendarmes?|policem[ae]n|"
+    r"police officers?|militiam[ae]n|fighters?|combatants?|militants|volunteers?|vdp|"
+    r"self-defen[cs]e|dozos?|koglweogo|police station|gendarmerie|military|army|customs|"
+    r"forest guards?|eco-?guards?|rangers?|ranger station|peacekeepers?|guard corps|"
+    r"security guards?|bodyguards?)\b",
     re.I,
 )
 CIVILIAN_TARGET = re.compile(
