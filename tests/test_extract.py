@@ -257,6 +257,42 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, angry youths ransacked the town hall in Djenne.",
             ("Riots", "Mob violence"),
         ),
+        (
+            "On 2 May 2024, JNIM militants attacked the ranger station in Djenne and burned two "
+            "motorbikes.",
+            ("Battles", "Armed clash"),  # rangers are armed
+        ),
+        (
+            "On 2 May 2024, gunmen opened fire against a customs post near Djenne. No casualties "
+            "were reported.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, gunmen fired at a police patrol near Djenne.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, the army killed a militant near Djenne and seized his weapon.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, soldiers or gendarmes opened fire on two students on a motorbike in "
+            "Djenne.",
+            ("Violence against civilians", "Attack"),  # soldiers and gendarmes: one side
+        ),
+        (
+            "On 2 May 2024, soldiers shot dead a herder suspected of being a militant near Djenne.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, gunmen opened fire against an NGO convoy near Djenne, wounding a "
+            "driver.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, gunmen shot dead a retired soldier at his shop in Djenne.",
+            ("Violence against civilians", "Attack"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from fieldreport.extract.taxonomy import (
     ARMED_TARGET,
     CIVILIAN_TARGET,
     EVENTFUL,
+    NOT_ARMED,
     VIOLENT,
     cues_in,
 )
@@ -186,28 +187,33 @@ def read_sentence(
     )
 
 
+_ATTACK_WORDS = {"attack", "ambush", "raid", "incursion", "assault"}
+
+
 def targets_of(sent: Span) -> frozenset[str]:
-    """What the violence in a sentence hit: the objects of its violent verbs and nouns."""
+    """What the violence in a sentence hit: the objects of its violent verbs and nouns ("opened
+    fire on", "fired at" included)."""
     found: set[str] = set()
     for tok in sent:
-        if tok.lemma_.lower() not in VIOLENT_LEMMAS and tok.lemma_.lower() not in {
-            "attack",
-            "ambush",
-            "raid",
-            "incursion",
-            "assault",
-        }:
+        lemma = tok.lemma_.lower()
+        shooting = lemma in {"fire", "shoot"} or (
+            lemma == "open" and any(c.lower_ == "fire" for c in tok.children)
+        )
+        if not shooting and lemma not in VIOLENT_LEMMAS and lemma not in _ATTACK_WORDS:
             continue
+        preps = {"on", "against", "into"}
+        if shooting and not any(c.dep_ in {"dobj", "nsubjpass", "obj"} for c in tok.children):
+            preps.add("at")  # "fired at a patrol", but "shot a man at the checkpoint"
         for child in tok.children:
             objs = (
                 [child]
-                if child.dep_ in {"dobj", "nsubjpass", "obj"}
+                if child.dep_ in {"dobj", "nsubjpass", "obj"} and child.lower_ != "fire"
                 else [c for c in child.children if c.dep_ == "pobj"]
-                if child.dep_ == "prep" and child.lower_ in {"on", "against", "into"}
+                if child.dep_ == "prep" and child.lower_ in preps
                 else []
             )
             for obj in objs:
-                words = " ".join(t.text for t in obj.subtree)
+                words = NOT_ARMED.sub(" ", " ".join(t.text for t in obj.subtree))
                 if ARMED_TARGET.search(words):
                     found.add("armed")
                 elif CIVILIAN_TARGET.search(words):

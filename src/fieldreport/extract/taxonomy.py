@@ -57,6 +57,7 @@ CUES: dict[str, str] = {
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
     "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|"
     r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
+    r"fired ((gun)?shots )?(at|on|upon)|"
     r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
     r"stabb\w+|hacked|burned alive|torture\w*|beat(en)? to death|assassinat\w+|"
     r"attaqu\w+|tu[ée]s?|abattu\w*",
@@ -97,8 +98,8 @@ CUES: dict[str, str] = {
     r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|combing operations?|"
     r"sweep(ing)? operations?",
     "targeted_killing": r"assassinat\w+|execut\w+|murder\w*|summar(il)?y|extra-?judicial\w*",
-    "unarmed": r"off-duty|off duty|unarmed|not on duty|on leave|on (his|their) farm(land)?s?|"
-    r"at (his|their) homes?|in (his|their) homes?|in civilian clothes",
+    "unarmed": r"off-duty|off duty|unarmed|not on duty|on leave|retired|"
+    r"on (his|their) farm(land)?s?|at (his|their) homes?|in (his|their) homes?|in civilian clothes",
     "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
     "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
     r"baton\w*|lacrymog\w+",
@@ -173,9 +174,18 @@ def cues_in(text: str) -> dict[str, list[tuple[int, int]]]:
 
 ARMED_TARGET = re.compile(
     r"\b(posts?|positions?|camps?|bases?|checkpoints?|barracks|convoys?|patrols?|brigades?|"
-    r"detachments?|units?|garrisons?|outposts?|escorts?|soldiers|troops|gendarmes|policemen|"
-    r"militiamen|fighters|militants|volunteers?|vdp|self-defen[cs]e|dozos?|koglweogo|"
-    r"police station|gendarmerie|military|army|customs|forest guards?|peacekeepers)\b",
+    r"detachments?|units?|garrisons?|outposts?|escorts?|soldiers?|troops|gendarmes?|policem[ae]n|"
+    r"police officers?|militiam[ae]n|fighters?|militants?|combatants?|volunteers?|vdp|"
+    r"self-defen[cs]e|dozos?|koglweogo|police station|gendarmerie|military|army|customs|"
+    r"(forest|park|wildlife|national) guards?|rangers?|ranger stations?|guard posts?|"
+    r"peacekeepers?)\b",
+    re.I,
+)
+# words that make an armed-sounding target unarmed: "a teacher suspected of being a militant",
+# "an ICRC convoy", "a retired soldier"
+NOT_ARMED = re.compile(
+    r"\b((suspected|accused|alleged) of\b.*|(icrc|ngo|humanitarian|aid|civilian|commercial|"
+    r"merchants?|traders?|fuel|trucks?|wedding) (\w+ )?convoys?|(retired|former) \w+)",
     re.I,
 )
 CIVILIAN_TARGET = re.compile(
