@@ -293,6 +293,30 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, gunmen shot dead a retired soldier at his shop in Djenne.",
             ("Violence against civilians", "Attack"),
         ),
+        (
+            "On 2 May 2024, hundreds of residents marched in Djenne to protest the killing of a "
+            "trader by gunmen.",
+            ("Protests", "Peaceful protest"),  # the killing is what they protest, not force
+        ),
+        (
+            "On 2 May 2024, teachers staged a sit-in in Djenne demanding justice for a colleague "
+            "murdered in April.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "On 2 May 2024, police shot dead two students who were marching in Djenne against "
+            "the killing of a classmate.",
+            ("Protests", "Excessive force against protesters"),
+        ),
+        (
+            "On 2 May 2024, students protested in Djenne, setting tires on fire and smashing "
+            "shop windows.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 2 May 2024, demonstrators in Djenne committed arson at the town hall.",
+            ("Riots", "Violent demonstration"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

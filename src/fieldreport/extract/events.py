@@ -25,6 +25,7 @@ from fieldreport.extract.taxonomy import (
     NOT_ARMED,
     VIOLENT,
     cues_in,
+    without_grievances,
 )
 from fieldreport.model import DateInfo
 from fieldreport.resolve.dates import find_date_expressions, resolve_date
@@ -176,7 +177,7 @@ def read_sentence(
     background = _is_background(text, dates, ctx.published)
     return SentenceInfo(
         span=sent,
-        cues={} if ctx.sports or _SPORTS.search(text) else cues_in(text),
+        cues={} if ctx.sports or _SPORTS.search(text) else without_grievances(text, cues_in(text)),
         dates=dates,
         places=find_places(sent, gazetteer, ctx.countries, skip, ctx.ents),
         actors=finder.find(doc, sent, on, ctx.countries),

@@ -84,13 +84,15 @@ CUES: dict[str, str] = {
     r"gathered (to|in front)|strike action|(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
     r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (to|through|in|"
     r"against|from)|picket\w*",
-    "riot_violence": r"riot\w*|burn(ed|ing|t) tyres|barricad\w+|vandali[sz]\w+|(threw|throwing|"
+    "riot_violence": r"riot\w*|burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|vandali[sz]\w+|"
+    r"arson|smash(ed|ing)|set(ting)? (\w+ ){1,3}on fire|setting fire|(threw|throwing|"
     r"hurled) (stones|rocks|projectiles)|ransack\w+|pelted|clashed with (police|"
     r"security forces|gendarmes)|set fire|torch\w+|looted|pneus|road ?blocks?|block(ed|ing) "
     r"(\w+ ){0,2}(road|roads|street|streets|traffic|highway|route|rn\d+)|violent (protests?|"
     r"demonstrations?)|clash\w* (\w+ ){0,3}(police|security forces|gendarmes|soldiers)|"
     r"assaulted|machetes|stoned|turned (violent|deadly|into (a )?(riots?|clash\w*))|"
-    r"plunder\w*|went on (the|a) rampage|fired (gun)?shots in the air|threw stones|"
+    r"plunder\w*|went on (the|a) rampage|(fired|firing) ((gun)?shots )?(in|into) the air|"
+    r"threw stones|"
     r"stones (were )?thrown",
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?",
     "ground": r"small[- ]arms?( fire)?|gunfire|gunshots|assault\w*|storm(ed|ing)|commandos?|"
@@ -172,6 +174,37 @@ def cues_in(text: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+# what a protest is about: "marched against the killing of a student", "demanding justice for
+# two activists assassinated in May". The violence named there is not the protest's own.
+GRIEVANCE = re.compile(
+    r"\b(against|over|denounc\w*|condemn\w*|in (response|reaction|protest|solidarity) (to|with)|"
+    r"justice for|to protest|commemorat\w+|anniversary of|tribute to|investigation (of|into)|"
+    r"in memory of|in the wake of|after (the|a|an)|demand\w*|corpses? of|bod(y|ies) of|mourn\w*)"
+    r"\b[^.;:]{0,60}?\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
+    r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assaulted|raped?|violence|"
+    r"insecurity)\b",
+    re.I,
+)
+
+
+def without_grievances(
+    text: str, found: dict[str, list[tuple[int, int]]]
+) -> dict[str, list[tuple[int, int]]]:
+    """A protest's cues less the violence it protests against (GRIEVANCE)."""
+    if "protest" not in found:
+        return found
+    spans = [m.span() for m in GRIEVANCE.finditer(text)]
+    if not spans:
+        return found
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, hits in found.items():
+        if name in _GRIEVABLE:
+            hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
+        if hits:
+            out[name] = hits
+    return out
+
+
 ARMED_TARGET = re.compile(
     r"\b(posts?|positions?|camps?|bases?|checkpoints?|barracks|convoys?|patrols?|brigades?|"
     r"detachments?|units?|garrisons?|outposts?|escorts?|soldiers?|troops|gendarmes?|policem[ae]n|"
@@ -211,6 +244,7 @@ VIOLENT = {
     "take_territory",
     "retake",
 }
+_GRIEVABLE = VIOLENT | {"death", "harm", "targeted_killing"}
 EVENTFUL = VIOLENT | {
     "protest",
     "riot_violence",
