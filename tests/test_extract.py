@@ -317,6 +317,34 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, demonstrators in Djenne committed arson at the town hall.",
             ("Riots", "Violent demonstration"),
         ),
+        (
+            "On 2 May 2024, students clashed with police in Djenne, leaving two wounded.",
+            ("Riots", "Mob violence"),  # no armed organisation fights: a riot
+        ),
+        (
+            "On 2 May 2024, residents of two quarters of Djenne clashed over a land dispute and "
+            "three people were injured.",
+            ("Riots", "Mob violence"),
+        ),
+        (
+            "On 2 May 2024, youths armed with machetes from two villages clashed near Djenne, "
+            "killing one.",
+            ("Battles", "Armed clash"),  # armed communities fight as militias
+        ),
+        (
+            "On 2 May 2024, teachers demonstrated in Djenne and fighting broke out between the "
+            "marchers and the police.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 2 May 2024, hundreds marched in Djenne; police were deployed but no clashes were "
+            "reported.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "On 2 May 2024, students marched in Djenne against the fighting in the north.",
+            ("Protests", "Peaceful protest"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -48,8 +48,9 @@ SUB_TO_TYPE = {sub: etype for etype, subs in EVENT_TYPES.items() for sub in subs
 
 _W = r"(?<![\w-])"  # word start
 CUES: dict[str, str] = {
-    "clash": r"clash\w*|fighting|fought|battl\w+|firefights?|gun ?fights?|skirmish\w*|exchanges? of"
-    r" (gun)?fire|(exchang|trad)(ed|ing) (gun ?)?fire|shoot-?outs?|gun ?battles?|"
+    "clash": r"(?<!no )(?<!without )clash\w*|fighting|fought|battl\w+|firefights?|gun ?fights?|"
+    r"skirmish\w*|exchanges? of (gun)?fire|(exchang|trad)(ed|ing) (gun ?)?fire|shoot-?outs?|"
+    r"gun ?battles?|"
     r"engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
     r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts|routed|fought back|"
     r"returned fire|retaliated|riposte\w*|respond(ed|ing) to the (attack|assault|incursion)|"
@@ -105,6 +106,11 @@ CUES: dict[str, str] = {
     "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
     "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
     r"baton\w*|lacrymog\w+",
+    # unorganised people, and the weapons that make a fight between communities a battle
+    "people": r"youths?|students|pupils|residents|locals|traders|vendors|shopkeepers|supporters|"
+    r"crowds?|rioters|fans|worshippers|passers-?by",
+    "weapons": r"firearms|guns|rifles?|machetes|blade(d)? weapons|knives|armed (\w+ )?(youths?|"
+    r"men|residents|villagers|people|groups?)",
     "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|"
     r"jungle justice",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
@@ -181,7 +187,8 @@ GRIEVANCE = re.compile(
     r"justice for|to protest|commemorat\w+|anniversary of|tribute to|investigation (of|into)|"
     r"in memory of|in the wake of|after (the|a|an)|demand\w*|corpses? of|bod(y|ies) of|mourn\w*)"
     r"\b[^.;:]{0,60}?\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
-    r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assaulted|raped?|violence|"
+    r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assaulted|raped?|violence|fighting|"
+    r"clashes|"
     r"insecurity)\b",
     re.I,
 )
@@ -311,6 +318,8 @@ def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return "Protests", "Excessive force against protesters"
     if found & {"riot_violence", "looting"}:
         return "Riots", "Violent demonstration"  # protesters who burn or loot riot
+    if "clash" in found and not sides.armed_present:
+        return "Riots", "Violent demonstration"  # a protest that turns into clashes
     if "intervention" in found or "arrest" in found:
         return "Protests", "Protest with intervention"
     if found & (VIOLENT - {"mob"}) and not sides.protesters:
@@ -321,6 +330,13 @@ def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
 def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "mob" in found:
         return "Riots", "Mob violence"
+    if (
+        "clash" in found
+        and "people" in found
+        and "weapons" not in found
+        and not (sides.attacker_armed or sides.armed_present or sides.target_militia)
+    ):
+        return "Riots", "Mob violence"  # residents, students, rival camps fight: no armed group
     if sides.crowd and found & {"clash", "attack", "abduct", "riot_violence", "looting"}:
         return "Riots", "Mob violence"  # violence by people who are not an armed organisation
     if (
