@@ -345,6 +345,10 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, students marched in Djenne against the fighting in the north.",
             ("Protests", "Peaceful protest"),
         ),
+        (
+            "On 2 May 2024, gunmen shot dead a Protestant pastor in Djenne.",
+            ("Violence against civilians", "Attack"),  # "Protestant" is no protest
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -80,8 +80,9 @@ CUES: dict[str, str] = {
     r"blew up|(detonated|exploded|blown up) (a|the) bridge|bomb(ing| attacks?)|"
     r"(the|an|a|twin) ([\w-]+ ){0,3}(explosions?|blasts?)|(device|bomb|mine) (went off|exploded)",
     "grenade": r"grenades?",
-    "protest": r"protest\w*|demonstrat\w+|marche[ds]?|march(ed|ing) (through|in|to|on|against)|"
-    r"rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|took to the streets|rassembl\w+|"
+    "protest": r"protest(?!ant)\w*|demonstrat\w+|marche[ds]?|"
+    r"march(ed|ing) (through|in|to|on|against)|rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|"
+    r"took to the streets|rassembl\w+|"
     r"gathered (to|in front)|strike action|(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
     r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (to|through|in|"
     r"against|from)|picket\w*",
