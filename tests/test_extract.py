@@ -349,6 +349,20 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, gunmen shot dead a Protestant pastor in Djenne.",
             ("Violence against civilians", "Attack"),  # "Protestant" is no protest
         ),
+        (
+            "On 2 May 2024, two JNIM militants were killed near Djenne while planting an IED on "
+            "the road.",
+            ("Strategic developments", "Disrupted weapons use"),  # it killed only its planters
+        ),
+        (
+            "On 2 May 2024, soldiers discovered and destroyed an IED on the road to Djenne.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "On 2 May 2024, an army truck was destroyed by an IED near Djenne, wounding two "
+            "soldiers.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -131,7 +131,15 @@ CUES: dict[str, str] = {
     "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
     r"dismantl\w+ (an?|the) (ied|explosive)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
     r"ammunition|explosives)|arms cache|weapons cache|intercept\w+|shot down (a|an|"
-    r"the) drone|(ied|explosive device|bomb) (was|were) (found|discovered|detected)",
+    r"the) drone|(ieds?|explosive devices?|bombs?|mines?) (was|were) (found|discovered|detected|"
+    r"uncovered|destroyed)|(discover|uncover|detect|recover|destroy|dismantl)\w* (?!by )"
+    r"(\w+ ){0,3}(ieds?|improvised explosive devices?|explosive devices?|land ?mines?|bombs?)|"
+    r"(ied|bomb)-making",
+    # a device that goes off in its planter's hands (Disrupted weapons use)
+    "mishap": r"(while|when|in the process of) (\w+ ){0,3}(planting|laying|placing|handling|"
+    r"manipulating|making|assembling|transporting|installing) (\w+ ){0,3}(ieds?|mines?|bombs?|"
+    r"explosives?|explosive devices?)|premature(ly)? (explosion|detonation|blast|explod\w+|"
+    r"detonat\w+)",
     "agreement": r"agreements?|cease-?fire|truce|peace (deal|accord|talks)|signed an?|"
     r"(released|freed|handed over) (\w+ ){0,3}(hostages?|prisoners?|detainees|captives"
     r"|abductees|soldiers)|prisoner exchange|surrender\w*|negotiat\w+ (the|a) "
@@ -288,6 +296,7 @@ def classify(cues: Iterable[str], sides: Sides) -> tuple[str, str] | None:
         _battles_territory,
         _protests,
         _riots,
+        _mishap,
         _explosions,
         _battles,
         _civilians,
@@ -349,6 +358,12 @@ def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return "Riots", "Mob violence" if sides.crowd else "Violent demonstration"
     if sides.rioters and found & (VIOLENT | {"riot_violence", "looting"}):
         return "Riots", "Violent demonstration" if "protest" in found else "Mob violence"
+    return None
+
+
+def _mishap(found: set[str], sides: Sides) -> tuple[str, str] | None:
+    if "mishap" in found and not found & {"clash", "ambush", "suicide"}:
+        return "Strategic developments", "Disrupted weapons use"  # killed its planter only
     return None
 
 
