@@ -363,6 +363,30 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "soldiers.",
             ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
         ),
+        (
+            "On 2 May 2024, JNIM militants attacked the army camp in Djenne and overran it, "
+            "seizing weapons.",
+            ("Battles", "Armed clash"),  # a camp overrun is not territory held
+        ),
+        (
+            "On 2 May 2024, JNIM militants attacked the army barracks in Djenne and took control "
+            "of the barracks.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants clashed with Dozo militiamen near Djenne and captured "
+            "two of them.",
+            ("Battles", "Armed clash"),  # fighters captured, not a place
+        ),
+        (
+            "On 2 May 2024, French forces captured two ISGS militants near Djenne.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants attacked and captured the town of Djenne after "
+            "fighting the army.",
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

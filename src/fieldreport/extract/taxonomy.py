@@ -58,7 +58,8 @@ CUES: dict[str, str] = {
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
     "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|"
     r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
-    r"fired ((gun)?shots )?(at|on|upon)|"
+    r"fired ((gun)?shots )?(at|on|upon)|captured(?! (the )?(towns?|city|cities|villages?|"
+    r"localit(y|ies)|communes?|districts?|hamlets?|capital))|"
     r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
     r"stabb\w+|hacked|burned alive|torture\w*|beat(en)? to death|assassinat\w+|"
     r"attaqu\w+|tu[ée]s?|abattu\w*",
@@ -154,8 +155,11 @@ CUES: dict[str, str] = {
     r"announced the (creation|formation)|patrol\w*|joined (the|forces)|relocat\w+",
     "other": r"coup( d'[ée]tat)?|mass graves?|bodies (were|had been) (found|discovered|exhumed)|"
     r"displac\w+|fled (their|the) (homes|village)",
-    "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of|captured|"
-    r"overran|overrun|fell to|occupied",
+    # territory, not a camp overrun for a night nor fighters taken prisoner
+    "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of(?! (the |an? |"
+    r"their |its )?(\w+ )?(barracks|camps?|bases?|posts?|checkpoints?|positions?|detachments?))|"
+    r"(captured|overran|overrun) (the )?(towns?|city|cities|villages?|localit(y|ies)|communes?|"
+    r"districts?|hamlets?|capital)|fell to|occupied",
     "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
     "death": r"killed|dead|deaths?|died|dying|killing|bod(y|ies)|corpses?|fatalit\w+|slain|"
     r"lost (their|his|her) lives?|death toll|losses|massacr\w+|execut\w+|assassinat\w+|"
