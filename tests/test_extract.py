@@ -387,6 +387,19 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "fighting the army.",
             ("Battles", "Non-state actor overtakes territory"),
         ),
+        (
+            "On 2 May 2024, the army killed three JNIM militants near Djenne and seized two "
+            "rifles and IEDs.",
+            ("Battles", "Armed clash"),  # the IEDs were seized, not set off
+        ),
+        (
+            "On 2 May 2024, the police killed a militant equipped with an IED in Djenne.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, an IED hit a bus near Djenne, killing three passengers.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -50,3 +50,9 @@ def test_violence_a_protest_is_about_is_not_its_own() -> None:
     assert "killing" not in [text[a:b] for a, b in found["attack"]]
     plain = "Gunmen killed a trader after the killing of his brother."  # no protest: kept
     assert without_grievances(plain, cues_in(plain)) == cues_in(plain)
+
+
+def test_devices_seized_are_not_set_off() -> None:
+    text = "Soldiers seized two rifles and three IEDs; an IED later hit their truck."
+    found = without_grievances(text, cues_in(text))
+    assert found["ied"] == [(text.index("IED later"), text.index("IED later") + 3)]

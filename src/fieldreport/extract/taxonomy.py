@@ -207,18 +207,37 @@ GRIEVANCE = re.compile(
 )
 
 
+# a device named as a thing seized, carried or made, not set off: "seized IEDs", "IED planters"
+DEVICE_HELD = re.compile(
+    r"\b((seiz|recover|confiscat|manufactur)\w*|found|discovered|equipped with|expertise in|"
+    r"arrested|caches? of)\b[^.;:]{0,50}?\b(ieds?|explosives?|explosive devices?|grenades?)\b|"
+    r"\b(ieds?|explosives?|bombs?) (planters?|makers?|experts?|factor(y|ies)|workshops?)\b",
+    re.I,
+)
+
+
 def without_grievances(
     text: str, found: dict[str, list[tuple[int, int]]]
 ) -> dict[str, list[tuple[int, int]]]:
-    """A protest's cues less the violence it protests against (GRIEVANCE)."""
-    if "protest" not in found:
-        return found
-    spans = [m.span() for m in GRIEVANCE.finditer(text)]
-    if not spans:
-        return found
+    """A sentence's cues less the violence a protest protests against (GRIEVANCE) and the
+    devices that were only seized or carried (DEVICE_HELD)."""
+    drop: list[tuple[set[str], list[tuple[int, int]]]] = []
+    if "protest" in found:
+        drop.append((_GRIEVABLE, [m.span() for m in GRIEVANCE.finditer(text)]))
+    if found.keys() & {"ied", "grenade"}:
+        drop.append(({"ied", "grenade"}, [m.span() for m in DEVICE_HELD.finditer(text)]))
+    for names, spans in drop:
+        if spans:
+            found = _drop_within(found, names, spans)
+    return found
+
+
+def _drop_within(
+    found: dict[str, list[tuple[int, int]]], names: set[str], spans: list[tuple[int, int]]
+) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {}
     for name, hits in found.items():
-        if name in _GRIEVABLE:
+        if name in names:
             hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
         if hits:
             out[name] = hits
