@@ -400,6 +400,19 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, an IED hit a bus near Djenne, killing three passengers.",
             ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
         ),
+        (
+            "On 2 May 2024, a gunman shot dead a military guard in front of a bank in Djenne.",
+            ("Battles", "Armed clash"),  # guards are armed
+        ),
+        (
+            "On 2 May 2024, gunmen opened fire against the guard corps of the governor in "
+            "Djenne. No casualties were reported.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, gunmen shot dead two traders in Djenne.",
+            ("Violence against civilians", "Attack"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

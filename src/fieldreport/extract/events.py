@@ -210,7 +210,8 @@ def targets_of(sent: Span) -> frozenset[str]:
                 [child]
                 if child.dep_ in {"dobj", "nsubjpass", "obj"} and child.lower_ != "fire"
                 else [c for c in child.children if c.dep_ == "pobj"]
-                if child.dep_ == "prep" and child.lower_ in preps
+                if (child.dep_ == "prep" and child.lower_ in preps)
+                or child.lower_ == "dead"  # "shot dead a guard": the guard hangs on "dead"
                 else []
             )
             for obj in objs:

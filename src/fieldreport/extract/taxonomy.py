@@ -249,7 +249,7 @@ ARMED_TARGET = re.compile(
     r"detachments?|units?|garrisons?|outposts?|escorts?|soldiers?|troops|gendarmes?|policem[ae]n|"
     r"police officers?|militiam[ae]n|fighters?|militants?|combatants?|volunteers?|vdp|"
     r"self-defen[cs]e|dozos?|koglweogo|police station|gendarmerie|military|army|customs|"
-    r"(forest|park|wildlife|national) guards?|rangers?|ranger stations?|guard posts?|"
+    r"guards?|guard corps|rangers?|ranger stations?|guard posts?|commanders?|"
     r"peacekeepers?)\b",
     re.I,
 )
