@@ -304,6 +304,16 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             ("Protests", "Peaceful protest"),
         ),
         (
+            "On 2 May 2024, hundreds of residents marched in Djenne to demand the release of two "
+            "men arrested last week.",
+            ("Protests", "Peaceful protest"),  # the arrest is the grievance, not an intervention
+        ),
+        (
+            "On 2 May 2024, police arrested ten students who marched in Djenne against the "
+            "detention of their teacher.",
+            ("Protests", "Protest with intervention"),
+        ),
+        (
             "On 2 May 2024, police shot dead two students who were marching in Djenne against "
             "the killing of a classmate.",
             ("Protests", "Excessive force against protesters"),

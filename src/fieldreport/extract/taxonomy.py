@@ -201,8 +201,7 @@ GRIEVANCE = re.compile(
     r"in memory of|in the wake of|after (the|a|an)|demand\w*|corpses? of|bod(y|ies) of|mourn\w*)"
     r"\b[^.;:]{0,60}?\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
     r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assaulted|raped?|violence|fighting|"
-    r"clashes|"
-    r"insecurity)\b",
+    r"clashes|insecurity|arrests?|arrested|detain(ed|ees?)|detention)\b",
     re.I,
 )
 
@@ -283,7 +282,7 @@ VIOLENT = {
     "take_territory",
     "retake",
 }
-_GRIEVABLE = VIOLENT | {"death", "harm", "targeted_killing"}
+_GRIEVABLE = VIOLENT | {"death", "harm", "targeted_killing", "arrest", "intervention"}
 EVENTFUL = VIOLENT | {
     "protest",
     "riot_violence",
