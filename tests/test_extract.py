@@ -291,6 +291,172 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, angry youths ransacked the town hall in Djenne.",
             ("Riots", "Mob violence"),
         ),
+        (
+            "On 2 May 2024, JNIM militants attacked the ranger station in Djenne and burned two "
+            "motorbikes.",
+            ("Battles", "Armed clash"),  # rangers are armed
+        ),
+        (
+            "On 2 May 2024, gunmen opened fire against a customs post near Djenne. No casualties "
+            "were reported.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, gunmen fired at a police patrol near Djenne.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, the army killed a militant near Djenne and seized his weapon.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, soldiers or gendarmes opened fire on two students on a motorbike in "
+            "Djenne.",
+            ("Violence against civilians", "Attack"),  # soldiers and gendarmes: one side
+        ),
+        (
+            "On 2 May 2024, soldiers shot dead a herder suspected of being a militant near Djenne.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, gunmen opened fire against an NGO convoy near Djenne, wounding a "
+            "driver.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, gunmen shot dead a retired soldier at his shop in Djenne.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, hundreds of residents marched in Djenne to protest the killing of a "
+            "trader by gunmen.",
+            ("Protests", "Peaceful protest"),  # the killing is what they protest, not force
+        ),
+        (
+            "On 2 May 2024, teachers staged a sit-in in Djenne demanding justice for a colleague "
+            "murdered in April.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "On 2 May 2024, hundreds of residents marched in Djenne to demand the release of two "
+            "men arrested last week.",
+            ("Protests", "Peaceful protest"),  # the arrest is the grievance, not an intervention
+        ),
+        (
+            "On 2 May 2024, police arrested ten students who marched in Djenne against the "
+            "detention of their teacher.",
+            ("Protests", "Protest with intervention"),
+        ),
+        (
+            "On 2 May 2024, police shot dead two students who were marching in Djenne against "
+            "the killing of a classmate.",
+            ("Protests", "Excessive force against protesters"),
+        ),
+        (
+            "On 2 May 2024, students protested in Djenne, setting tires on fire and smashing "
+            "shop windows.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 2 May 2024, demonstrators in Djenne committed arson at the town hall.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 2 May 2024, students clashed with police in Djenne, leaving two wounded.",
+            ("Riots", "Mob violence"),  # no armed organisation fights: a riot
+        ),
+        (
+            "On 2 May 2024, residents of two quarters of Djenne clashed over a land dispute and "
+            "three people were injured.",
+            ("Riots", "Mob violence"),
+        ),
+        (
+            "On 2 May 2024, youths armed with machetes from two villages clashed near Djenne, "
+            "killing one.",
+            ("Battles", "Armed clash"),  # armed communities fight as militias
+        ),
+        (
+            "On 2 May 2024, teachers demonstrated in Djenne and fighting broke out between the "
+            "marchers and the police.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 2 May 2024, hundreds marched in Djenne; police were deployed but no clashes were "
+            "reported.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "On 2 May 2024, students marched in Djenne against the fighting in the north.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "On 2 May 2024, gunmen shot dead a Protestant pastor in Djenne.",
+            ("Violence against civilians", "Attack"),  # "Protestant" is no protest
+        ),
+        (
+            "On 2 May 2024, two JNIM militants were killed near Djenne while planting an IED on "
+            "the road.",
+            ("Strategic developments", "Disrupted weapons use"),  # it killed only its planters
+        ),
+        (
+            "On 2 May 2024, soldiers discovered and destroyed an IED on the road to Djenne.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "On 2 May 2024, an army truck was destroyed by an IED near Djenne, wounding two "
+            "soldiers.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants attacked the army camp in Djenne and overran it, "
+            "seizing weapons.",
+            ("Battles", "Armed clash"),  # a camp overrun is not territory held
+        ),
+        (
+            "On 2 May 2024, JNIM militants attacked the army barracks in Djenne and took control "
+            "of the barracks.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants clashed with Dozo militiamen near Djenne and captured "
+            "two of them.",
+            ("Battles", "Armed clash"),  # fighters captured, not a place
+        ),
+        (
+            "On 2 May 2024, French forces captured two ISGS militants near Djenne.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants attacked and captured the town of Djenne after "
+            "fighting the army.",
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+        (
+            "On 2 May 2024, the army killed three JNIM militants near Djenne and seized two "
+            "rifles and IEDs.",
+            ("Battles", "Armed clash"),  # the IEDs were seized, not set off
+        ),
+        (
+            "On 2 May 2024, the police killed a militant equipped with an IED in Djenne.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, an IED hit a bus near Djenne, killing three passengers.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (
+            "On 2 May 2024, a gunman shot dead a military guard in front of a bank in Djenne.",
+            ("Battles", "Armed clash"),  # guards are armed
+        ),
+        (
+            "On 2 May 2024, gunmen opened fire against the guard corps of the governor in "
+            "Djenne. No casualties were reported.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "On 2 May 2024, gunmen shot dead two traders in Djenne.",
+            ("Violence against civilians", "Attack"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

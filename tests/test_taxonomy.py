@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from fieldreport.extract.taxonomy import COMPILED, CUES, cues_in
+from fieldreport.extract.taxonomy import COMPILED, CUES, cues_in, without_grievances
 
 
 def every_category(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -41,3 +41,18 @@ def test_cues_in_is_every_category_pattern() -> None:
     assert any(not t.isascii() for t in texts) and any(t.isascii() for t in texts)
     for text in texts:
         assert cues_in(text) == every_category(text), text
+
+
+def test_violence_a_protest_is_about_is_not_its_own() -> None:
+    text = "Police killed two marchers who protested in Kaya against the killing of a student."
+    found = without_grievances(text, cues_in(text))
+    assert found["death"] == [(text.index("killed"), text.index("killed") + 6)]
+    assert "killing" not in [text[a:b] for a, b in found["attack"]]
+    plain = "Gunmen killed a trader after the killing of his brother."  # no protest: kept
+    assert without_grievances(plain, cues_in(plain)) == cues_in(plain)
+
+
+def test_devices_seized_are_not_set_off() -> None:
+    text = "Soldiers seized two rifles and three IEDs; an IED later hit their truck."
+    found = without_grievances(text, cues_in(text))
+    assert found["ied"] == [(text.index("IED later"), text.index("IED later") + 3)]

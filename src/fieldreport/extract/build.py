@@ -467,7 +467,7 @@ def _sides(
         target_militia=any(r.inter in NON_STATE_ARMED for r in targets),
         target_armed="armed" in hit
         or any(r.inter in ARMED for r in targets)
-        or (not targets and _distinct_armed(actual) >= 2),
+        or (not targets and _two_armed_sides(actual) and _distinct_armed(actual) >= 2),
         target_civilian=("civilian" in hit and "armed" not in hit)
         or (any(r.inter == 7 for r in targets) and "armed" not in hit)
         or (not targets and not hit and any(r.inter == 7 for _, r in actual)),
@@ -483,6 +483,12 @@ def _sides(
             if h.side != "target"
         ),
     )
+
+
+def _two_armed_sides(actual: list[tuple[ActorHit, ActorRef]]) -> bool:
+    """Armed actors of two kinds and no side told: they likely fought each other. "The gunmen"
+    after "unknown gunmen", "soldiers or gendarmes", a brigade and its group are one side."""
+    return len({r.inter for _, r in actual if r.inter in ARMED}) >= 2
 
 
 def _roles(

@@ -22,8 +22,10 @@ from fieldreport.extract.taxonomy import (
     ARMED_TARGET,
     CIVILIAN_TARGET,
     EVENTFUL,
+    NOT_ARMED,
     VIOLENT,
     cues_in,
+    without_grievances,
 )
 from fieldreport.model import DateInfo
 from fieldreport.resolve.dates import find_date_expressions, resolve_date
@@ -180,7 +182,7 @@ def read_sentence(
     background = _is_background(text, dates, ctx.published)
     return SentenceInfo(
         span=sent,
-        cues={} if ctx.sports or _SPORTS.search(text) else cues_in(text),
+        cues={} if ctx.sports or _SPORTS.search(text) else without_grievances(text, cues_in(text)),
         dates=dates,
         places=find_places(sent, gazetteer, ctx.countries, skip, ctx.ents),
         actors=finder.find(doc, sent, on, ctx.countries),
@@ -225,30 +227,36 @@ def _home_camp(words: str, ethnic_group: Callable[[str], str | None]) -> bool:
     return False
 
 
+_ATTACK_WORDS = {"attack", "ambush", "raid", "incursion", "assault"}
+
+
 def targets_of(
     sent: Span, ethnic_group: Callable[[str], str | None] = lambda _: None
 ) -> frozenset[str]:
-    """What the violence in a sentence hit: the objects of its violent verbs and nouns."""
+    """What the violence in a sentence hit: the objects of its violent verbs and nouns ("opened
+    fire on", "fired at" included)."""
     found: set[str] = set()
     for tok in sent:
-        if tok.lemma_.lower() not in VIOLENT_LEMMAS and tok.lemma_.lower() not in {
-            "attack",
-            "ambush",
-            "raid",
-            "incursion",
-            "assault",
-        }:
+        lemma = tok.lemma_.lower()
+        shooting = lemma in {"fire", "shoot"} or (
+            lemma == "open" and any(c.lower_ == "fire" for c in tok.children)
+        )
+        if not shooting and lemma not in VIOLENT_LEMMAS and lemma not in _ATTACK_WORDS:
             continue
+        preps = {"on", "against", "into"}
+        if shooting and not any(c.dep_ in {"dobj", "nsubjpass", "obj"} for c in tok.children):
+            preps.add("at")  # "fired at a patrol", but "shot a man at the checkpoint"
         for child in tok.children:
             objs = (
                 [child]
-                if child.dep_ in {"dobj", "nsubjpass", "obj"}
+                if child.dep_ in {"dobj", "nsubjpass", "obj"} and child.lower_ != "fire"
                 else [c for c in child.children if c.dep_ == "pobj"]
-                if child.dep_ == "prep" and child.lower_ in {"on", "against", "into"}
+                if (child.dep_ == "prep" and child.lower_ in preps)
+                or child.lower_ == "dead"  # "shot dead a guard": the guard hangs on "dead"
                 else []
             )
             for obj in objs:
-                words = " ".join(t.text for t in obj.subtree)
+                words = NOT_ARMED.sub(" ", " ".join(t.text for t in obj.subtree))
                 if _home_camp(words, ethnic_group):
                     found.add("civilian")
                 elif ARMED_TARGET.search(words):

@@ -48,8 +48,9 @@ SUB_TO_TYPE = {sub: etype for etype, subs in EVENT_TYPES.items() for sub in subs
 
 _W = r"(?<![\w-])"  # word start
 CUES: dict[str, str] = {
-    "clash": r"clash\w*|fighting|fought|battl\w+|firefights?|gun ?fights?|skirmish\w*|exchanges? of"
-    r" (gun)?fire|(exchang|trad)(ed|ing) (gun ?)?fire|shoot-?outs?|gun ?battles?|"
+    "clash": r"(?<!no )(?<!without )clash\w*|fighting|fought|battl\w+|firefights?|gun ?fights?|"
+    r"skirmish\w*|exchanges? of (gun)?fire|(exchang|trad)(ed|ing) (gun ?)?fire|shoot-?outs?|"
+    r"gun ?battles?|"
     r"engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
     r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts|routed|fought back|"
     r"returned fire|retaliated|riposte\w*|respond(ed|ing) to the (attack|assault|incursion)|"
@@ -57,6 +58,8 @@ CUES: dict[str, str] = {
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
     "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|"
     r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
+    r"fired ((gun)?shots )?(at|on|upon)|captured(?! (the )?(towns?|city|cities|villages?|"
+    r"localit(y|ies)|communes?|districts?|hamlets?|capital))|"
     r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
     r"stabb\w+|hacked|burned alive|torture\w*|beat(en)? to death|assassinat\w+|"
     r"attaqu\w+|tu[ée]s?|abattu\w*",
@@ -78,18 +81,21 @@ CUES: dict[str, str] = {
     r"blew up|(detonated|exploded|blown up) (a|the) bridge|bomb(ing| attacks?)|"
     r"(the|an|a|twin) ([\w-]+ ){0,3}(explosions?|blasts?)|(device|bomb|mine) (went off|exploded)",
     "grenade": r"grenades?",
-    "protest": r"protest\w*|demonstrat\w+|marche[ds]?|march(ed|ing) (through|in|to|on|against)|"
-    r"rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|took to the streets|rassembl\w+|"
+    "protest": r"protest(?!ant)\w*|demonstrat\w+|marche[ds]?|"
+    r"march(ed|ing) (through|in|to|on|against)|rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|"
+    r"took to the streets|rassembl\w+|"
     r"gathered (to|in front)|strike action|(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
     r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (to|through|in|"
     r"against|from)|picket\w*",
-    "riot_violence": r"riot\w*|burn(ed|ing|t) tyres|barricad\w+|vandali[sz]\w+|(threw|throwing|"
+    "riot_violence": r"riot\w*|burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|vandali[sz]\w+|"
+    r"arson|smash(ed|ing)|set(ting)? (\w+ ){1,3}on fire|setting fire|(threw|throwing|"
     r"hurled) (stones|rocks|projectiles)|ransack\w+|pelted|clashed with (police|"
     r"security forces|gendarmes)|set fire|torch\w+|looted|pneus|road ?blocks?|block(ed|ing) "
     r"(\w+ ){0,2}(road|roads|street|streets|traffic|highway|route|rn\d+)|violent (protests?|"
     r"demonstrations?)|clash\w* (\w+ ){0,3}(police|security forces|gendarmes|soldiers)|"
     r"assaulted|machetes|stoned|turned (violent|deadly|into (a )?(riots?|clash\w*))|"
-    r"plunder\w*|went on (the|a) rampage|fired (gun)?shots in the air|threw stones|"
+    r"plunder\w*|went on (the|a) rampage|(fired|firing) ((gun)?shots )?(in|into) the air|"
+    r"threw stones|"
     r"stones (were )?thrown",
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?",
     "ground": r"small[- ]arms?( fire)?|gunfire|gunshots|assault\w*|storm(ed|ing)|commandos?|"
@@ -97,11 +103,16 @@ CUES: dict[str, str] = {
     r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|combing operations?|"
     r"sweep(ing)? operations?",
     "targeted_killing": r"assassinat\w+|execut\w+|murder\w*|summar(il)?y|extra-?judicial\w*",
-    "unarmed": r"off-duty|off duty|unarmed|not on duty|on leave|on (his|their) farm(land)?s?|"
-    r"at (his|their) homes?|in (his|their) homes?|in civilian clothes",
+    "unarmed": r"off-duty|off duty|unarmed|not on duty|on leave|retired|"
+    r"on (his|their) farm(land)?s?|at (his|their) homes?|in (his|their) homes?|in civilian clothes",
     "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
     "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
     r"baton\w*|lacrymog\w+",
+    # unorganised people, and the weapons that make a fight between communities a battle
+    "people": r"youths?|students|pupils|residents|locals|traders|vendors|shopkeepers|supporters|"
+    r"crowds?|rioters|fans|worshippers|passers-?by",
+    "weapons": r"firearms|guns|rifles?|machetes|blade(d)? weapons|knives|armed (\w+ )?(youths?|"
+    r"men|residents|villagers|people|groups?)",
     "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|"
     r"jungle justice",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
@@ -121,7 +132,15 @@ CUES: dict[str, str] = {
     "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
     r"dismantl\w+ (an?|the) (ied|explosive)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
     r"ammunition|explosives)|arms cache|weapons cache|intercept\w+|shot down (a|an|"
-    r"the) drone|(ied|explosive device|bomb) (was|were) (found|discovered|detected)",
+    r"the) drone|(ieds?|explosive devices?|bombs?|mines?) (was|were) (found|discovered|detected|"
+    r"uncovered|destroyed)|(discover|uncover|detect|recover|destroy|dismantl)\w* (?!by )"
+    r"(\w+ ){0,3}(ieds?|improvised explosive devices?|explosive devices?|land ?mines?|bombs?)|"
+    r"(ied|bomb)-making",
+    # a device that goes off in its planter's hands (Disrupted weapons use)
+    "mishap": r"(while|when|in the process of) (\w+ ){0,3}(planting|laying|placing|handling|"
+    r"manipulating|making|assembling|transporting|installing) (\w+ ){0,3}(ieds?|mines?|bombs?|"
+    r"explosives?|explosive devices?)|premature(ly)? (explosion|detonation|blast|explod\w+|"
+    r"detonat\w+)",
     "agreement": r"agreements?|cease-?fire|truce|peace (deal|accord|talks)|signed an?|"
     r"(released|freed|handed over) (\w+ ){0,3}(hostages?|prisoners?|detainees|captives"
     r"|abductees|soldiers)|prisoner exchange|surrender\w*|negotiat\w+ (the|a) "
@@ -136,8 +155,11 @@ CUES: dict[str, str] = {
     r"announced the (creation|formation)|patrol\w*|joined (the|forces)|relocat\w+",
     "other": r"coup( d'[ée]tat)?|mass graves?|bodies (were|had been) (found|discovered|exhumed)|"
     r"displac\w+|fled (their|the) (homes|village)",
-    "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of|captured|"
-    r"overran|overrun|fell to|occupied",
+    # territory, not a camp overrun for a night nor fighters taken prisoner
+    "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of(?! (the |an? |"
+    r"their |its )?(\w+ )?(barracks|camps?|bases?|posts?|checkpoints?|positions?|detachments?))|"
+    r"(captured|overran|overrun) (the )?(towns?|city|cities|villages?|localit(y|ies)|communes?|"
+    r"districts?|hamlets?|capital)|fell to|occupied",
     "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
     "death": r"killed|dead|deaths?|died|dying|killing|bod(y|ies)|corpses?|fatalit\w+|slain|"
     r"lost (their|his|her) lives?|death toll|losses|massacr\w+|execut\w+|assassinat\w+|"
@@ -171,13 +193,71 @@ def cues_in(text: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+# what a protest is about: "marched against the killing of a student", "demanding justice for
+# two activists assassinated in May". The violence named there is not the protest's own.
+GRIEVANCE = re.compile(
+    r"\b(against|over|denounc\w*|condemn\w*|in (response|reaction|protest|solidarity) (to|with)|"
+    r"justice for|to protest|commemorat\w+|anniversary of|tribute to|investigation (of|into)|"
+    r"in memory of|in the wake of|after (the|a|an)|demand\w*|corpses? of|bod(y|ies) of|mourn\w*)"
+    r"\b[^.;:]{0,60}?\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
+    r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assaulted|raped?|violence|fighting|"
+    r"clashes|insecurity|arrests?|arrested|detain(ed|ees?)|detention)\b",
+    re.I,
+)
+
+
+# a device named as a thing seized, carried or made, not set off: "seized IEDs", "IED planters"
+DEVICE_HELD = re.compile(
+    r"\b((seiz|recover|confiscat|manufactur)\w*|found|discovered|equipped with|expertise in|"
+    r"arrested|caches? of)\b[^.;:]{0,50}?\b(ieds?|explosives?|explosive devices?|grenades?)\b|"
+    r"\b(ieds?|explosives?|bombs?) (planters?|makers?|experts?|factor(y|ies)|workshops?)\b",
+    re.I,
+)
+
+
+def without_grievances(
+    text: str, found: dict[str, list[tuple[int, int]]]
+) -> dict[str, list[tuple[int, int]]]:
+    """A sentence's cues less the violence a protest protests against (GRIEVANCE) and the
+    devices that were only seized or carried (DEVICE_HELD)."""
+    drop: list[tuple[set[str], list[tuple[int, int]]]] = []
+    if "protest" in found:
+        drop.append((_GRIEVABLE, [m.span() for m in GRIEVANCE.finditer(text)]))
+    if found.keys() & {"ied", "grenade"}:
+        drop.append(({"ied", "grenade"}, [m.span() for m in DEVICE_HELD.finditer(text)]))
+    for names, spans in drop:
+        if spans:
+            found = _drop_within(found, names, spans)
+    return found
+
+
+def _drop_within(
+    found: dict[str, list[tuple[int, int]]], names: set[str], spans: list[tuple[int, int]]
+) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, hits in found.items():
+        if name in names:
+            hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
+        if hits:
+            out[name] = hits
+    return out
+
+
 ARMED_TARGET = re.compile(
     r"\b(posts?|positions?|camps?|bases?|checkpoints?|barracks|convoys?|patrols?|brigades?|"
     r"detachments?|units?|garrisons?|outposts?|escorts?|soldiers?|troops|gendarmes?|policem[ae]n|"
-    r"police officers?|militiam[ae]n|fighters?|combatants?|militants|volunteers?|vdp|"
+    r"police officers?|militiam[ae]n|fighters?|militants?|combatants?|volunteers?|vdp|"
     r"self-defen[cs]e|dozos?|koglweogo|police station|gendarmerie|military|army|customs|"
-    r"forest guards?|eco-?guards?|rangers?|ranger station|peacekeepers?|guard corps|"
-    r"security guards?|bodyguards?)\b",
+    r"guards?|eco-?guards?|bodyguards?|guard corps|rangers?|ranger stations?|guard posts?|"
+    r"commanders?|"
+    r"peacekeepers?)\b",
+    re.I,
+)
+# words that make an armed-sounding target unarmed: "a teacher suspected of being a militant",
+# "an ICRC convoy", "a retired soldier"
+NOT_ARMED = re.compile(
+    r"\b((suspected|accused|alleged) of\b.*|(icrc|ngo|humanitarian|aid|civilian|commercial|"
+    r"merchants?|traders?|fuel|trucks?|wedding) (\w+ )?convoys?|(retired|former) \w+)",
     re.I,
 )
 CIVILIAN_TARGET = re.compile(
@@ -204,6 +284,7 @@ VIOLENT = {
     "take_territory",
     "retake",
 }
+_GRIEVABLE = VIOLENT | {"death", "harm", "targeted_killing", "arrest", "intervention"}
 EVENTFUL = VIOLENT | {
     "protest",
     "riot_violence",
@@ -239,6 +320,7 @@ def classify(cues: Iterable[str], sides: Sides) -> tuple[str, str] | None:
         _battles_territory,
         _protests,
         _riots,
+        _mishap,
         _explosions,
         _battles,
         _civilians,
@@ -270,6 +352,8 @@ def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return "Protests", "Excessive force against protesters"
     if found & {"riot_violence", "looting"}:
         return "Riots", "Violent demonstration"  # protesters who burn or loot riot
+    if "clash" in found and not sides.armed_present:
+        return "Riots", "Violent demonstration"  # a protest that turns into clashes
     if "intervention" in found or "arrest" in found:
         return "Protests", "Protest with intervention"
     if found & (VIOLENT - {"mob"}) and not sides.protesters:
@@ -280,6 +364,13 @@ def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
 def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "mob" in found:
         return "Riots", "Mob violence"
+    if (
+        "clash" in found
+        and "people" in found
+        and "weapons" not in found
+        and not (sides.attacker_armed or sides.armed_present or sides.target_militia)
+    ):
+        return "Riots", "Mob violence"  # residents, students, rival camps fight: no armed group
     if sides.crowd and found & {"clash", "attack", "abduct", "riot_violence", "looting"}:
         return "Riots", "Mob violence"  # violence by people who are not an armed organisation
     if (
@@ -291,6 +382,12 @@ def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return "Riots", "Mob violence" if sides.crowd else "Violent demonstration"
     if sides.rioters and found & (VIOLENT | {"riot_violence", "looting"}):
         return "Riots", "Violent demonstration" if "protest" in found else "Mob violence"
+    return None
+
+
+def _mishap(found: set[str], sides: Sides) -> tuple[str, str] | None:
+    if "mishap" in found and not found & {"clash", "ambush", "suicide"}:
+        return "Strategic developments", "Disrupted weapons use"  # killed its planter only
     return None
 
 
