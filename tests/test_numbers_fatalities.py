@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
+from fieldreport.extract.claims import find_claims
 from fieldreport.extract.numbers import parse_quantity, word_number
 from fieldreport.fatalities import fatalities
 from fieldreport.model import ActorRef, Claim, Span
@@ -134,8 +137,52 @@ def test_repeated_statement_counts_once() -> None:
         ("On 2 May 2024, near Gao, 15 presumed Katiba Macina (JNIM) militants killed.", 15),
         ("On 2 May 2024, gunmen killed an unknown number of civilians near Gao.", 3),
         ("On 2 May 2024, French forces killed an unspecified number of militants near Gao.", 10),
+        # the word after a count says what befell it, when the parse hangs it on another verb
+        ("On 2 May 2024, gunmen attacked a checkpoint near Gao, 1 dead and at least 2 wounded.", 1),
+        (
+            "Attack on an army checkpoint near Gao last night: 2 soldiers killed and 1 wounded, "
+            "3 suspects arrested.",
+            2,
+        ),
+        (
+            "On 2 May 2024, herders and farmers clashed in Kona, which left two farmers dead and "
+            "five injured.",
+            2,
+        ),
+        (
+            "On 3 March 2023, hunters clashed with militants near Kona, six militants and two "
+            "hunters were killed and one hunter wounded in the fighting.",
+            8,
+        ),
+        (
+            "On 3 March 2023, gunmen raided a camp for displaced people in Kona while retreating "
+            "after a failed assault on the army base in the town, 25 civilians including 19 women "
+            "were reportedly killed.",
+            25,
+        ),
     ],
 )
 def test_tolls_in_note_style(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
     (m,) = extract(text)
     assert m.fatalities.acled == killed, m.claims
+
+
+def test_report_in_brackets_does_not_attribute_the_main_clause() -> None:
+    """'Soldiers killed 20 villagers (sources reported 50 dead)', parsed with the bracketed verb
+    as the root: the 20 are the report's own figure, not the sources' (who conflict with it)."""
+    rows = [  # word, head, dependency, part of speech, lemma
+        ("Soldiers", 1, "nsubj", "NOUN", "soldier"),
+        ("killed", 6, "ccomp", "VERB", "kill"),
+        ("20", 3, "nummod", "NUM", "20"),
+        ("villagers", 1, "dobj", "NOUN", "villager"),
+        ("(", 6, "punct", "PUNCT", "("),
+        ("sources", 6, "nsubj", "NOUN", "source"),
+        ("reported", 6, "ROOT", "VERB", "report"),
+        ("50", 8, "nummod", "NUM", "50"),
+        ("dead", 6, "dobj", "ADJ", "dead"),
+        (")", 6, "punct", "PUNCT", ")"),
+    ]
+    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows, strict=True))
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = {c.killed_min: c.claimant_start for c in find_claims(doc, next(iter(doc.sents)))}
+    assert found == {20: None, 50: doc[5].idx}

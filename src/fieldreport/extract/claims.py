@@ -104,6 +104,9 @@ _STATEMENT = re.compile(
 )
 
 
+NumberPhrase = tuple[int, int, Token | None]  # start, end, root of the counted noun
+
+
 @dataclass(frozen=True, slots=True)
 class RawClaim:
     """A claim before its claimant and victims are resolved to dictionary actors."""
@@ -154,6 +157,9 @@ def _kill_verb(death: Token) -> Token:
     if death.lower_ not in {"dead", "death"}:
         return death
     doc = death.doc
+    counted = death.i > 0 and doc[death.i - 1].like_num
+    if counted or any(c.dep_ == "nsubj" for c in death.children):
+        return death  # "1 dead and 2 wounded": the count's own predicate
     before = [doc[i] for i in (death.i - 1, death.i - 2) if i >= 0]
     head = death.head.head if death.head.lower_ == "to" else death.head  # "tortured ... to death"
     for cand in (head, *before):
@@ -163,8 +169,11 @@ def _kill_verb(death: Token) -> Token:
 
 
 def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawClaim]:
-    every = _quantities(doc, sent)
-    quantities = [q for q in every if _linked(q, death)] or _preceding(doc, sent, death, every)
+    every = [q for q in _quantities(doc, sent) if not _part_of_previous(doc, q[0])]
+    starts = {q[0]: q for q in every}
+    quantities = [q for q in every if _linked(q, death, starts)] or _preceding(
+        doc, sent, death, every
+    )
     out: list[RawClaim] = []
     for q_start, q_end, victim in quantities:
         if q_start in used:
@@ -202,6 +211,12 @@ def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawC
             phrase = doc[first : death.i + 1].text
             out.append(RawClaim(doc[first].idx, death.idx + len(death), phrase, None, None, None))
     return out
+
+
+def _part_of_previous(doc: Doc, start: int) -> bool:
+    """'35 civilians including 31 women': a share of a number already counted."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return before in {"including", "incl", "incl.", "dont", "notamment"}
 
 
 _SINGLE_DET = {"a", "an", "the", "one", "his", "her", "their", "its", "another"}
@@ -258,15 +273,15 @@ _PASSABLE_VERBS = {"presumed", "suspected", "alleged", "reported", "armed"}
 
 
 def _preceding(
-    doc: Doc, sent: Span, death: Token, quantities: list[tuple[int, int, Token | None]]
-) -> list[tuple[int, int, Token | None]]:
+    doc: Doc, sent: Span, death: Token, quantities: list[NumberPhrase]
+) -> list[NumberPhrase]:
     """'two church leaders and four worshippers were killed', '15 presumed JNIM militants
     killed': the numbers just before a death verb with no object, when the parse missed them.
     Walks back over the noun phrases to the clause's start (a comma or another verb)."""
     if death.pos_ != "VERB" or any(c.dep_ in {"dobj", "obj"} for c in death.children):
         return []
     starts = {q[0]: q for q in quantities}
-    found: list[tuple[int, int, Token | None]] = []
+    found: list[NumberPhrase] = []
     i = death.i - 1
     while i >= sent.start:
         tok = doc[i]
@@ -295,9 +310,9 @@ def _injury_governed(token: Token) -> bool:
     return False
 
 
-def _quantities(doc: Doc, sent: Span) -> list[tuple[int, int, Token | None]]:
+def _quantities(doc: Doc, sent: Span) -> list[NumberPhrase]:
     """(start, end, victim root) of number phrases: '50', 'at least 20', 'dozens of'."""
-    found: list[tuple[int, int, Token | None]] = []
+    found: list[NumberPhrase] = []
     i = sent.start
     while i < sent.end:
         tok = doc[i]
@@ -393,6 +408,65 @@ _NOT_PEOPLE = {
 }
 
 
+_FATE_SKIP = {
+    "other",
+    "others",
+    "more",
+    "people",
+    "persons",
+    "was",
+    "were",
+    "is",
+    "are",
+    "have",
+    "has",
+    "had",
+    "been",
+    "being",
+    "reportedly",
+    "also",
+    "later",
+    "severely",
+    "seriously",
+    "critically",
+    "slightly",
+    "lightly",
+    "gravely",
+    "badly",
+}
+
+
+def _fate(doc: Doc, i: int, starts: dict[int, NumberPhrase]) -> Token | None:
+    """The word just after a number's noun phrase, past auxiliaries, adverbs and the number
+    phrases coordinated with it: 'two soldiers killed and four wounded', 'four militants and
+    one soldier were killed'. It says what happened to them when the parse hangs the phrase on
+    the wrong verb."""
+    commas = listed = False  # "two soldiers, three civilians and a child were killed"
+    while i < len(doc):
+        word = doc[i].lower_
+        if word in _FATE_SKIP:
+            i += 1
+        elif word in {"and", ",", "&"} and i + 1 in starts:
+            commas, listed = commas or word == ",", listed or word != ","
+            _, end, victim = starts[i + 1]
+            i = max(end, victim.i + 1 if victim is not None else end)
+        else:
+            return None if commas and not listed else doc[i]  # commas alone: not a list
+    return None
+
+
+def _killed_someone(death: Token, starts: dict[int, NumberPhrase]) -> bool:
+    """'two militants killed a trader': the verb has an object, so its subject is the killers;
+    not 'one soldier killed one wounded', where the object's own fate is a wound."""
+    for obj in (c for c in death.children if c.dep_ in {"dobj", "obj"}):
+        fate = _fate(death.doc, obj.i + 1, starts)
+        if fate is not None and (is_injury(fate) or _kill_verb(fate).i == death.i):
+            continue  # "leaving five people dead": the object's own fate
+        if obj.lemma_.lower() not in _NOT_PEOPLE:
+            return True
+    return False
+
+
 def _verb_of(token: Token) -> Token | None:
     """The nearest verb above a token (itself included)."""
     tok = token
@@ -405,16 +479,23 @@ def _verb_of(token: Token) -> Token | None:
     return None
 
 
-def _linked(q: tuple[int, int, Token | None], death: Token) -> bool:
+def _linked(q: NumberPhrase, death: Token, starts: dict[int, NumberPhrase]) -> bool:
     start, end, victim = q
     anchor = victim.i if victim is not None else end - 1
-    if _injury_governed(death.doc[anchor]) and not _injury_governed(death):
-        return False
-    if death.i in range(start, end) or anchor == death.i:
-        return True
     noun = death.doc[anchor]
     if noun.lemma_.lower() in _NOT_PEOPLE:
         return False  # "six hundred heads of livestock"
+    if death.i in range(start, end) or anchor == death.i or _kill_verb(noun).i == death.i:
+        return True  # "3 dead", "leaving 3 dead": the number counts the dead themselves
+    fate = _fate(death.doc, max(end, anchor + 1), starts)
+    after_preposition = start > 0 and death.doc[start - 1].pos_ == "ADP"  # "from two sides"
+    if fate is not None and not after_preposition:
+        if is_injury(fate):
+            return False
+        if _kill_verb(fate).i == death.i:
+            return not _killed_someone(death, starts)
+    if _injury_governed(death.doc[anchor]) and not _injury_governed(death):
+        return False
     if noun.head.i == death.i and noun.dep_ in {"nsubjpass", "dobj", "obj"}:
         return True  # the verb's own object or passive subject, however far
     if (
@@ -449,7 +530,7 @@ def _attributed(doc: Doc, sent: Span, claim: RawClaim) -> RawClaim:
     death = _token_at(doc, claim.start) or doc[sent.start]
     speaker: tuple[int, int, int] | None = None
     verb = reporter_of(death)
-    if verb is not None:
+    if verb is not None and _bracket(verb) == _bracket(death):  # not "(some sources said 50)"
         subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             tokens = list(subj[0].subtree)
@@ -467,6 +548,21 @@ def _attributed(doc: Doc, sent: Span, claim: RawClaim) -> RawClaim:
         claimant_token=speaker[2],
         relays=relays,
     )
+
+
+def _bracket(token: Token) -> int | None:
+    """The opening bracket of the parenthesis a token is in, if any."""
+    depth, i = 0, token.i - 1
+    while i >= token.sent.start:
+        word = token.doc[i].text
+        if word in {")", "]"}:
+            depth += 1
+        elif word in {"(", "["}:
+            if depth == 0:
+                return i
+            depth -= 1
+        i -= 1
+    return None
 
 
 def speaker_of(sent: Span) -> tuple[int, int, int] | None:
