@@ -160,6 +160,26 @@ def test_repeated_statement_counts_once() -> None:
             "were reportedly killed.",
             25,
         ),
+        # victims named one by one, with those coordinated with them
+        ("On 2 May 2024, gunmen killed a trader and his brother in Kona.", 2),
+        ("On 2 May 2024, militants assassinated a militia officer and one of his guards.", 2),
+        ("On 2 May 2024, militants killed a chief, his son and a guard in Kona.", 3),
+        ("On 2 May 2024, soldiers killed two militants and a civilian near Kona.", 3),
+        (
+            "On 2 May 2024, militants raided Kona, killed one man and abducted a herder who was "
+            "later executed.",
+            2,
+        ),
+        (
+            "On 2 May 2024, militants assassinated three civilians, including the village chief of "
+            "Sela, the former mayor of Kona, and a merchant in Sela.",
+            3,
+        ),
+        (
+            "On 2 May 2024, militants fired a mortar that killed a civilian [a child] and wounded "
+            "three others in Kona.",
+            1,
+        ),
     ],
 )
 def test_tolls_in_note_style(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]

@@ -196,14 +196,14 @@ def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawC
                 victim.i if victim is not None else None,
             )
         )
-    if not out and not quantities:
-        single = _single_victim(death)
-        if single is not None:
-            first, last = sorted((single.left_edge.i, death.i))[0], max(single.i, death.i)
-            phrase = doc[single.left_edge.i : single.i + 1].text
-            out.append(
-                RawClaim(doc[first].idx, doc[last].idx + len(doc[last]), phrase, 1, 1, single.i)
-            )
+    counted = {i for q in quantities for i in range(q[0], q[1])}
+    counted |= {q[2].i for q in quantities if q[2] is not None}
+    for single in _single_victims(death):
+        if single.i in counted or (quantities and not counted & {c.i for c in single.conjuncts}):
+            continue  # only "a chief and two of his sons" adds a named victim to a count
+        first, last = min(single.left_edge.i, death.i), max(single.i, death.i)
+        phrase = doc[single.left_edge.i : single.i + 1].text
+        out.append(RawClaim(doc[first].idx, doc[last].idx + len(doc[last]), phrase, 1, 1, single.i))
     if not out and death.lower_ == "losses":
         vague = [c for c in death.children if c.lower_ in _VAGUE_HEADS]
         if vague:
@@ -213,10 +213,12 @@ def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawC
     return out
 
 
+_SHARE_WORDS = {"including", "incl", "incl.", "dont", "notamment"}
+
+
 def _part_of_previous(doc: Doc, start: int) -> bool:
     """'35 civilians including 31 women': a share of a number already counted."""
-    before = doc[start - 1].lower_ if start > 0 else ""
-    return before in {"including", "incl", "incl.", "dont", "notamment"}
+    return start > 0 and doc[start - 1].lower_ in _SHARE_WORDS
 
 
 _SINGLE_DET = {"a", "an", "the", "one", "his", "her", "their", "its", "another"}
@@ -238,6 +240,54 @@ _KILL_VERBS = {
 }
 
 
+def _single_victims(death: Token) -> list[Token]:
+    """'killed a chief and his son', 'a policeman was shot dead', 'a herder who was executed':
+    the victims named one by one, and those coordinated with them ('two soldiers and a
+    civilian': the civilian; the two are a count of their own)."""
+    verb = death if death.pos_ == "VERB" else death.head
+    if death.lower_ in {"body", "corpse"} or verb.lemma_.lower() not in _KILL_VERBS | {
+        "torture",
+        "beat",
+    }:
+        single = _single_victim(death)
+        return [single] if single is not None else []
+    found: list[Token] = []
+    for noun in _victim_nouns(verb):
+        if noun.dep_ not in {"conj", "appos"}:
+            if _single(noun) and not any(f.dep_ not in {"conj", "appos"} for f in found):
+                found.append(noun)  # one head: "killed a civilian [a child]" is one victim
+        elif _one_person(noun) and _bracket(noun) == _bracket(verb):  # not "a civilian [a child]"
+            found.append(noun)
+    return found
+
+
+def _victim_nouns(verb: Token) -> list[Token]:
+    """The killing's objects and passive subjects, with the nouns coordinated with them and a
+    possessive apposition ('a chief, his son and a guard')."""
+    out: list[Token] = []
+    for head in _victim_heads(verb):
+        group = [head]
+        group += [
+            a
+            for a in head.children
+            if a.dep_ == "appos" and any(c.tag_ == "PRP$" for c in a.children)
+        ]
+        for noun in list(group):
+            group += [c for c in noun.conjuncts if c.i > noun.i and c not in group]
+        shares = [t.i for t in head.subtree if t.lower_ in _SHARE_WORDS]  # "including X and Y"
+        group = [t for t in group if not shares or t.i < shares[0]]
+        out += sorted(group, key=lambda t: t.i)
+    return out
+
+
+def _victim_heads(verb: Token) -> list[Token]:
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
+    heads += [  # "shot dead a guard" parsed as a preposition "dead" with an object
+        o for p in verb.children if p.lower_ == "dead" for o in p.children if o.dep_ == "pobj"
+    ]
+    return [_antecedent(h) for h in heads]
+
+
 def _single_victim(death: Token) -> Token | None:
     """'killed a woman', 'a policeman was shot dead', 'the body of one assailant': one victim."""
     verb = death if death.pos_ == "VERB" else death.head
@@ -247,26 +297,46 @@ def _single_victim(death: Token) -> Token | None:
         if not candidates and owner and death.tag_ == "NN":
             return death  # "his body was found", "the corpse"
     elif verb.lemma_.lower() in _KILL_VERBS | {"torture", "beat"}:
-        candidates = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
-        candidates += [  # "shot dead a guard" parsed as a preposition "dead" with an object
-            o for p in verb.children if p.lower_ == "dead" for o in p.children if o.dep_ == "pobj"
-        ]
+        candidates = _victim_heads(verb)
     else:
         return None
-    for noun in candidates:
-        dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "nummod", "poss"}}
-        bare = not dets and noun.dep_ == "nsubjpass" and noun.tag_ == "NN"  # headline style
-        nominal = noun.tag_ in {"NN", "NNP"} or (  # "killed a civilian", civilian tagged JJ
-            noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.tag_ == "JJ"
-        )
-        if (
-            nominal
-            and (dets & _SINGLE_DET or bare)
-            and noun.lower_
-            not in {"one", "nobody", "anyone", "village", "convoy", "post", "camp", "vehicle"}
-        ):
-            return noun
-    return None
+    return next((noun for noun in candidates if _single(noun)), None)
+
+
+def _single(noun: Token) -> bool:
+    dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "nummod", "poss"}}
+    bare = not dets and noun.dep_ == "nsubjpass" and noun.tag_ == "NN"  # headline style
+    nominal = noun.tag_ in {"NN", "NNP"} or (  # "killed a civilian", civilian tagged JJ
+        noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.tag_ == "JJ"
+    )
+    return (
+        nominal
+        and bool(dets & _SINGLE_DET or bare)
+        and noun.lower_
+        not in {"one", "nobody", "anyone", "village", "convoy", "post", "camp", "vehicle"}
+    )
+
+
+def _antecedent(noun: Token) -> Token:
+    """'a herder who was later executed': the relative pronoun stands for the herder."""
+    verb = noun.head
+    if (
+        noun.tag_ in {"WP", "WDT"}
+        and verb.dep_ == "relcl"
+        and verb.head.i in (noun.i - 1, noun.i - 2)
+    ):
+        return verb.head  # right before the pronoun, or before its comma
+    return noun
+
+
+def _one_person(noun: Token) -> bool:
+    """'his son', 'a bystander', 'the deputy mayor', 'one of his guards': one more victim."""
+    if noun.lemma_.lower() in _NOT_PEOPLE:
+        return False
+    if noun.lower_ == "one":
+        return any(c.lower_ == "of" for c in noun.children)
+    dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
+    return noun.tag_ in {"NN", "NNP"} and bool(dets & _SINGLE_DET) and noun.lower_ != "one"
 
 
 _PASSABLE_VERBS = {"presumed", "suspected", "alleged", "reported", "armed"}
