@@ -180,6 +180,11 @@ def test_repeated_statement_counts_once() -> None:
             "three others in Kona.",
             1,
         ),
+        # an attempt kills no one
+        ("On 2 May 2024, gunmen attempted to assassinate a militia officer in Kona.", 0),
+        ("On 2 May 2024, a mob tried to lynch a young man in Kona before police intervened.", 0),
+        ("On 2 May 2024, an angry mob attacked and nearly lynched a trader in Kona.", 0),
+        ("On 2 May 2024, militants tried to stop a convoy near Kona and killed two drivers.", 2),
     ],
 )
 def test_tolls_in_note_style(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]

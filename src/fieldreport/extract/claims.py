@@ -168,7 +168,24 @@ def _kill_verb(death: Token) -> Token:
     return death
 
 
+_ATTEMPT_LEMMAS = {"attempt", "try", "seek", "plan", "intend", "threaten", "want", "fail"}
+
+
+def _attempted(death: Token) -> bool:
+    """'attempted to assassinate', 'tried to lynch', 'nearly lynched': no one died of it."""
+    if any(c.lower_ in {"nearly", "almost"} and c.dep_ == "advmod" for c in death.children):
+        return True
+    head = death.head
+    return (
+        death.dep_ == "xcomp"
+        and head.lemma_.lower() in _ATTEMPT_LEMMAS
+        and not any(c.dep_ == "neg" for c in head.children)
+    )
+
+
 def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawClaim]:
+    if _attempted(death):
+        return []
     every = [q for q in _quantities(doc, sent) if not _part_of_previous(doc, q[0])]
     starts = {q[0]: q for q in every}
     quantities = [q for q in every if _linked(q, death, starts)] or _preceding(
