@@ -185,6 +185,27 @@ def test_repeated_statement_counts_once() -> None:
         ("On 2 May 2024, a mob tried to lynch a young man in Kona before police intervened.", 0),
         ("On 2 May 2024, an angry mob attacked and nearly lynched a trader in Kona.", 0),
         ("On 2 May 2024, militants tried to stop a convoy near Kona and killed two drivers.", 2),
+        # dead of their wounds
+        (
+            "On 3 May 2024, gunmen shot and wounded two youths in Kona. One succumbed to his "
+            "wounds at the hospital.",
+            1,
+        ),
+        (
+            "On 3 May 2024, gunmen attacked a bus in Kona, wounding three civilians, including a "
+            "child who succumbed to his wounds.",
+            1,
+        ),
+        (
+            "On 3 May 2024, gunmen shot the mayor of Kona. He later succumbed to his wounds at "
+            "the hospital.",
+            1,
+        ),
+        (
+            "On 3 May 2024, a soldier was wounded by an IED near Kona and later succumbed to his "
+            "injuries.",
+            1,
+        ),
     ],
 )
 def test_tolls_in_note_style(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]

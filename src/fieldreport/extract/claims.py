@@ -58,6 +58,7 @@ _VAGUE_HEADS = {
     "many",
     "numerous",
 }
+_SUCCUMB = re.compile(r"\b(succumb|succomb)\w*", re.I)  # "succumbed to his wounds"
 _INJURY = re.compile(r"^(injur|wound|hurt|bless)", re.I)
 _KINDS: tuple[tuple[re.Pattern[str], ClaimantKind], ...] = (
     (
@@ -142,7 +143,9 @@ def find_claims(doc: Doc, sent: Span) -> list[RawClaim]:
         return []
     claims: list[RawClaim] = []
     used: set[int] = set()
-    for m in COMPILED["death"].finditer(text):
+    for m in sorted(
+        [*COMPILED["death"].finditer(text), *_SUCCUMB.finditer(text)], key=lambda m: m.start()
+    ):
         death = _token_at(doc, sent.start_char + m.start())
         death = _kill_verb(death) if death is not None else None
         if death is None or death.i in used:
@@ -262,6 +265,8 @@ def _single_victims(death: Token) -> list[Token]:
     the victims named one by one, and those coordinated with them ('two soldiers and a
     civilian': the civilian; the two are a count of their own)."""
     verb = death if death.pos_ == "VERB" else death.head
+    if _SUCCUMB.match(death.lower_):
+        return _succumbed(death)
     if death.lower_ in {"body", "corpse"} or verb.lemma_.lower() not in _KILL_VERBS | {
         "torture",
         "beat",
@@ -276,6 +281,16 @@ def _single_victims(death: Token) -> list[Token]:
         elif _one_person(noun) and _bracket(noun) == _bracket(verb):  # not "a civilian [a child]"
             found.append(noun)
     return found
+
+
+def _succumbed(verb: Token) -> list[Token]:
+    """'the woman succumbed to her wounds', 'a child who succumbed', 'he later succumbed', 'was
+    wounded and later succumbed': the one who died of wounds (a number is counted apart)."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    found = [_antecedent(c) for c in subjects[:1]]
+    return [s for s in found if s.lower_ in {"he", "she"} or _single(s)]
 
 
 def _victim_nouns(verb: Token) -> list[Token]:
