@@ -206,6 +206,14 @@ def test_repeated_statement_counts_once() -> None:
             "injuries.",
             1,
         ),
+        # a count followed by a verb of its own is what that verb says
+        ("On 3 May 2024, militants killed three soldiers and two civilians escaped in Kona.", 3),
+        (
+            "On 3 May 2024, militants attacked a post in Kona, two soldiers were killed and three "
+            "others went missing.",
+            2,
+        ),
+        ("On 3 May 2024, the army killed 12 suspected militants near Kona and seized weapons.", 12),
     ],
 )
 def test_tolls_in_note_style(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]

@@ -596,6 +596,14 @@ def _linked(q: NumberPhrase, death: Token, starts: dict[int, NumberPhrase]) -> b
             return False
         if _kill_verb(fate).i == death.i:
             return not _killed_someone(death, starts)
+        if (
+            fate.pos_ == "VERB"
+            and fate.i > death.i
+            and fate.dep_ not in {"amod", "acl"}
+            and fate.lower_ not in _PASSABLE_VERBS | _SHARE_WORDS | {"described", "believed"}
+            and not (noun.head.i == death.i and noun.dep_ in {"dobj", "obj"})
+        ):
+            return False  # "two were killed and one gendarme went missing"
     if _injury_governed(death.doc[anchor]) and not _injury_governed(death):
         return False
     if noun.head.i == death.i and noun.dep_ in {"nsubjpass", "dobj", "obj"}:
