@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
+from fieldreport.extract.claims import find_claims
 from fieldreport.extract.numbers import parse_quantity, word_number
 from fieldreport.fatalities import fatalities
 from fieldreport.model import ActorRef, Claim, Span
@@ -134,8 +137,106 @@ def test_repeated_statement_counts_once() -> None:
         ("On 2 May 2024, near Gao, 15 presumed Katiba Macina (JNIM) militants killed.", 15),
         ("On 2 May 2024, gunmen killed an unknown number of civilians near Gao.", 3),
         ("On 2 May 2024, French forces killed an unspecified number of militants near Gao.", 10),
+        # the word after a count says what befell it, when the parse hangs it on another verb
+        ("On 2 May 2024, gunmen attacked a checkpoint near Gao, 1 dead and at least 2 wounded.", 1),
+        (
+            "Attack on an army checkpoint near Gao last night: 2 soldiers killed and 1 wounded, "
+            "3 suspects arrested.",
+            2,
+        ),
+        (
+            "On 2 May 2024, herders and farmers clashed in Kona, which left two farmers dead and "
+            "five injured.",
+            2,
+        ),
+        (
+            "On 3 March 2023, hunters clashed with militants near Kona, six militants and two "
+            "hunters were killed and one hunter wounded in the fighting.",
+            8,
+        ),
+        (
+            "On 3 March 2023, gunmen raided a camp for displaced people in Kona while retreating "
+            "after a failed assault on the army base in the town, 25 civilians including 19 women "
+            "were reportedly killed.",
+            25,
+        ),
+        # victims named one by one, with those coordinated with them
+        ("On 2 May 2024, gunmen killed a trader and his brother in Kona.", 2),
+        ("On 2 May 2024, militants assassinated a militia officer and one of his guards.", 2),
+        ("On 2 May 2024, militants killed a chief, his son and a guard in Kona.", 3),
+        ("On 2 May 2024, soldiers killed two militants and a civilian near Kona.", 3),
+        (
+            "On 2 May 2024, militants raided Kona, killed one man and abducted a herder who was "
+            "later executed.",
+            2,
+        ),
+        (
+            "On 2 May 2024, militants assassinated three civilians, including the village chief of "
+            "Sela, the former mayor of Kona, and a merchant in Sela.",
+            3,
+        ),
+        (
+            "On 2 May 2024, militants fired a mortar that killed a civilian [a child] and wounded "
+            "three others in Kona.",
+            1,
+        ),
+        # an attempt kills no one
+        ("On 2 May 2024, gunmen attempted to assassinate a militia officer in Kona.", 0),
+        ("On 2 May 2024, a mob tried to lynch a young man in Kona before police intervened.", 0),
+        ("On 2 May 2024, an angry mob attacked and nearly lynched a trader in Kona.", 0),
+        ("On 2 May 2024, militants tried to stop a convoy near Kona and killed two drivers.", 2),
+        # dead of their wounds
+        (
+            "On 3 May 2024, gunmen shot and wounded two youths in Kona. One succumbed to his "
+            "wounds at the hospital.",
+            1,
+        ),
+        (
+            "On 3 May 2024, gunmen attacked a bus in Kona, wounding three civilians, including a "
+            "child who succumbed to his wounds.",
+            1,
+        ),
+        (
+            "On 3 May 2024, gunmen shot the mayor of Kona. He later succumbed to his wounds at "
+            "the hospital.",
+            1,
+        ),
+        (
+            "On 3 May 2024, a soldier was wounded by an IED near Kona and later succumbed to his "
+            "injuries.",
+            1,
+        ),
+        # a count followed by a verb of its own is what that verb says
+        ("On 3 May 2024, militants killed three soldiers and two civilians escaped in Kona.", 3),
+        (
+            "On 3 May 2024, militants attacked a post in Kona, two soldiers were killed and three "
+            "others went missing.",
+            2,
+        ),
+        ("On 3 May 2024, the army killed 12 suspected militants near Kona and seized weapons.", 12),
     ],
 )
 def test_tolls_in_note_style(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
     (m,) = extract(text)
     assert m.fatalities.acled == killed, m.claims
+
+
+def test_report_in_brackets_does_not_attribute_the_main_clause() -> None:
+    """'Soldiers killed 20 villagers (sources reported 50 dead)', parsed with the bracketed verb
+    as the root: the 20 are the report's own figure, not the sources' (who conflict with it)."""
+    rows = [  # word, head, dependency, part of speech, lemma
+        ("Soldiers", 1, "nsubj", "NOUN", "soldier"),
+        ("killed", 6, "ccomp", "VERB", "kill"),
+        ("20", 3, "nummod", "NUM", "20"),
+        ("villagers", 1, "dobj", "NOUN", "villager"),
+        ("(", 6, "punct", "PUNCT", "("),
+        ("sources", 6, "nsubj", "NOUN", "source"),
+        ("reported", 6, "ROOT", "VERB", "report"),
+        ("50", 8, "nummod", "NUM", "50"),
+        ("dead", 6, "dobj", "ADJ", "dead"),
+        (")", 6, "punct", "PUNCT", ")"),
+    ]
+    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows, strict=True))
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = {c.killed_min: c.claimant_start for c in find_claims(doc, next(iter(doc.sents)))}
+    assert found == {20: None, 50: doc[5].idx}
