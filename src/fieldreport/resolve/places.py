@@ -209,12 +209,18 @@ class Gazetteer:
         GeoNames' "Komandjoari"): the one close name, if exactly one is close."""
         if not countries or len(key) < 5:
             return None
+        by_country = self.__dict__.get("_admin2_by_country")
+        if by_country is None:  # built on first use (a cached gazetteer may predate it)
+            by_country = defaultdict(list)
+            for name, ids in self._admin2.items():
+                for i in ids:
+                    by_country[self.entries[i].country].append((name, i))
+            self.__dict__["_admin2_by_country"] = by_country
         close = [
             i
-            for name, ids in self._admin2.items()
-            for i in ids
-            if self.entries[i].country in countries[:3]
-            and fuzz.ratio(key, name) >= ADMIN2_SPELLING_SCORE
+            for country in dict.fromkeys(countries[:3])
+            for name, i in by_country.get(country, ())
+            if fuzz.ratio(key, name) >= ADMIN2_SPELLING_SCORE
         ]
         return self.entries[close[0]] if len(close) == 1 else None
 
