@@ -9,6 +9,7 @@ clause reported by X ("X said it killed...") is X.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -73,7 +74,11 @@ VIOLENT_LEMMAS = {
     "neutralise",
     "intercept",
     "rob",
+    "detonate",
 }
+# verbs whose object or passive subject is hurt, but whose active subject is as often an
+# elliptical passive ("three soldiers wounded") as the one who hurt them
+HARM_LEMMAS = {"wound", "injure"}
 REPORTING_LEMMAS = {
     "say",
     "claim",
@@ -223,9 +228,32 @@ class ActorFinder:
         for match_id, start, end in self.generic(doc[sent.start : sent.end]):
             span = doc[start:end]
             kind = doc.vocab.strings[match_id]
-            hits.append(self._generic_hit(span, kind))
+            hits.extend(self._generic_hits(span, kind))
         merged = _either(_longest(hits), doc, sent)
         return [_with_side(hit, doc) for hit in merged]
+
+    def _generic_hits(self, span: Span, kind: str) -> list[ActorHit]:
+        """One generic actor phrase, or two for two groups' men ("Fulani and Dozo militiamen
+        clashed": each group's militia, the first named by its own word)."""
+        hit = self._generic_hit(span, kind)
+        if hit.group is None:
+            return [hit]
+        for tok in span.root.lefts:
+            other = [
+                c
+                for c in tok.children
+                if c.dep_ == "conj" and c.i < span.root.i and self.actors.ethnic_group(c.text)
+            ]
+            if self.actors.ethnic_group(tok.text) == hit.group and other:
+                second = self.actors.ethnic_group(other[0].text)
+                if second is None or second == hit.group:
+                    break
+                first = dataclasses.replace(
+                    hit, start=tok.idx, end=tok.idx + len(tok), alias=tok.text
+                )
+                rest = dataclasses.replace(hit, start=other[0].idx, group=second)
+                return [first, rest]
+        return [hit]
 
     def _generic_hit(self, span: Span, kind: str) -> ActorHit:
         country, group = None, None
@@ -346,7 +374,7 @@ _DEVICE = re.compile(r"\b(ieds?|mines?|landmines?|explosives?|explosive devices?
 
 
 def _hit_a_device(verb: Token) -> bool:
-    if verb.lemma_.lower() not in {"strike", "hit", "trigger", "detonate", "run", "step"}:
+    if verb.lemma_.lower() not in {"strike", "hit", "trigger", "run", "step"}:
         return False
     return any(
         _DEVICE.search(" ".join(t.text for t in child.subtree))
@@ -363,6 +391,12 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
         return "target"  # "a MINUSMA vehicle struck an IED": the vehicle's people were hit
     if dep == "nsubj" and lemma in DEFENDING_LEMMAS:
         return "target"  # "the militia repelled the attack": the defenders were attacked
+    if dep in {"dobj", "obj"} and lemma in DEFENDING_LEMMAS:
+        return "attacker"  # "the VDP repulsed the militants": the repelled attacked
+    if lemma in HARM_LEMMAS and (
+        dep in {"nsubjpass", "dobj", "obj"} or (dep == "nsubj" and head.tag_ == "VBN")
+    ):
+        return "target"
     if dep in {"nsubj"} and (lemma in VIOLENT_LEMMAS or _agentive(head)):
         return "attacker"
     if dep in {"nsubjpass", "dobj", "obj"} and lemma in VIOLENT_LEMMAS:

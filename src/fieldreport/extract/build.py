@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import cast
 
 from spacy.tokens import Doc
 
@@ -16,6 +15,18 @@ from fieldreport.extract.claims import RawClaim, claimant_kind, is_statement_ref
 from fieldreport.extract.events import BLAME, ArticleContext, DateHit, EventGroup, SentenceInfo
 from fieldreport.extract.numbers import VAGUE
 from fieldreport.extract.places import PlaceHit
+from fieldreport.extract.roles import (
+    ARMED,
+    DESCRIPTORS,
+    NON_STATE_ARMED,
+    coalitions,
+    crowd_sides,
+    distinct,
+    distinct_armed,
+    main_actors,
+    parents,
+    roles_of,
+)
 from fieldreport.extract.taxonomy import SUB_TO_TYPE, Sides, classify
 from fieldreport.fatalities import fatalities
 from fieldreport.model import (
@@ -26,15 +37,11 @@ from fieldreport.model import (
     DateInfo,
     Mention,
     Place,
-    Role,
     Span,
 )
 from fieldreport.resolve.actors import ActorDictionary
 from fieldreport.resolve.places import Gazetteer
 
-ARMED = {1, 2, 3, 4, 8}
-NON_STATE_ARMED = {2, 3, 4}  # rebels, political and identity militias
-STATE_SIDE, REBELS = {1, 8}, 2
 SIGNIFICANT_VAGUE = 10  # "several" killed in a significant attack (ACLED's "3 or 10")
 # words that usually mean a group the article names elsewhere ("the separatists" = the rebels
 # named earlier); the inter codes such a named group may have, and whether it is jihadist
@@ -68,25 +75,6 @@ GUNMEN_KINDS = {
     "coref",
 }
 CROWD_KINDS = {"students", "labor_group", "rioters", "teachers", "men"}
-DESCRIPTORS = {
-    "aid_workers",
-    "miners",
-    "farmers",
-    "pastoralists",
-    "women",
-    "men",
-    "students",
-    "teachers",
-    "health_workers",
-    "journalists",
-    "lawyers",
-    "prisoners",
-    "refugees_idps",
-    "labor_group",
-    "muslim_group",
-    "christian_group",
-    "ethnic_group",
-}
 
 
 @dataclass(slots=True)
@@ -150,13 +138,15 @@ def build_mention(
     if typed is None:
         return None
     event_type, sub_type = typed
-    roles = _roles(refs, votes, event_type, text, mutual="clash" in cues)
+    roles = roles_of(refs, votes, event_type, text, mutual="clash" in cues)
     if country:
         descriptors = {r.name for h, r in refs if h.kind in DESCRIPTORS}
-        roles = _main_actors(
+        roles = main_actors(
             _sentence_span(lead, text), roles, event_type, descriptors, res.actors, country, on
         )
-    roles = _distinct(_coalitions(_parents(_distinct(roles), text), res.actors, on))
+    roles = distinct(coalitions(parents(distinct(roles), text), res.actors, on))
+    if country:
+        roles = crowd_sides(roles, sub_type, res.actors, country, on)
     if not any(r.role == "actor1" for r in roles) and country:
         kind = {"Protests": "protesters", "Riots": "rioters"}.get(event_type, "unidentified")
         fallback = res.actors.generic(kind, country, on=on)
@@ -467,7 +457,7 @@ def _sides(
         target_militia=any(r.inter in NON_STATE_ARMED for r in targets),
         target_armed="armed" in hit
         or any(r.inter in ARMED for r in targets)
-        or (not targets and _two_armed_sides(actual) and _distinct_armed(actual) >= 2),
+        or (not targets and _two_armed_sides(actual) and distinct_armed(actual) >= 2),
         target_civilian=("civilian" in hit and "armed" not in hit)
         or (any(r.inter == 7 for r in targets) and "armed" not in hit)
         or (not targets and not hit and any(r.inter == 7 for _, r in actual)),
@@ -489,215 +479,6 @@ def _two_armed_sides(actual: list[tuple[ActorHit, ActorRef]]) -> bool:
     """Armed actors of two kinds and no side told: they likely fought each other. "The gunmen"
     after "unknown gunmen", "soldiers or gendarmes", a brigade and its group are one side."""
     return len({r.inter for _, r in actual if r.inter in ARMED}) >= 2
-
-
-def _roles(
-    refs: list[tuple[ActorHit, ActorRef]],
-    votes: dict[str, Counter[str]],
-    event_type: str,
-    text: str,
-    *,
-    mutual: bool = False,
-) -> list[ActorRole]:
-    """Actors by side and role. ``mutual``: the event is a clash, so two armed groups that the
-    text makes both attack ("JNIM and ISGS militants clashed") fought each other."""
-    first: dict[str, tuple[ActorHit, ActorRef]] = {}
-    for hit, ref in refs:
-        if event_type == "Battles" and ref.inter == 7:
-            continue  # civilians harmed in a battle are never actors
-        first.setdefault(ref.name, (hit, ref))
-    ordered = list(first.values())
-
-    def score(item: tuple[ActorHit, ActorRef], side: str) -> tuple[int, int, int]:
-        hit, ref = item
-        return (
-            votes[ref.name][side] - votes[ref.name]["target" if side == "attacker" else "attacker"],
-            int(hit.ref is not None),
-            -hit.start,
-        )
-
-    side_a = [i for i in ordered if _side(votes, i[1].name) == "attacker"]
-    side_b = [i for i in ordered if _side(votes, i[1].name) == "target"]
-    rest = [i for i in ordered if i not in side_a and i not in side_b]
-    if event_type == "Violence against civilians":
-        side_b += [i for i in rest if i[1].inter == 7]
-        side_a += [i for i in rest if i[1].inter != 7]
-    else:
-        for item in rest:
-            (
-                side_a if not side_a or (side_b and item[1].inter in _inters(side_a)) else side_b
-            ).append(item)
-    side_a.sort(key=lambda i: score(i, "attacker"), reverse=True)
-    if side_a:  # "militants attacked an army post; the soldiers repelled them": both attack,
-        # but state forces and rebels are never one side: the lead attacker's enemies are hit
-        enemies = [i for i in side_a[1:] if _opposed(side_a[0][1].inter, i[1].inter)]
-        side_a = [i for i in side_a if i not in enemies]
-        side_b += enemies
-    if mutual and not side_b and event_type == "Battles":
-        armed = [i for i in side_a if i[0].ref is not None and i[1].inter in NON_STATE_ARMED]
-        if len(armed) >= 2:
-            opener = min(armed, key=lambda i: i[0].start)
-            side_b = [i for i in armed if i is not opener and not _names([opener[0]], i[0])]
-            side_a = [i for i in side_a if i not in side_b]
-    # "Katiba Macina (JNIM) militants", "militants of ISGS": the named group, not also an
-    # unidentified one for the word "militants"
-    named = [h for h, r in side_a + side_b if h.ref is not None and r.inter in NON_STATE_ARMED]
-    for side in (side_a, side_b):
-        side[:] = [(h, r) for h, r in side if h.kind != "unidentified" or not _names(named, h)]
-    side_b.sort(key=lambda i: score(i, "target"), reverse=True)
-    roles: list[ActorRole] = []
-    for side in (side_a, side_b):
-        side.sort(key=lambda i: i[0].kind in DESCRIPTORS)
-        if side and side[0][1].inter == 8:  # foreign forces assist the state they fight for
-            state_forces = [i for i in side if i[1].inter == 1]
-            if state_forces:
-                side.remove(state_forces[0])
-                side.insert(0, state_forces[0])
-    for side, (main, assoc) in ((side_a, ("actor1", "assoc1")), (side_b, ("actor2", "assoc2"))):
-        for n, (hit, ref) in enumerate(side):
-            role: Role = main if n == 0 else assoc  # type: ignore[assignment]
-            roles.append(ActorRole(ref, role, Span.of(text, hit.start, hit.end)))
-    return roles
-
-
-def _distinct_armed(refs: list[tuple[ActorHit, ActorRef]]) -> int:
-    """Armed actors the text names, each once: "VDP fighters ... the VDP" is one, and so is
-    "Katiba Macina (JNIM) militants" (a group, its coalition, the word for its men)."""
-    hits = sorted((h for h, r in refs if r.inter in ARMED), key=lambda h: h.start)
-    names = {r.name for _, r in refs if r.inter in ARMED}
-    clusters = sum(1 for k, h in enumerate(hits) if k == 0 or not _names([hits[k - 1]], h))
-    return min(len(names), clusters)
-
-
-def _names(named: list[ActorHit], word: ActorHit) -> bool:
-    """A group's name right before "militants" ("JNIM) militants") or after ("militants of")."""
-    return any(0 <= word.start - h.end <= 3 or 0 <= h.start - word.end <= 4 for h in named)
-
-
-def _opposed(a: int, b: int) -> bool:
-    """State or foreign forces (inter 1, 8) and rebels (2) never fight on one side."""
-    return (a in STATE_SIDE and b == REBELS) or (b in STATE_SIDE and a == REBELS)
-
-
-MAIN_KIND = {
-    ("Protests", "actor1"): "protesters",
-    ("Riots", "actor1"): "rioters",
-    ("Violence against civilians", "actor2"): "civilians",
-}
-
-
-def _main_actors(
-    lead: Span,
-    roles: list[ActorRole],
-    event_type: str,
-    descriptors: set[str],
-    actors: ActorDictionary,
-    country: str,
-    on: dt.date | None,
-) -> list[ActorRole]:
-    """Descriptors (students, farmers) are associated actors of Protesters/Civilians (X)."""
-    out = list(roles)
-    for (etype, role), kind in MAIN_KIND.items():
-        if etype != event_type:
-            continue
-        mains = [r for r in out if r.role == role]
-        generic = actors.generic(kind, country, on=on)
-        crowds = {
-            actors.generic(k, country, on=on).name for k in ("civilians", *MAIN_KIND.values())
-        }
-        if mains and (mains[0].actor.name == generic.name or mains[0].actor.inter in ARMED):
-            continue
-        if mains and mains[0].actor.name in crowds:
-            out = [r for r in out if r is not mains[0]]  # "residents" who protest are protesters
-        if kind != "civilians":  # a crowd's other side is the state or an armed group, or no one
-            out = [
-                ActorRole(r.actor, "assoc1", r.evidence)
-                if r.role == "actor2" and r.actor.inter not in ARMED
-                else r
-                for r in out
-            ]
-        # anything else in the main role (a union, a party, students) is associated
-        assoc: Role = "assoc1" if role == "actor1" else "assoc2"
-        evidence = mains[0].evidence if mains else (lead if kind == "civilians" else None)
-        out = [ActorRole(r.actor, assoc, r.evidence) if r.role == role else r for r in out]
-        if evidence is not None:
-            out.insert(0, ActorRole(generic, role, evidence))  # type: ignore[arg-type]
-    return out
-
-
-def _parents(roles: list[ActorRole], text: str) -> list[ActorRole]:
-    """'Ansaroul Islam (JNIM) militants': the group in brackets is the one the first belongs
-    to; ACLED names it as the actor and the first as associated."""
-    out = list(roles)
-    for i, role in enumerate(out):
-        if role.role not in ("actor1", "actor2") or role.actor.inter not in ARMED:
-            continue
-        after = text[role.evidence.end : role.evidence.end + 3]
-        if not after.startswith(" ("):
-            continue
-        parent = next(
-            (
-                r
-                for r in out
-                if r.evidence.start == role.evidence.end + 2
-                and r.actor.inter == role.actor.inter
-                and text[r.evidence.end : r.evidence.end + 1] == ")"
-            ),
-            None,
-        )
-        if parent is not None:
-            side = role.role[-1]
-            out[i] = ActorRole(parent.actor, role.role, role.evidence)
-            out.append(ActorRole(role.actor, cast(Role, f"assoc{side}"), role.evidence))
-    return out
-
-
-def _coalitions(
-    roles: list[ActorRole], actors: ActorDictionary, on: dt.date | None
-) -> list[ActorRole]:
-    """A member of a coalition is coded as ACLED codes it after it joined: the coalition as
-    main actor with the member associated ("Katiba Macina" -> JNIM + Katiba Macina), or the
-    member with the coalition associated."""
-    out: list[ActorRole] = []
-    for role in roles:
-        found = actors.coalition(role.actor, on)
-        if found is None:
-            out.append(role)
-            continue
-        coalition, coalition_first = found
-        side = "1" if role.role in ("actor1", "assoc1") else "2"
-        if coalition_first and role.role.startswith("actor"):
-            out.append(ActorRole(coalition, role.role, role.evidence))
-            out.append(ActorRole(role.actor, cast(Role, f"assoc{side}"), role.evidence))
-        else:
-            out.append(role)
-            out.append(ActorRole(coalition, cast(Role, f"assoc{side}"), role.evidence))
-    return out
-
-
-def _distinct(roles: list[ActorRole]) -> list[ActorRole]:
-    """An actor holds one role: the first it was given (actor1 before the others)."""
-    order = {"actor1": 0, "actor2": 1, "assoc1": 2, "assoc2": 3}
-    seen: set[str] = set()
-    out: list[ActorRole] = []
-    for role in sorted(roles, key=lambda r: order[r.role]):
-        if role.actor.name not in seen:
-            seen.add(role.actor.name)
-            out.append(role)
-    return out
-
-
-def _side(votes: dict[str, Counter[str]], name: str) -> str:
-    v = votes[name]
-    if v["attacker"] > v["target"]:
-        return "attacker"
-    if v["target"] > v["attacker"]:
-        return "target"
-    return "none"
-
-
-def _inters(items: list[tuple[ActorHit, ActorRef]]) -> set[int]:
-    return {r.inter for _, r in items}
 
 
 def _claims(

@@ -131,7 +131,9 @@ CUES: dict[str, str] = {
     "arrest": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|interpell\w+",
     "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
     r"dismantl\w+ (an?|the) (ied|explosive)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
-    r"ammunition|explosives)|arms cache|weapons cache|intercept\w+|shot down (a|an|"
+    r"ammunition|explosives)|arms cache|weapons cache|intercept\w+ (\w+ ){0,3}(weapons|arms|"
+    r"ammunition|explosives?|ieds?|explosive devices?|drones?|missiles?|rockets?|bombs?)|"
+    r"shot down (a|an|"
     r"the) drone|(ieds?|explosive devices?|bombs?|mines?) (was|were) (found|discovered|detected|"
     r"uncovered|destroyed)|(discover|uncover|detect|recover|destroy|dismantl)\w* (?!by )"
     r"(\w+ ){0,3}(ieds?|improvised explosive devices?|explosive devices?|land ?mines?|bombs?)|"

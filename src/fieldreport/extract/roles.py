@@ -1,0 +1,333 @@
+"""Who is actor 1, actor 2 and associated in one event: sides from the parse's votes, state
+forces and rebels kept apart, clashes split, crowds' generic actors, coalitions and parents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import cast
+
+from fieldreport.extract.actors import ActorHit
+from fieldreport.extract.taxonomy import SUB_TO_TYPE
+from fieldreport.model import ActorRef, ActorRole, Role, Span
+from fieldreport.resolve.actors import ActorDictionary
+
+ARMED = {1, 2, 3, 4, 8}
+NON_STATE_ARMED = {2, 3, 4}  # rebels, political and identity militias
+STATE_SIDE, REBELS = {1, 8}, 2
+DESCRIPTORS = {
+    "aid_workers",
+    "miners",
+    "farmers",
+    "pastoralists",
+    "women",
+    "men",
+    "students",
+    "teachers",
+    "health_workers",
+    "journalists",
+    "lawyers",
+    "prisoners",
+    "refugees_idps",
+    "labor_group",
+    "muslim_group",
+    "christian_group",
+    "ethnic_group",
+}
+
+
+def roles_of(
+    refs: list[tuple[ActorHit, ActorRef]],
+    votes: dict[str, Counter[str]],
+    event_type: str,
+    text: str,
+    *,
+    mutual: bool = False,
+) -> list[ActorRole]:
+    """Actors by side and role. ``mutual``: the event is a clash, so two armed groups that the
+    text makes both attack ("JNIM and ISGS militants clashed") fought each other."""
+    first: dict[str, tuple[ActorHit, ActorRef]] = {}
+    for hit, ref in refs:
+        if event_type == "Battles" and ref.inter == 7:
+            continue  # civilians harmed in a battle are never actors
+        first.setdefault(ref.name, (hit, ref))
+    ordered = list(first.values())
+
+    def score(item: tuple[ActorHit, ActorRef], side: str) -> tuple[int, int, int]:
+        hit, ref = item
+        return (
+            votes[ref.name][side] - votes[ref.name]["target" if side == "attacker" else "attacker"],
+            int(hit.ref is not None),
+            -hit.start,
+        )
+
+    side_a = [i for i in ordered if _side(votes, i[1].name) == "attacker"]
+    side_b = [i for i in ordered if _side(votes, i[1].name) == "target"]
+    rest = [i for i in ordered if i not in side_a and i not in side_b]
+    if event_type == "Violence against civilians":
+        side_b += [i for i in rest if i[1].inter == 7]
+        side_a += [i for i in rest if i[1].inter != 7]
+    else:
+        for item in rest:
+            (
+                side_a if not side_a or (side_b and item[1].inter in _inters(side_a)) else side_b
+            ).append(item)
+    if not side_a and event_type == "Battles":
+        # "militants engaged French forces; the French repelled them": both read as hit; the
+        # one named first opened the fight when the other is its enemy
+        opener = min(side_b, key=lambda i: i[0].start, default=None)
+        if opener is not None and any(_opposed(opener[1].inter, i[1].inter) for i in side_b):
+            side_a, side_b = [opener], [i for i in side_b if i is not opener]
+    side_a.sort(key=lambda i: score(i, "attacker"), reverse=True)
+    if side_a:  # "militants attacked an army post; the soldiers repelled them": both attack,
+        # but state forces and rebels are never one side: the lead attacker's enemies are hit
+        enemies = [i for i in side_a[1:] if _opposed(side_a[0][1].inter, i[1].inter)]
+        side_a = [i for i in side_a if i not in enemies]
+        side_b += enemies
+    if mutual and not side_b and event_type == "Battles":
+        armed = [
+            i
+            for i in side_a
+            if i[1].inter in NON_STATE_ARMED
+            and (i[0].ref is not None or i[0].kind not in {"unidentified", "coref"})
+        ]
+        if len(armed) >= 2:
+            opener = min(armed, key=lambda i: i[0].start)
+            side_b = [i for i in armed if i is not opener and not names_group([opener[0]], i[0])]
+            side_a = [i for i in side_a if i not in side_b]
+    # "Katiba Macina (JNIM) militants", "militants of ISGS": the named group, not also an
+    # unidentified one for the word "militants"
+    named = [h for h, r in side_a + side_b if h.ref is not None and r.inter in NON_STATE_ARMED]
+    for side in (side_a, side_b):
+        side[:] = [(h, r) for h, r in side if h.kind != "unidentified" or not names_group(named, h)]
+    side_b.sort(key=lambda i: score(i, "target"), reverse=True)
+    roles: list[ActorRole] = []
+    for side in (side_a, side_b):
+        side.sort(key=lambda i: i[0].kind in DESCRIPTORS)
+        if side and side[0][1].inter == 8:  # foreign forces assist the state they fight for
+            state_forces = [i for i in side if i[1].inter == 1]
+            if state_forces:
+                side.remove(state_forces[0])
+                side.insert(0, state_forces[0])
+    for side, (main, assoc) in ((side_a, ("actor1", "assoc1")), (side_b, ("actor2", "assoc2"))):
+        for n, (hit, ref) in enumerate(side):
+            role: Role = main if n == 0 else assoc  # type: ignore[assignment]
+            roles.append(ActorRole(ref, role, Span.of(text, hit.start, hit.end)))
+    return roles
+
+
+def distinct_armed(refs: list[tuple[ActorHit, ActorRef]]) -> int:
+    """Armed actors the text names, each once: "VDP fighters ... the VDP" is one, and so is
+    "Katiba Macina (JNIM) militants" (a group, its coalition, the word for its men)."""
+    hits = sorted((h for h, r in refs if r.inter in ARMED), key=lambda h: h.start)
+    names = {r.name for _, r in refs if r.inter in ARMED}
+    clusters = sum(1 for k, h in enumerate(hits) if k == 0 or not names_group([hits[k - 1]], h))
+    return min(len(names), clusters)
+
+
+def names_group(named: list[ActorHit], word: ActorHit) -> bool:
+    """A group's name right before "militants" ("JNIM) militants") or after ("militants of")."""
+    return any(0 <= word.start - h.end <= 3 or 0 <= h.start - word.end <= 4 for h in named)
+
+
+def _opposed(a: int, b: int) -> bool:
+    """State or foreign forces (inter 1, 8) and rebels (2) never fight on one side."""
+    return (a in STATE_SIDE and b == REBELS) or (b in STATE_SIDE and a == REBELS)
+
+
+MAIN_KIND = {
+    ("Protests", "actor1"): "protesters",
+    ("Riots", "actor1"): "rioters",
+    ("Violence against civilians", "actor2"): "civilians",
+}
+
+
+def main_actors(
+    lead: Span,
+    roles: list[ActorRole],
+    event_type: str,
+    descriptors: set[str],
+    actors: ActorDictionary,
+    country: str,
+    on: dt.date | None,
+) -> list[ActorRole]:
+    """Descriptors (students, farmers) are associated actors of Protesters/Civilians (X)."""
+    out = list(roles)
+    for (etype, role), kind in MAIN_KIND.items():
+        if etype != event_type:
+            continue
+        mains = [r for r in out if r.role == role]
+        generic = actors.generic(kind, country, on=on)
+        crowds = {
+            actors.generic(k, country, on=on).name for k in ("civilians", *MAIN_KIND.values())
+        }
+        if mains and (mains[0].actor.name == generic.name or mains[0].actor.inter in ARMED):
+            continue
+        if mains and mains[0].actor.name in crowds:
+            out = [r for r in out if r is not mains[0]]  # "residents" who protest are protesters
+        if kind != "civilians":  # a crowd's other side is the state or an armed group, or no one
+            out = [
+                ActorRole(r.actor, "assoc1", r.evidence)
+                if r.role == "actor2" and r.actor.inter not in ARMED
+                else r
+                for r in out
+            ]
+        # anything else in the main role (a union, a party, students) is associated
+        assoc: Role = "assoc1" if role == "actor1" else "assoc2"
+        evidence = mains[0].evidence if mains else (lead if kind == "civilians" else None)
+        out = [ActorRole(r.actor, assoc, r.evidence) if r.role == role else r for r in out]
+        if evidence is not None:
+            out.insert(0, ActorRole(generic, role, evidence))  # type: ignore[arg-type]
+    return out
+
+
+def parents(roles: list[ActorRole], text: str) -> list[ActorRole]:
+    """'Ansaroul Islam (JNIM) militants': the group in brackets is the one the first belongs
+    to; ACLED names it as the actor and the first as associated."""
+    out = list(roles)
+    for i, role in enumerate(out):
+        if role.role not in ("actor1", "actor2") or role.actor.inter not in ARMED:
+            continue
+        after = text[role.evidence.end : role.evidence.end + 3]
+        if not after.startswith(" ("):
+            continue
+        parent = next(
+            (
+                r
+                for r in out
+                if r.evidence.start == role.evidence.end + 2
+                and r.actor.inter == role.actor.inter
+                and text[r.evidence.end : r.evidence.end + 1] == ")"
+            ),
+            None,
+        )
+        if parent is not None:
+            side = role.role[-1]
+            out[i] = ActorRole(parent.actor, role.role, role.evidence)
+            out.append(ActorRole(role.actor, cast(Role, f"assoc{side}"), role.evidence))
+    return out
+
+
+def coalitions(
+    roles: list[ActorRole], actors: ActorDictionary, on: dt.date | None
+) -> list[ActorRole]:
+    """A member of a coalition is coded as ACLED codes it after it joined: the coalition as
+    main actor with the member associated ("Katiba Macina" -> JNIM + Katiba Macina), or the
+    member with the coalition associated."""
+    out: list[ActorRole] = []
+    for role in roles:
+        found = actors.coalition(role.actor, on)
+        if found is None:
+            out.append(role)
+            continue
+        coalition, coalition_first = found
+        side = "1" if role.role in ("actor1", "assoc1") else "2"
+        if coalition_first and role.role.startswith("actor"):
+            out.append(ActorRole(coalition, role.role, role.evidence))
+            out.append(ActorRole(role.actor, cast(Role, f"assoc{side}"), role.evidence))
+        else:
+            out.append(role)
+            out.append(ActorRole(coalition, cast(Role, f"assoc{side}"), role.evidence))
+    return out
+
+
+def distinct(roles: list[ActorRole]) -> list[ActorRole]:
+    """An actor holds one role: the first it was given (actor1 before the others)."""
+    order = {"actor1": 0, "actor2": 1, "assoc1": 2, "assoc2": 3}
+    seen: set[str] = set()
+    out: list[ActorRole] = []
+    for role in sorted(roles, key=lambda r: order[r.role]):
+        if role.actor.name not in seen:
+            seen.add(role.actor.name)
+            out.append(role)
+    return out
+
+
+def _side(votes: dict[str, Counter[str]], name: str) -> str:
+    v = votes[name]
+    if v["attacker"] > v["target"]:
+        return "attacker"
+    if v["target"] > v["attacker"]:
+        return "target"
+    return "none"
+
+
+def _inters(items: list[tuple[ActorHit, ActorRef]]) -> set[int]:
+    return {r.inter for _, r in items}
+
+
+# what reports call the forces that police a crowd: ACLED codes them as the police
+_SECURITY_FORCES = re.compile(
+    r"\b(security forces|defen[cs]e and security forces|fds|forces de l'ordre|"
+    r"forces de d[ée]fense et de s[ée]curit[ée])\b",
+    re.I,
+)
+
+
+def crowd_sides(
+    roles: list[ActorRole],
+    sub_type: str,
+    actors: ActorDictionary,
+    country: str,
+    on: dt.date | None,
+) -> list[ActorRole]:
+    """The other side of a protest or riot is who answered or was attacked, never what the
+    crowd was for or against: "demonstrated against MINUSMA", "in support of the armed
+    forces", "anti-government protest" name no actor 2, and a peaceful protest has none.
+    "Security forces" that disperse a crowd are the police."""
+    event_type = SUB_TO_TYPE.get(sub_type, "")
+    if event_type not in ("Protests", "Riots"):
+        return roles
+    roles = _crowd_first(roles)
+    if sub_type == "Peaceful protest":
+        return [r for r in roles if r.role not in ("actor2", "assoc2")]
+    government = actors.generic("government", country, on=on).name
+    police = actors.generic("police", country, on=on)
+    out: list[ActorRole] = []
+    for role in roles:
+        if role.role in ("actor2", "assoc2"):
+            if role.actor.name == government:
+                continue
+            if event_type == "Protests" and role.actor.inter not in STATE_SIDE - {8}:
+                continue
+            if role.actor.inter == 1 and _SECURITY_FORCES.search(role.evidence.text):
+                role = ActorRole(police, role.role, role.evidence)
+        out.append(role)
+    if not any(r.role == "actor2" for r in out):
+        second = next((r for r in out if r.role == "assoc2"), None)
+        if second is not None:
+            out = [ActorRole(r.actor, "actor2", r.evidence) if r is second else r for r in out]
+    return distinct(out)
+
+
+_CROWDS = {5, 6}  # rioters, protesters
+_SWAP: dict[str, Role] = {
+    "actor1": "actor2",
+    "actor2": "actor1",
+    "assoc1": "assoc2",
+    "assoc2": "assoc1",
+}
+
+
+def _crowd_first(roles: list[ActorRole]) -> list[ActorRole]:
+    """A protest's or riot's crowd is its actor 1 ("police dispersed the protesters"): named as
+    actor 2, the two sides change places; named as an associate, the crowd takes actor 1 and
+    the former actor 1 faces it."""
+    first = next((r for r in roles if r.role == "actor1"), None)
+    crowd = next((r for r in roles if r.role != "actor1" and r.actor.inter in _CROWDS), None)
+    if crowd is None or (first is not None and first.actor.inter in _CROWDS):
+        return roles
+    if crowd.role == "actor2":
+        return [ActorRole(r.actor, _SWAP[r.role], r.evidence) for r in roles]
+    out: list[ActorRole] = []
+    for r in roles:
+        if r is crowd:
+            out.append(ActorRole(r.actor, "actor1", r.evidence))
+        elif r is first:
+            out.append(ActorRole(r.actor, "actor2", r.evidence))
+        elif r.role == "actor2":
+            out.append(ActorRole(r.actor, "assoc2", r.evidence))
+        else:
+            out.append(r)
+    return out
