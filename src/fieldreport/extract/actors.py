@@ -97,8 +97,22 @@ REPORTING_LEMMAS = {
     "write",
     "post",
 }
-_ATTACK_NOUNS = {"attack", "ambush", "assault", "raid", "offensive", "strike", "fire", "shelling"}
+_ATTACK_NOUNS = {
+    "attack",
+    "ambush",
+    "assault",
+    "raid",
+    "offensive",
+    "strike",
+    "airstrike",
+    "fire",
+    "shelling",
+    "operation",
+    "bombardment",
+}
 _PRONOUNS = {"it", "they", "its", "their", "we", "our", "he"}
+# cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
+NEEDS_COUNTRY = {"forces"}
 COREF_WORDS = ["rebels", "rebel", "separatists", "insurgents", "fighters", "rebel fighters"]
 JIHADIST = re.compile(
     r"islam|qaeda|qaida|jnim|shabaab|boko|ansar|katiba|jihad|taliban|macina|"
@@ -233,27 +247,41 @@ class ActorFinder:
         return [_with_side(hit, doc) for hit in merged]
 
     def _generic_hits(self, span: Span, kind: str) -> list[ActorHit]:
-        """One generic actor phrase, or two for two groups' men ("Fulani and Dozo militiamen
-        clashed": each group's militia, the first named by its own word)."""
+        """One generic actor phrase, or two for two groups' or countries' men ("Fulani and Dozo
+        militiamen clashed", "French and Malian forces": each its own actor, the first named
+        by its own word). A bare word that needs a country ("forces") without one is none."""
         hit = self._generic_hit(span, kind)
-        if hit.group is None:
+        if span.text.lower() in NEEDS_COUNTRY and hit.country is None:
+            return []
+        if hit.group is None and hit.country is None:
             return [hit]
         for tok in span.root.lefts:
-            other = [
-                c
-                for c in tok.children
-                if c.dep_ == "conj" and c.i < span.root.i and self.actors.ethnic_group(c.text)
-            ]
-            if self.actors.ethnic_group(tok.text) == hit.group and other:
-                second = self.actors.ethnic_group(other[0].text)
-                if second is None or second == hit.group:
-                    break
-                first = dataclasses.replace(
-                    hit, start=tok.idx, end=tok.idx + len(tok), alias=tok.text
+            for attr, of in (("group", self.actors.ethnic_group), ("country", self._demonym)):
+                mine = getattr(hit, attr)
+                if mine is None or of(tok.text) != mine:
+                    continue
+                other = next(
+                    (
+                        c
+                        for c in tok.children
+                        if c.dep_ == "conj" and c.i < span.root.i and of(c.text) not in (None, mine)
+                    ),
+                    None,
                 )
-                rest = dataclasses.replace(hit, start=other[0].idx, group=second)
-                return [first, rest]
+                if other is not None:
+                    first = dataclasses.replace(
+                        hit, start=tok.idx, end=tok.idx + len(tok), alias=tok.text
+                    )
+                    rest = dataclasses.replace(hit, start=other.idx)
+                    if attr == "group":
+                        rest = dataclasses.replace(rest, group=of(other.text))
+                    else:
+                        rest = dataclasses.replace(rest, country=of(other.text))
+                    return [first, rest]
         return [hit]
+
+    def _demonym(self, word: str) -> str | None:
+        return self.actors.country_of_demonym(word)
 
     def _generic_hit(self, span: Span, kind: str) -> ActorHit:
         country, group = None, None

@@ -13,6 +13,19 @@ from fieldreport.extract.taxonomy import SUB_TO_TYPE
 from fieldreport.model import ActorRef, ActorRole, Role, Span
 from fieldreport.resolve.actors import ActorDictionary
 
+# military cue words that name a weapon rather than who wields it
+_WEAPON_WORDS = {
+    "drone strike",
+    "air force",
+    "military aircraft",
+    "warplanes",
+    "military helicopter",
+    "fighter jets",
+    "combat helicopters",
+    "attack helicopters",
+    "helicopter gunships",
+    "gunships",
+}
 ARMED = {1, 2, 3, 4, 8}
 NON_STATE_ARMED = {2, 3, 4}  # rebels, political and identity militias
 STATE_SIDE, REBELS = {1, 8}, 2
@@ -48,9 +61,12 @@ def roles_of(
     """Actors by side and role. ``mutual``: the event is a clash, so two armed groups that the
     text makes both attack ("JNIM and ISGS militants clashed") fought each other."""
     first: dict[str, tuple[ActorHit, ActorRef]] = {}
+    foreign = any(r.inter == 8 for _, r in refs)
     for hit, ref in refs:
         if event_type == "Battles" and ref.inter == 7:
             continue  # civilians harmed in a battle are never actors
+        if foreign and hit.country is None and hit.alias.lower() in _WEAPON_WORDS:
+            continue  # "French forces conducted a drone strike": the drone is theirs
         first.setdefault(ref.name, (hit, ref))
     ordered = list(first.values())
 
@@ -71,7 +87,9 @@ def roles_of(
     else:
         for item in rest:
             (
-                side_a if not side_a or (side_b and item[1].inter in _inters(side_a)) else side_b
+                side_a
+                if not side_a or (side_b and _allied(_inters(side_a), item[1].inter))
+                else side_b
             ).append(item)
     if not side_a and event_type == "Battles":
         # "militants engaged French forces; the French repelled them": both read as hit; the
@@ -105,7 +123,9 @@ def roles_of(
     roles: list[ActorRole] = []
     for side in (side_a, side_b):
         side.sort(key=lambda i: i[0].kind in DESCRIPTORS)
-        if side and side[0][1].inter == 8:  # foreign forces assist the state they fight for
+        # mercenaries and missions assist the state they fight for (the Malian army with
+        # Wagner); a foreign state's army leads its own operations (French and Malian forces)
+        if side and side[0][1].inter == 8 and not side[0][1].name.startswith("Military Forces"):
             state_forces = [i for i in side if i[1].inter == 1]
             if state_forces:
                 side.remove(state_forces[0])
@@ -331,3 +351,9 @@ def _crowd_first(roles: list[ActorRole]) -> list[ActorRole]:
         else:
             out.append(r)
     return out
+
+
+def _allied(inters: set[int], inter: int) -> bool:
+    """An actor of no told side fights beside actors of its kind, and state or foreign forces
+    beside each other ("French and Nigerien forces conducted a mission")."""
+    return inter in inters or (inter in STATE_SIDE and bool(inters & STATE_SIDE))
