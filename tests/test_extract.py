@@ -621,3 +621,78 @@ def test_village_self_defense_and_ethnic_gunmen(extract) -> None:  # type: ignor
         )
     )
     assert names(m, "actor2") == {"Dozo Communal Militia (Mali)"}
+
+
+def test_militias_of_two_groups_that_clash_are_two_sides(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 4 June 2024, Fulani and Dozo militiamen exchanged gunfire near Djenne."))
+    assert names(m, "actor1", "actor2") == {
+        "Fulani Ethnic Militia (Mali)",
+        "Dozo Communal Militia (Mali)",
+    }
+    assert not names(m, "assoc1")
+    m = one(extract("On 4 June 2024, JNIM militants and Dozo militiamen clashed near Djenne."))
+    assert names(m, "actor2") == {"Dozo Communal Militia (Mali)"}
+
+
+def test_forces_with_a_country_are_its_military(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 June 2024, Malian forces killed four ISGS militants near Menaka."))
+    assert any(n.startswith("Military Forces of Mali") for n in names(m, "actor1"))
+    # "French and Malian forces": two actors; a foreign army leads its own operation
+    m = one(
+        extract("On 3 March 2021, French and Malian forces killed nine ISGS militants near Menaka.")
+    )
+    assert any(n.startswith("Military Forces of France") for n in names(m, "actor1"))
+    assert any(n.startswith("Military Forces of Mali") for n in names(m, "assoc1"))
+    # "forces" without a country names no one
+    m = one(
+        extract("On 3 June 2024, supporters of the Rally of Patriotic Forces marched in Bamako.")
+    )
+    assert not any(n.startswith("Military") for a in m.actors for n in [a.actor.name])
+
+
+def test_unnamed_peacekeepers_are_the_mission_of_the_country(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 10 May 2020, three peacekeepers were killed by the explosion of an IED "
+            "near Aguelhok. JNIM claimed responsibility."
+        )
+    )
+    assert names(m, "actor1") == {"JNIM: Group for Support of Islam and Muslims"}
+    assert any(n.startswith("MINUSMA") for n in names(m, "actor2"))
+
+
+def test_group_a_report_attributes_the_attack_to(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On 22 November 2020, a MINUSMA vehicle struck an IED near Kidal. Two peacekeepers were "
+        "wounded. A news agency close to al Qaeda attributed the attack to JNIM."
+    )
+    m = one(extract(text))
+    assert names(m, "actor1") == {"JNIM: Group for Support of Islam and Muslims"}
+
+
+def test_a_protest_has_no_other_side_but_who_answered_it(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 20 May 2024, residents demonstrated peacefully against MINUSMA in Gao."))
+    assert (m.event_type, m.sub_event_type) == ("Protests", "Peaceful protest")
+    assert names(m, "actor1") == {"Protesters (Mali)"} and not names(m, "actor2")
+    m = one(extract("On 2 May 2024, police fired tear gas to disperse protesters in Bamako."))
+    assert names(m, "actor1") == {"Protesters (Mali)"}
+    assert any(n.startswith("Police Forces of Mali") for n in names(m, "actor2"))
+    # "security forces" that answer a crowd are the police
+    m = one(
+        extract(
+            "On 12 August 2024, demonstrators burned tires in Bamako; security forces fired "
+            "tear gas to disperse them."
+        )
+    )
+    assert any(n.startswith("Police Forces of Mali") for n in names(m, "actor2"))
+
+
+def test_a_group_living_in_one_region_places_an_event_without_a_place(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract("On 22 February 2024, Dogon militiamen shot dead a Fulani shopkeeper in Zobrakuni.")
+    )
+    assert m.place is not None and (m.place.admin1, m.place.precision) == ("Mopti", 3)
+    assert "Dogon" in m.evidence["place"].text
+    # a place the gazetteer knows wins over the group's region
+    m = one(extract("On 22 February 2024, Dogon militiamen shot dead a Fulani trader in Segou."))
+    assert m.place is not None and m.place.admin1 == "Segou"

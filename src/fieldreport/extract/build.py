@@ -111,6 +111,8 @@ def build_mention(
     country = place.country if place else (ctx.countries[0] if ctx.countries else None)
     if place is None and country and country not in ctx.named_countries:
         notes["country"] = "no place found: country of the named groups' area of operation"
+    if place is None and country:
+        place = _homeland(doc, group, country, res, evidence, notes)
     on = date.date if date else None
     parties = tuple(
         h.ref for s in group.sentences for h in s.actors if h.ref and _party(h, lead, group)
@@ -283,6 +285,36 @@ def _place(
             "the report names, stands for it"
         )
     return place
+
+
+def _homeland(
+    doc: Doc,
+    group: EventGroup,
+    country: str,
+    res: Resources,
+    evidence: dict[str, Span],
+    notes: dict[str, str],
+) -> Place | None:
+    """No place named, but an ethnic group that lives in one region of the country: the event
+    is placed in that region at region precision ("a Dogon village" in Mali: Mopti)."""
+    found: list[tuple[int, int, str, str]] = []  # start, end, who, region
+    for info in group.sentences:
+        for hit in info.actors:
+            region = res.actors.actor_homeland(hit.ref.name, country) if hit.ref else None
+            if hit.ref and region:
+                found.append((hit.start, hit.end, hit.ref.name, region))
+        for tok in doc[info.span.start : info.span.end]:
+            name = res.actors.ethnic_group(tok.text) if tok.text[:1].isupper() else None
+            region = res.actors.homeland(name, country) if name else None
+            if name and region:
+                found.append((tok.idx, tok.idx + len(tok), f"the {name}", region))
+    for start, end, who, region in sorted(found):
+        entry = res.gazetteer.region(region, [country])
+        if entry is not None:
+            evidence["place"] = Span.of(doc.text, start, end)
+            notes["place"] = f"no place named: {who} live(s) and act(s) in the {region} region"
+            return entry.place(3, res.gazetteer.country_names.get(country, country))
+    return None
 
 
 _VILLAGE_OF = re.compile(r"\b([A-Z][\w'’-]+) (?:village|hamlet|community|villages|hamlets)\b")

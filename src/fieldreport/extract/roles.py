@@ -306,6 +306,8 @@ def crowd_sides(
     police = actors.generic("police", country, on=on)
     out: list[ActorRole] = []
     for role in roles:
+        if role.role == "assoc1" and role.actor.inter == 1 and role.actor.name != government:
+            role = ActorRole(role.actor, "assoc2", role.evidence)  # the state faces the crowd
         if role.role in ("actor2", "assoc2"):
             if role.actor.name == government:
                 continue

@@ -98,6 +98,7 @@ class EthnicGroup:
     aliases: tuple[str, ...] = ()
     militia: str | None = None  # kind used instead of ethnic_militia (Dozo -> communal)
     area: tuple[str, ...] = ()  # countries where the group mostly lives (ISO2), if few
+    homeland: tuple[tuple[str, str], ...] = ()  # (ISO2, admin1) where all of it lives in a country
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,7 @@ class NamedActor:
     note: str = ""
     area: tuple[str, ...] = ()  # countries where the group operates (ISO2)
     member_of: Membership | None = None
+    homeland: tuple[tuple[str, str], ...] = ()  # (ISO2, admin1) where it operates in a country
 
     def form_on(self, on: date | None) -> NameForm:
         if on is None:
@@ -230,6 +232,7 @@ def _parse_ethnic(name: str, raw: Any) -> EthnicGroup:
         aliases=_texts(data.get("aliases"), f"ethnic_groups.{name}.aliases"),
         militia=_optional_text(data.get("militia"), f"ethnic_groups.{name}.militia"),
         area=tuple(_text(c, f"ethnic_groups.{name}.area") for c in data.get("area") or []),
+        homeland=_homeland(data.get("homeland"), f"ethnic_groups.{name}.homeland"),
     )
 
 
@@ -279,6 +282,14 @@ def _parse_actor(key: str, raw: Any) -> NamedActor:
         note=str(data.get("note") or ""),
         area=tuple(_text(c, f"{where}.area") for c in data.get("area") or []),
         member_of=membership,
+        homeland=_homeland(data.get("homeland"), f"{where}.homeland"),
+    )
+
+
+def _homeland(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """``{ISO2: admin1}``: the one first-level area where a group lives or operates."""
+    return tuple(
+        (_text(c, where), _text(r, where)) for c, r in _mapping(value or {}, where).items()
     )
 
 
@@ -604,6 +615,20 @@ class ActorDictionary:
         """Countries where an ethnic group (by its ACLED name) mostly lives; () if unknown."""
         group = self._ethnic.get(name)
         return group.area if group else ()
+
+    def homeland(self, name: str, country: str) -> str | None:
+        """The first-level area where all of an ethnic group lives in a country ("Dogon" in
+        Mali: Mopti), if it has one."""
+        group = self._ethnic.get(name)
+        return dict(group.homeland).get(country) if group else None
+
+    def actor_homeland(self, name: str, country: str) -> str | None:
+        """The first-level area where a named group (by any of its ACLED names) operates in a
+        country (Dan Na Ambassagou in Mali: Mopti), if it has one."""
+        for actor in self._actors.values():
+            if actor.homeland and any(f.name == name for f in actor.forms):
+                return dict(actor.homeland).get(country)
+        return None
 
     def _country(self, iso2: str) -> Country:
         code = iso2.upper()
