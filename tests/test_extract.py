@@ -180,7 +180,8 @@ def test_victims_descriptors(extract) -> None:  # type: ignore[no-untyped-def]
 
 def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-untyped-def]
     m = one(extract("On 2 May 2024, gunmen shot dead a Dogon farmer in Zobrakuni."))
-    assert m.place is None and m.country == "ML"
+    assert m.country == "ML"  # and, the Dogon living in one region, the region (test below)
+    assert m.place is not None and m.place.precision == 3
     assert "Dogon Ethnic Group (Mali)" in names(m, "assoc2")
 
 

@@ -42,6 +42,7 @@ VIOLENT_LEMMAS = {
     "assault",
     "storm",
     "execute",
+    "assassinate",
     "murder",
     "massacre",
     "behead",

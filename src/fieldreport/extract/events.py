@@ -190,7 +190,7 @@ def read_sentence(
         claims=find_claims(doc, sent),
         background=background,
         speaker=speaker_of(sent),
-        targets=targets_of(sent, finder.actors.ethnic_group),
+        targets=targets_of(sent, finder.actors.civilian_group),
     )
 
 

@@ -102,6 +102,9 @@ CUES: dict[str, str] = {
     r"ground (operations?|troops|forces|assault|offensive|attack)|air-?ground|air-supported|"
     r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|combing operations?|"
     r"sweep(ing)? operations?",
+    # the attacked fought back: whoever they are, the attack became a fight
+    "defense": r"repel\w*|repuls\w*|responded to the (attack|assault|assailants|incursion|raid)s?|"
+    r"fought back|fend(ed)? off|returned fire|retaliated|riposted",
     "targeted_killing": r"assassinat\w+|execut\w+|murder\w*|summar(il)?y|extra-?judicial\w*",
     "unarmed": r"off-duty|off duty|unarmed|not on duty|on leave|retired|"
     r"on (his|their) farm(land)?s?|at (his|their) homes?|in (his|their) homes?|in civilian clothes",
@@ -199,11 +202,12 @@ def cues_in(text: str) -> dict[str, list[tuple[int, int]]]:
 # two activists assassinated in May". The violence named there is not the protest's own.
 GRIEVANCE = re.compile(
     r"\b(against|over|denounc\w*|condemn\w*|in (response|reaction|protest|solidarity) (to|with)|"
-    r"justice for|to protest|commemorat\w+|anniversary of|tribute to|investigation (of|into)|"
-    r"in memory of|in the wake of|after (the|a|an)|demand\w*|corpses? of|bod(y|ies) of|mourn\w*)"
-    r"\b[^.;:]{0,60}?\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
-    r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assaulted|raped?|violence|fighting|"
-    r"clashes|insecurity|arrests?|arrested|detain(ed|ees?)|detention)\b",
+    r"justice for|to protest|commemorat\w+|anniversary of|(tribute|homage) to|investigation (of|"
+    r"into)|in memory of|in the wake of|after|following|demand\w*|release of|support (for|of)|"
+    r"discontent with|corpses? of|bod(y|ies) of|mourn\w*)"
+    r"\b[^.;:]{0,90}?\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
+    r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assault(s|ed)?|raped?|violence|"
+    r"fighting|clashes|insecurity|arrests?|arrested|detain(ed|ees?)|detention|shootings?|shot)\b",
     re.I,
 )
 
@@ -428,6 +432,8 @@ def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
         and (sides.target_armed or sides.attacker_state)
     ):
         return "Battles", "Armed clash"  # combined air-ground operations, complex attacks
+    if "defense" in found and found & {"attack", "ambush"} and not sides.crowd:
+        return "Battles", "Armed clash"  # "village self-defense repelled the attack"
     if "unmanned" in found and _property_only(found) and "ambush" not in found:
         return None  # "attacked the police station while it was unmanned and burned it"
     if (

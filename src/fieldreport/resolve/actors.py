@@ -611,6 +611,12 @@ class ActorDictionary:
     def ethnic_group(self, word: str) -> str | None:
         return self._ethnic_index.get(fold(word))
 
+    def civilian_group(self, word: str) -> str | None:
+        """The ethnic group a word names, unless the group is itself a militia (Dozo hunters):
+        "a Fulani camp" is where people live, "a Dozo camp" is a militia's."""
+        name = self.ethnic_group(word)
+        return name if name is not None and self._ethnic[name].militia is None else None
+
     def ethnic_area(self, name: str) -> tuple[str, ...]:
         """Countries where an ethnic group (by its ACLED name) mostly lives; () if unknown."""
         group = self._ethnic.get(name)
