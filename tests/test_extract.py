@@ -458,6 +458,40 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, gunmen shot dead two traders in Djenne.",
             ("Violence against civilians", "Attack"),
         ),
+        (
+            "On 2 May 2024, gunmen intercepted a truck near Djenne and robbed the passengers.",
+            ("Strategic developments", "Looting/property destruction"),  # no weapons seized
+        ),
+        (
+            "On 2 May 2024, customs officers intercepted a shipment of weapons near Djenne.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "On 2 May 2024, gunmen burned two fuel tankers near Djenne.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "On 2 May 2024, the governor imposed a nightly curfew in the region of Mopti.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        (
+            "On 2 May 2024, militants closed down the schools of three villages near Djenne.",
+            ("Strategic developments", "Other"),
+        ),
+        (
+            "On 2 May 2024, Fulani militiamen attacked the village of Zobrakuni. The villagers "
+            "fended off the attack.",
+            ("Battles", "Armed clash"),  # the attacked fought back
+        ),
+        (
+            "On 2 May 2024, residents demonstrated in Djenne to demand the release of a teacher "
+            "who was abducted by gunmen last month.",
+            ("Protests", "Peaceful protest"),  # the abduction is what they protest
+        ),
+        (
+            "On 2 May 2024, militants attacked a Dozo camp near Djenne and wounded two Dozos.",
+            ("Battles", "Armed clash"),  # a militia's camp, not a home
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -130,7 +130,14 @@ CUES: dict[str, str] = {
     r"tents|documents|carts|boats|sheds|supplies|stalls|buildings?|property|police stations?|"
     r"stations?|tyres|tires|stores?)|"
     r"seiz\w+ (\w+ ){0,3}(carts|documents|boats|motorcycles|bicycles|herds?|sheep|goats|camels)|"
-    r"stripped (\w+ ){0,3}of (their|his|her) (belongings|goods|property)",
+    r"stripped (\w+ ){0,3}of (their|his|her) (belongings|goods|property)|"
+    # burning any thing named with an article or a number ("burned two fuel tankers", "burned a
+    # field"), not people ("burned alive", "burned to death") nor a protest's flag or effigy
+    r"burn(ed|t)(?! (alive|to death))( down)? (the|a|an|his|her|their|its|several|many|some|all|"
+    r"\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of) "
+    r"(?!([\w-]+ )?(flags?|effig\w+|berets?|portraits?)\b)[\w-]+|"
+    r"seiz\w+ (\w+ ){0,3}(donkeys|horses|oxen|voter cards|ballots?|ballot boxes|electoral "
+    r"material|harvests?|grain|crops|fuel|gold|cash)",
     "arrest": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|interpell\w+",
     "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
     r"dismantl\w+ (an?|the) (ied|explosive)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
@@ -159,7 +166,13 @@ CUES: dict[str, str] = {
     r"deploy\w+|reinforcements?|curfew|recruit\w*|defect\w*|state of emergency|"
     r"announced the (creation|formation)|patrol\w*|joined (the|forces)|relocat\w+",
     "other": r"coup( d'[ée]tat)?|mass graves?|bodies (were|had been) (found|discovered|exhumed)|"
-    r"displac\w+|fled (their|the) (homes|village)",
+    r"displac\w+|fled (their|the) (homes|village)|"
+    r"(closed|shut) down (\w+ ){0,3}(schools?|mosques?|churches|markets?|health cent(er|re)s?|"
+    r"town halls?|courts?)|threaten\w* (\w+ ){0,3}(villagers|residents|population|voters|"
+    r"teachers|locals|inhabitants|election (workers|officials|agents))|ultimatum",
+    # measures that restrict a population: ACLED's change to group/activity
+    "restrict": r"curfews?|state of emergency|(imposed|lifted|maintained) (an? |the )?(\w+ )?"
+    r"blockades?|under (a )?blockade|encircled (the )?(village|town|locality|mosque)",
     # territory, not a camp overrun for a night nor fighters taken prisoner
     "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of(?! (the |an? |"
     r"their |its )?(\w+ )?(barracks|camps?|bases?|posts?|checkpoints?|positions?|detachments?))|"
@@ -301,6 +314,7 @@ EVENTFUL = VIOLENT | {
     "base",
     "transfer",
     "other",
+    "restrict",
 }
 
 
@@ -480,6 +494,7 @@ def _strategic(found: set[str], sides: Sides) -> tuple[str, str] | None:
         ("agreement", "Agreement"),
         ("base", "Headquarters or base established"),
         ("transfer", "Non-violent transfer of territory"),
+        ("restrict", "Change to group/activity"),
         ("other", "Other"),
         ("change", "Change to group/activity"),
     )
