@@ -61,7 +61,8 @@ CUES: dict[str, str] = {
     r"fired ((gun)?shots )?(at|on|upon)|captured(?! (the )?(towns?|city|cities|villages?|"
     r"localit(y|ies)|communes?|districts?|hamlets?|capital))|"
     r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
-    r"stabb\w+|hacked|burned alive|torture\w*|beat(en)? to death|assassinat\w+|"
+    r"stabb\w+|hacked|burned alive|burn(ed|t) (\w+ ){1,3}alive|torture\w*|beat(en)? to death|"
+    r"assassinat\w+|"
     r"attaqu\w+|tu[ée]s?|abattu\w*",
     "abduct": r"forced disappearances?|disappeared|kidnap\w*|abduct\w*|hostages?|taken captive|"
     r"seized \w+ (people|civilians|villagers|passengers|traders)|enlev\w+|otages?",
@@ -97,7 +98,10 @@ CUES: dict[str, str] = {
     r"plunder\w*|went on (the|a) rampage|(fired|firing) ((gun)?shots )?(in|into) the air|"
     r"threw stones|"
     r"stones (were )?thrown",
-    "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?",
+    "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
+    r"beat(en)? (up|him|her|them)|tortur\w+",
+    # shots at people or their vehicle: more than property taken, even when no one was hit
+    "shooting": r"opened fire (on|at|against|upon)|fired (\w+ ){0,2}(at|on|upon|against)|shot at",
     "ground": r"small[- ]arms?( fire)?|gunfire|gunshots|assault\w*|storm(ed|ing)|commandos?|"
     r"ground (operations?|troops|forces|assault|offensive|attack)|air-?ground|air-supported|"
     r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|combing operations?|"
@@ -125,7 +129,7 @@ CUES: dict[str, str] = {
     r"belongings|food|cars?|phones|money)|"
     r"destroy\w*|stole|steal\w*|rustl\w+|carried off|sabotag\w+|vandali[sz]\w+|"
     r"incendi\w+|razed|ransack\w+|rob(bed|bing|bery|beries)|carjack\w*|set ablaze|"
-    r"(burn(ed|t)|set fire to|torched) (it|them)( down)?|"
+    r"(burn(ed|t)|set fire to|torched) (it|them)(?! alive)( down)?|"
     r"burn(ed|t|ing) (down )?(\w+ ){0,3}(ballot boxes|poll(ing)? booths|cars|hamlets?|villages?|"
     r"tents|documents|carts|boats|sheds|supplies|stalls|buildings?|property|police stations?|"
     r"stations?|tyres|tires|stores?)|"
@@ -434,7 +438,14 @@ def _explosions(found: set[str], sides: Sides) -> tuple[str, str] | None:
 
 def _property_only(found: set[str]) -> bool:
     """An attack that only destroyed or took things: ACLED's Looting/property destruction."""
-    return "looting" in found and not found & {"death", "harm", "abduct", "sexual", "clash"}
+    return "looting" in found and not found & {
+        "death",
+        "harm",
+        "abduct",
+        "sexual",
+        "clash",
+        "shooting",
+    }
 
 
 def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
@@ -479,7 +490,11 @@ def _civilians(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return "Violence against civilians", "Abduction/forced disappearance"
     if _property_only(found) and "ambush" not in found and not sides.target_civilian:
         return None  # polling booths burned, a vehicle taken, no one hurt: property destruction
-    if found & {"attack", "ambush", "take_territory"} or ("death" in found and found & VIOLENT):
+    if (
+        found & {"attack", "ambush", "take_territory"}
+        or ("death" in found and found & VIOLENT)
+        or ("harm" in found and sides.attacker_armed)  # "militiamen wounded a herdsman"
+    ):
         return "Violence against civilians", "Attack"
     if "arrest" in found and sides.attacker_armed and not sides.attacker_state:
         return "Violence against civilians", "Abduction/forced disappearance"
