@@ -74,7 +74,7 @@ GUNMEN_KINDS = {
     "clan_militia",
     "coref",
 }
-CROWD_KINDS = {"students", "labor_group", "rioters", "teachers", "men"}
+CROWD_KINDS = {"students", "labor_group", "rioters", "teachers"}
 
 
 @dataclass(slots=True)
