@@ -430,6 +430,8 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
         return "attacker"
     if dep in {"nsubjpass", "dobj", "obj"} and lemma in VIOLENT_LEMMAS:
         return "target"
+    if dep in {"nsubjpass", "nsubj"} and lemma == "subject" and head.tag_ == "VBN":
+        return "target"  # "a convoy (was) subjected to a complex attack"
     if dep == "nsubjpass" and lemma in {"come"}:
         return "target"
     if dep == "pobj":

@@ -105,7 +105,7 @@ CUES: dict[str, str] = {
     "ground": r"small[- ]arms?( fire)?|gunfire|gunshots|assault\w*|storm(ed|ing)|commandos?|"
     r"ground (operations?|troops|forces|assault|offensive|attack)|air-?ground|air-supported|"
     r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|combing operations?|"
-    r"sweep(ing)? operations?",
+    r"sweep(ing)? operations?|complex (\w+ )?attacks?",
     # the attacked fought back: whoever they are, the attack became a fight
     "defense": r"repel\w*|repuls\w*|responded to the (attack|assault|assailants|incursion|raid)s?|"
     r"fought back|fend(ed)? off|returned fire|retaliated|riposted",
@@ -232,7 +232,7 @@ GRIEVANCE = re.compile(
 # a device named as a thing seized, carried or made, not set off: "seized IEDs", "IED planters"
 DEVICE_HELD = re.compile(
     r"\b((seiz|recover|confiscat|manufactur)\w*|found|discovered|equipped with|expertise in|"
-    r"arrested|caches? of)\b[^.;:]{0,50}?\b(ieds?|explosives?|explosive devices?|grenades?)\b|"
+    r"arrested|caches? of)\b[^.;:]{0,50}?\b(ieds?|explosive devices?|explosives?|grenades?)\b|"
     r"\b(ieds?|explosives?|bombs?) (planters?|makers?|experts?|factor(y|ies)|workshops?)\b",
     re.I,
 )
