@@ -114,7 +114,9 @@ CUES: dict[str, str] = {
     r"on (his|their) farm(land)?s?|at (his|their) homes?|in (his|their) homes?|in civilian clothes",
     "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
     "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
-    r"baton\w*|lacrymog\w+",
+    r"baton\w*|lacrymog\w+|intervened|broke up|blocked them|deterred|interrupt\w* (the|their) "
+    r"(protest|demonstration|march|sit-in|gathering|rally)|"
+    r"(was|were) prevented|prevented (them|the (protesters|demonstrators|marchers))",
     # unorganised people, and the weapons that make a fight between communities a battle
     "people": r"youths?|students|pupils|residents|locals|traders|vendors|shopkeepers|supporters|"
     r"crowds?|rioters|fans|worshippers|passers-?by",
@@ -222,7 +224,11 @@ GRIEVANCE = re.compile(
     r"justice for|to protest|commemorat\w+|anniversary of|(tribute|homage) to|investigation (of|"
     r"into)|in memory of|in the wake of|after|following|demand\w*|release of|support (for|of)|"
     r"discontent with|corpses? of|bod(y|ies) of|mourn\w*)"
-    r"\b[^.;:]{0,90}?\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
+    # up to the violence named, not across the forces that answered the protest ("demanding the
+    # mayor's resignation, security forces intervened and arrested ninety")
+    r"\b(?:(?!(police|security forces|gendarm\w*|soldiers|troops|army) (\w+ ){0,2}(intervened|"
+    r"dispersed|fired|arrested|used|broke|blocked|prevented|shot|beat))[^.;:]){0,90}?"
+    r"\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
     r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assault(s|ed)?|raped?|violence|"
     r"fighting|clashes|insecurity|arrests?|arrested|detain(ed|ees?)|detention|shootings?|shot)\b",
     re.I,
