@@ -492,6 +492,19 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, militants attacked a Dozo camp near Djenne and wounded two Dozos.",
             ("Battles", "Armed clash"),  # a militia's camp, not a home
         ),
+        (
+            "On 2 May 2024, gunmen burned four trucks near Boni. There were no reports of clashes.",
+            ("Strategic developments", "Looting/property destruction"),  # a fight denied
+        ),
+        (
+            "On 2 May 2024, mutinying soldiers fired in the air and looted shops in Kaya.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 2 May 2024, residents protested in Kaya, demanding the resignation of the mayor; "
+            "security forces intervened and arrested ten of them.",
+            ("Protests", "Protest with intervention"),
+        ),
     ],
 )
 def test_type_rules(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -122,6 +122,7 @@ CUES: dict[str, str] = {
     r"crowds?|rioters|fans|worshippers|passers-?by",
     "weapons": r"firearms|guns|rifles?|machetes|blade(d)? weapons|knives|armed (\w+ )?(youths?|"
     r"men|residents|villagers|people|groups?)",
+    "mutiny": r"mutin(y|ies|ied|ying|ous|eers?)",
     "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|"
     r"jungle justice",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
@@ -244,16 +245,27 @@ DEVICE_HELD = re.compile(
 )
 
 
+# a fight the text says did not happen: "no reports of clashes", "without any combat"
+NO_FIGHT = re.compile(
+    r"\b(no|without|nor|not|never)\b( \w+){0,3} (clash\w*|fight\w*|combat|confrontations?|"
+    r"exchange of fire|resistance)\b",
+    re.I,
+)
+
+
 def without_grievances(
     text: str, found: dict[str, list[tuple[int, int]]]
 ) -> dict[str, list[tuple[int, int]]]:
-    """A sentence's cues less the violence a protest protests against (GRIEVANCE) and the
-    devices that were only seized or carried (DEVICE_HELD)."""
+    """A sentence's cues less the violence a protest protests against (GRIEVANCE), the
+    devices that were only seized or carried (DEVICE_HELD) and the fights that did not happen
+    (NO_FIGHT)."""
     drop: list[tuple[set[str], list[tuple[int, int]]]] = []
     if "protest" in found:
         drop.append((_GRIEVABLE, [m.span() for m in GRIEVANCE.finditer(text)]))
     if found.keys() & {"ied", "grenade"}:
         drop.append(({"ied", "grenade"}, [m.span() for m in DEVICE_HELD.finditer(text)]))
+    if "clash" in found:
+        drop.append(({"clash"}, [m.span() for m in NO_FIGHT.finditer(text)]))
     for names, spans in drop:
         if spans:
             found = _drop_within(found, names, spans)
@@ -394,6 +406,8 @@ def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
 def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "mob" in found:
         return "Riots", "Mob violence"
+    if "mutiny" in found and found & {"riot_violence", "looting"} and "clash" not in found:
+        return "Riots", "Violent demonstration"  # mutinous soldiers fire in the air and loot
     if (
         "clash" in found
         and "people" in found
