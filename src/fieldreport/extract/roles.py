@@ -172,18 +172,25 @@ def main_actors(
     country: str,
     on: dt.date | None,
 ) -> list[ActorRole]:
-    """Descriptors (students, farmers) are associated actors of Protesters/Civilians (X)."""
+    """Descriptors (students, farmers) are associated actors of Protesters/Civilians (X), and
+    so are the forces an off-duty soldier or police officer belongs to."""
     out = list(roles)
     for (etype, role), kind in MAIN_KIND.items():
         if etype != event_type:
             continue
         mains = [r for r in out if r.role == role]
-        generic = actors.generic(kind, country, on=on)
+        whose = country
+        if kind == "civilians" and mains and mains[0].actor.country not in (None, "", country):
+            whose = mains[0].actor.country or country  # "Nigerien miners": Civilians (Niger)
+        generic = actors.generic(kind, whose, on=on)
         crowds = {
             actors.generic(k, country, on=on).name for k in ("civilians", *MAIN_KIND.values())
         }
-        if mains and (mains[0].actor.name == generic.name or mains[0].actor.inter in ARMED):
+        if mains and mains[0].actor.name == generic.name:
             continue
+        if mains and mains[0].actor.inter in ARMED and kind != "civilians":
+            continue  # an armed crowd's actor stays; the victims of violence against
+            # civilians are civilians, an off-duty soldier among them (ACLED: inter 7)
         if mains and mains[0].actor.name in crowds:
             out = [r for r in out if r is not mains[0]]  # "residents" who protest are protesters
         if kind != "civilians":  # a crowd's other side is the state or an armed group, or no one
