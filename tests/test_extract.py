@@ -744,3 +744,27 @@ def test_a_group_living_in_one_region_places_an_event_without_a_place(extract) -
     # a place the gazetteer knows wins over the group's region
     m = one(extract("On 22 February 2024, Dogon militiamen shot dead a Fulani trader in Segou."))
     assert m.place is not None and m.place.admin1 == "Segou"
+
+
+def test_communities_that_fight_are_their_militias(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract("On 12 November 2024, Bambara and Fulani from two villages clashed near Niono.")
+    )
+    assert names(m, "actor1", "actor2") == {
+        "Bambara Ethnic Militia (Mali)",
+        "Fulani Ethnic Militia (Mali)",
+    }
+    # a community named as the victims' stays a descriptor
+    m = one(extract("On 3 May 2024, gunmen killed two Fulani herders near Niono."))
+    assert not any("Militia" in n for n in names(m, "actor2", "assoc2"))
+
+
+def test_a_national_event_without_a_town_is_at_the_capital(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract("On 22 October 2024, prison guards in Burkina Faso began a strike and protested.")
+    )
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Ouagadougou", 3)
+    assert "capital" in m.notes["place"]
+    # an attack is not placed at the capital for want of a town
+    m = one(extract("On 22 October 2024, gunmen killed two herders in Burkina Faso."))
+    assert m.place is None

@@ -244,8 +244,29 @@ class ActorFinder:
             span = doc[start:end]
             kind = doc.vocab.strings[match_id]
             hits.extend(self._generic_hits(span, kind))
+        hits.extend(self._fighting_communities(sent, hits))
         merged = _either(_longest(hits), doc, sent)
         return [_with_side(hit, doc) for hit in merged]
+
+    def _fighting_communities(self, sent: Span, hits: list[ActorHit]) -> list[ActorHit]:
+        """Communities named by themselves as the ones who fight: "Bambara and Fulani clashed",
+        "clashes between Arab and Songhai youth", "violence between Dogon and Fulani" are the
+        groups' militias."""
+        taken = [(h.start, h.end) for h in hits]
+        out: list[ActorHit] = []
+        for tok in sent:
+            group = self.actors.ethnic_group(tok.text) if tok.text[:1].isupper() else None
+            if group is None or any(a <= tok.idx < b for a, b in taken):
+                continue
+            if not _fights(tok):
+                continue
+            militia = self.actors.ethnic_militia_kind(group)
+            out.append(
+                ActorHit(
+                    tok.idx, tok.idx + len(tok), tok.i, kind=militia, group=group, alias=tok.text
+                )
+            )
+        return out
 
     def _generic_hits(self, span: Span, kind: str) -> list[ActorHit]:
         """One generic actor phrase, or two for two groups' or countries' men ("Fulani and Dozo
@@ -318,6 +339,25 @@ class ActorFinder:
         return ActorHit(
             start, span.end_char, head.i, kind=kind, country=country, group=group, alias=span.text
         )
+
+
+_FIGHT_LEMMAS = {"clash", "fight", "battle", "attack", "kill"}
+_FIGHT_NOUNS = {"clash", "clashes", "fighting", "violence", "confrontation", "confrontations"}
+
+
+def _fights(tok: Token) -> bool:
+    """A community word that is the subject of a fight ("Bambara and Fulani clashed") or one of
+    the sides "between" which it happened ("violence between Dogon and Fulani")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in {"amod", "compound", "nmod"} and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "Songhai youth"
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in _FIGHT_LEMMAS and head.pos_ == "VERB":
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "between" and head.head.lower_ in _FIGHT_NOUNS
 
 
 _EITHER = re.compile(r"^\s*(?:or|and/or|et/ou|ou)\s*$", re.IGNORECASE)

@@ -140,6 +140,8 @@ def build_mention(
     if typed is None:
         return None
     event_type, sub_type = typed
+    if place is None and country in ctx.named_countries and event_type in NATIONAL_TYPES:
+        place = _capital(res.gazetteer, country, _sentence_span(lead, text), evidence, notes)
     roles = roles_of(refs, votes, event_type, text, mutual="clash" in cues)
     if country:
         descriptors = {r.name for h, r in refs if h.kind in DESCRIPTORS}
@@ -285,6 +287,26 @@ def _place(
             "the report names, stands for it"
         )
     return place
+
+
+# events that, with no place named, happen where the country's institutions are (ACLED codes a
+# strike or a protest of a named country with no town at its capital)
+NATIONAL_TYPES = {"Protests", "Riots", "Strategic developments"}
+
+
+def _capital(
+    gazetteer: Gazetteer,
+    country: str,
+    lead: Span,
+    evidence: dict[str, Span],
+    notes: dict[str, str],
+) -> Place | None:
+    entry = gazetteer.capital(country)
+    if entry is None:
+        return None
+    evidence["place"] = lead
+    notes["place"] = f"no place named: a national event of {country} is placed at its capital"
+    return entry.place(3, gazetteer.country_names.get(country, country))
 
 
 def _homeland(

