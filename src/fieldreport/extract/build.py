@@ -140,7 +140,12 @@ def build_mention(
     if typed is None:
         return None
     event_type, sub_type = typed
-    if place is None and country in ctx.named_countries and event_type in NATIONAL_TYPES:
+    if (
+        place is None
+        and country in ctx.named_countries
+        and event_type in NATIONAL_TYPES
+        and not any(_LOCAL.search(info.span.text) for info in group.sentences)
+    ):
         place = _capital(res.gazetteer, country, _sentence_span(lead, text), evidence, notes)
     roles = roles_of(refs, votes, event_type, text, mutual="clash" in cues)
     if country:
@@ -292,6 +297,12 @@ def _place(
 # events that, with no place named, happen where the country's institutions are (ACLED codes a
 # strike or a protest of a named country with no town at its capital)
 NATIONAL_TYPES = {"Protests", "Riots", "Strategic developments"}
+# words that say the event happened in some place the gazetteer does not know
+_LOCAL = re.compile(
+    r"\b(villages?|hamlets?|localit(y|ies)|communes?|towns? of|area of|axis|district of|"
+    r"camps?|sites?|mines?|forests?)\b",
+    re.I,
+)
 
 
 def _capital(
