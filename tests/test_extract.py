@@ -768,3 +768,33 @@ def test_a_national_event_without_a_town_is_at_the_capital(extract) -> None:  # 
     # an attack is not placed at the capital for want of a town
     m = one(extract("On 22 October 2024, gunmen killed two herders in Burkina Faso."))
     assert m.place is None
+
+
+def test_herders_and_farmers_of_two_communities_who_clash(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract("On 16 May 2024, Gourmantche farmers and Fulani herders clashed near Kantchari.")
+    )
+    assert names(m, "actor1", "actor2") == {
+        "Gourmantche Ethnic Militia (Burkina Faso)",
+        "Fulani Ethnic Militia (Burkina Faso)",
+    }
+    m = one(
+        extract(
+            "On 18 May 2024, clashes between Fulani herders and Mossi farmers near Kaya left "
+            "one dead."
+        )
+    )
+    assert names(m, "actor1", "actor2") == {
+        "Fulani Ethnic Militia (Burkina Faso)",
+        "Mossi Ethnic Militia (Burkina Faso)",
+    }
+
+
+def test_the_army_leads_the_militia_beside_it(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 22 May 2024, JNIM militants ambushed a joint patrol of soldiers and Koglweogo "
+            "militiamen near Fada N'Gourma, killing four soldiers."
+        )
+    )
+    assert any(n.startswith("Military Forces of Burkina Faso") for n in names(m, "actor2"))

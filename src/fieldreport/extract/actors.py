@@ -254,6 +254,10 @@ class ActorFinder:
         groups' militias."""
         taken = [(h.start, h.end) for h in hits]
         out: list[ActorHit] = []
+        for n, hit in enumerate(hits):  # "Gourmantche farmers and Fulani herders clashed"
+            if hit.group and hit.kind in _COMMUNITY_KINDS and _fights(sent.doc[hit.token]):
+                kind = self.actors.ethnic_militia_kind(hit.group)
+                hits[n] = dataclasses.replace(hit, kind=kind)
         for tok in sent:
             group = self.actors.ethnic_group(tok.text) if tok.text[:1].isupper() else None
             if group is None or any(a <= tok.idx < b for a, b in taken):
@@ -345,15 +349,27 @@ _FIGHT_LEMMAS = {"clash", "fight", "battle", "attack", "kill"}
 _FIGHT_NOUNS = {"clash", "clashes", "fighting", "violence", "confrontation", "confrontations"}
 
 
+# descriptors of a community's people who, when they are the ones fighting, are its militia
+_COMMUNITY_KINDS = {"farmers", "pastoralists", "civilians", "men", "ethnic_group"}
+
+
 def _fights(tok: Token) -> bool:
-    """A community word that is the subject of a fight ("Bambara and Fulani clashed") or one of
-    the sides "between" which it happened ("violence between Dogon and Fulani")."""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
-    if tok.dep_ in {"amod", "compound", "nmod"} and tok.head.pos_ == "NOUN":
-        tok = tok.head  # "Songhai youth"
+    """A community word that is the subject of a fight ("Bambara and Fulani clashed", "members
+    of the Gourmantche and Fulani communities clashed") or one of the sides "between" which it
+    happened ("violence between Dogon and Fulani")."""
+    for _ in range(4):
         while tok.dep_ == "conj" and tok.head is not tok:
             tok = tok.head
+        if tok.dep_ in {"amod", "compound", "nmod"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            tok = tok.head  # "Songhai youth"
+        elif (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in {"of", "from"}
+            and tok.head.head.pos_ == "NOUN"
+        ):
+            tok = tok.head.head  # "members of the X community"
+        else:
+            break
     head = tok.head
     if tok.dep_ == "nsubj" and head.lemma_.lower() in _FIGHT_LEMMAS and head.pos_ == "VERB":
         return True

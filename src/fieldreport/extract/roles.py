@@ -92,10 +92,15 @@ def roles_of(
                 else side_b
             ).append(item)
     if not side_a and event_type == "Battles":
-        # "militants engaged French forces; the French repelled them": both read as hit; the
-        # one named first opened the fight when the other is its enemy
+        # "militants engaged French forces; the French repelled them", "clashes between Fulani
+        # herders and Mossi farmers": both read as hit; the one named first opened the fight
+        # when the other is its enemy
         opener = min(side_b, key=lambda i: i[0].start, default=None)
-        if opener is not None and any(_opposed(opener[1].inter, i[1].inter) for i in side_b):
+        if opener is not None and any(
+            _opposed(opener[1].inter, i[1].inter)
+            or (mutual and i is not opener and {opener[1].inter, i[1].inter} <= NON_STATE_ARMED)
+            for i in side_b
+        ):
             side_a, side_b = [opener], [i for i in side_b if i is not opener]
     side_a.sort(key=lambda i: score(i, "attacker"), reverse=True)
     if side_a:  # "militants attacked an army post; the soldiers repelled them": both attack,
@@ -121,15 +126,21 @@ def roles_of(
         side[:] = [(h, r) for h, r in side if h.kind != "unidentified" or not names_group(named, h)]
     side_b.sort(key=lambda i: score(i, "target"), reverse=True)
     roles: list[ActorRole] = []
-    for side in (side_a, side_b):
+    for side, name in ((side_a, "attacker"), (side_b, "target")):
         side.sort(key=lambda i: i[0].kind in DESCRIPTORS)
         # mercenaries and missions assist the state they fight for (the Malian army with
         # Wagner); a foreign state's army leads its own operations (French and Malian forces)
-        if side and side[0][1].inter == 8 and not side[0][1].name.startswith("Military Forces"):
-            state_forces = [i for i in side if i[1].inter == 1]
-            if state_forces:
-                side.remove(state_forces[0])
-                side.insert(0, state_forces[0])
+        # and state forces lead the militias that fight beside them ("joint army and VDP units")
+        state_forces = [i for i in side if i[1].inter == 1]
+        if side and state_forces and (
+            (side[0][1].inter == 8 and not side[0][1].name.startswith("Military Forces"))
+            or (
+                side[0][1].inter in {3, 4}
+                and score(state_forces[0], name)[0] > 0  # the state was in it, not called in
+            )
+        ):
+            side.remove(state_forces[0])
+            side.insert(0, state_forces[0])
     for side, (main, assoc) in ((side_a, ("actor1", "assoc1")), (side_b, ("actor2", "assoc2"))):
         for n, (hit, ref) in enumerate(side):
             role: Role = main if n == 0 else assoc  # type: ignore[assignment]

@@ -246,7 +246,6 @@ class Gazetteer:
             ),
         )
 
-
     def capital(self, country: str) -> Entry | None:
         """The capital city of a country (GeoNames' country table), as a town entry."""
         name = _capitals().get(country.upper())
