@@ -798,3 +798,10 @@ def test_the_army_leads_the_militia_beside_it(extract) -> None:  # type: ignore[
         )
     )
     assert any(n.startswith("Military Forces of Burkina Faso") for n in names(m, "actor2"))
+
+
+def test_soldiers_who_mutiny_are_rioters(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 2 May 2024, mutinying soldiers fired in the air and looted shops in Kaya."))
+    assert names(m, "actor1") == {"Rioters (Burkina Faso)"}
+    assert any(n.startswith("Mutiny of Military Forces") for n in names(m, "assoc1"))
+    assert not names(m, "actor2")

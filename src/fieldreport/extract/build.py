@@ -155,7 +155,8 @@ def build_mention(
         )
     roles = distinct(coalitions(parents(distinct(roles), text), res.actors, on))
     if country:
-        roles = crowd_sides(roles, sub_type, res.actors, country, on)
+        answered = "intervention" in cues and "mutiny" not in cues
+        roles = crowd_sides(roles, sub_type, res.actors, country, on, answered=answered)
     if not any(r.role == "actor1" for r in roles) and country:
         kind = {"Protests": "protesters", "Riots": "rioters"}.get(event_type, "unidentified")
         fallback = res.actors.generic(kind, country, on=on)

@@ -132,11 +132,15 @@ def roles_of(
         # Wagner); a foreign state's army leads its own operations (French and Malian forces)
         # and state forces lead the militias that fight beside them ("joint army and VDP units")
         state_forces = [i for i in side if i[1].inter == 1]
-        if side and state_forces and (
-            (side[0][1].inter == 8 and not side[0][1].name.startswith("Military Forces"))
-            or (
-                side[0][1].inter in {3, 4}
-                and score(state_forces[0], name)[0] > 0  # the state was in it, not called in
+        if (
+            side
+            and state_forces
+            and (
+                (side[0][1].inter == 8 and not side[0][1].name.startswith("Military Forces"))
+                or (
+                    side[0][1].inter in {3, 4}
+                    and score(state_forces[0], name)[0] > 0  # the state was in it, not called in
+                )
             )
         ):
             side.remove(state_forces[0])
@@ -199,9 +203,10 @@ def main_actors(
         }
         if mains and mains[0].actor.name == generic.name:
             continue
-        if mains and mains[0].actor.inter in ARMED and kind != "civilians":
-            continue  # an armed crowd's actor stays; the victims of violence against
-            # civilians are civilians, an off-duty soldier among them (ACLED: inter 7)
+        if mains and mains[0].actor.inter in NON_STATE_ARMED | {8} and kind != "civilians":
+            continue  # an armed group's riot keeps its name; mutinous soldiers are rioters
+            # (the forces associated); the victims of violence against civilians are civilians,
+            # an off-duty soldier among them (ACLED: inter 7)
         if mains and mains[0].actor.name in crowds:
             out = [r for r in out if r is not mains[0]]  # "residents" who protest are protesters
         if kind != "civilians":  # a crowd's other side is the state or an armed group, or no one
@@ -309,11 +314,15 @@ def crowd_sides(
     actors: ActorDictionary,
     country: str,
     on: dt.date | None,
+    *,
+    answered: bool = True,
 ) -> list[ActorRole]:
     """The other side of a protest or riot is who answered or was attacked, never what the
     crowd was for or against: "demonstrated against MINUSMA", "in support of the armed
     forces", "anti-government protest" name no actor 2, and a peaceful protest has none.
-    "Security forces" that disperse a crowd are the police."""
+    "Security forces" that disperse a crowd are the police. ``answered``: the text says the
+    crowd was dispersed, arrested or otherwise answered; without that, soldiers who protest or
+    mutiny are the crowd itself (its associated actor)."""
     event_type = SUB_TO_TYPE.get(sub_type, "")
     if event_type not in ("Protests", "Riots"):
         return roles
@@ -324,7 +333,12 @@ def crowd_sides(
     police = actors.generic("police", country, on=on)
     out: list[ActorRole] = []
     for role in roles:
-        if role.role == "assoc1" and role.actor.inter == 1 and role.actor.name != government:
+        if (
+            role.role == "assoc1"
+            and role.actor.inter == 1
+            and role.actor.name != government
+            and answered  # forces that dispersed or arrested; else they are the crowd
+        ):
             role = ActorRole(role.actor, "assoc2", role.evidence)  # the state faces the crowd
         if role.role in ("actor2", "assoc2"):
             if role.actor.name == government:
