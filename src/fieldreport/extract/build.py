@@ -62,6 +62,9 @@ COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
     "suspected militants": ((2, 3), True),
     "fighters": ((2, 3), None),
     "attackers": ((2, 3), None),
+    "militiamen": ((3, 4), None),
+    "militiaman": ((3, 4), None),
+    "militia members": ((3, 4), None),
 }
 # unorganised people who, when they are the only ones acting, make a fight a riot
 # generic kinds of non-state armed men, known whether or not the event's country is (the
@@ -388,7 +391,7 @@ def _resolve(
     if hit.ref is not None:
         return hit.ref
     word = hit.alias.lower().removeprefix("the ").removeprefix("suspected ")
-    if word in COREFERENT:
+    if word in COREFERENT and hit.group is None and hit.country is None:
         inters, jihadist = COREFERENT[word]
         named = {
             r.name: r

@@ -123,7 +123,7 @@ def roles_of(
     # unidentified one for the word "militants"
     named = [h for h, r in side_a + side_b if h.ref is not None and r.inter in NON_STATE_ARMED]
     for side in (side_a, side_b):
-        side[:] = [(h, r) for h, r in side if h.kind != "unidentified" or not names_group(named, h)]
+        side[:] = [(h, r) for h, r in side if not (_groupless(h) and names_group(named, h))]
     side_b.sort(key=lambda i: score(i, "target"), reverse=True)
     roles: list[ActorRole] = []
     for side, name in ((side_a, "attacker"), (side_b, "target")):
@@ -175,7 +175,19 @@ MAIN_KIND = {
     ("Protests", "actor1"): "protesters",
     ("Riots", "actor1"): "rioters",
     ("Violence against civilians", "actor2"): "civilians",
+    ("Explosions/Remote violence", "actor2"): "civilians",
+    ("Strategic developments", "actor2"): "civilians",
 }
+# where the victims are civilians only when the text makes them so ("women" hit by a blast)
+_CIVILIANS_IF_NAMED = {"Explosions/Remote violence", "Strategic developments"}
+
+
+def _groupless(hit: ActorHit) -> bool:
+    """'militants', 'militiamen' with no group of their own: the word for a named group's men
+    when it stands beside the name ("Dan Na Ambassagou militiamen")."""
+    return hit.kind == "unidentified" or (
+        hit.kind in {"ethnic_militia", "communal_militia"} and hit.group is None
+    )
 
 
 def main_actors(
@@ -194,6 +206,8 @@ def main_actors(
         if etype != event_type:
             continue
         mains = [r for r in out if r.role == role]
+        if etype in _CIVILIANS_IF_NAMED and not (mains and mains[0].actor.inter == 7):
+            continue
         whose = country
         if kind == "civilians" and mains and mains[0].actor.country not in (None, "", country):
             whose = mains[0].actor.country or country  # "Nigerien miners": Civilians (Niger)
