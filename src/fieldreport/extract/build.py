@@ -14,7 +14,6 @@ from fieldreport.extract.actors import JIHADIST, ActorFinder, ActorHit
 from fieldreport.extract.claims import RawClaim, claimant_kind, is_statement_reference
 from fieldreport.extract.events import BLAME, ArticleContext, DateHit, EventGroup, SentenceInfo
 from fieldreport.extract.numbers import VAGUE
-from fieldreport.extract.places import PlaceHit
 from fieldreport.extract.roles import (
     ARMED,
     DESCRIPTORS,
@@ -28,6 +27,13 @@ from fieldreport.extract.roles import (
     roles_of,
 )
 from fieldreport.extract.taxonomy import SUB_TO_TYPE, Sides, classify
+from fieldreport.extract.where import (
+    LOCAL_WORDS,
+    NATIONAL_TYPES,
+    capital_place,
+    homeland_place,
+    named_place,
+)
 from fieldreport.fatalities import fatalities
 from fieldreport.model import (
     ActorRef,
@@ -110,12 +116,12 @@ def build_mention(
     evidence: dict[str, Span] = {}
     notes: dict[str, str] = {}
     date = _date(group, ctx, state, evidence, notes, text)
-    place = _place(group, res.gazetteer, evidence, notes, text)
+    place = named_place(group, res.gazetteer, evidence, notes, text)
     country = place.country if place else (ctx.countries[0] if ctx.countries else None)
     if place is None and country and country not in ctx.named_countries:
         notes["country"] = "no place found: country of the named groups' area of operation"
     if place is None and country:
-        place = _homeland(doc, group, country, res, evidence, notes)
+        place = homeland_place(doc, group, country, res, evidence, notes)
     on = date.date if date else None
     parties = tuple(
         h.ref for s in group.sentences for h in s.actors if h.ref and _party(h, lead, group)
@@ -147,9 +153,9 @@ def build_mention(
         place is None
         and country in ctx.named_countries
         and event_type in NATIONAL_TYPES
-        and not any(_LOCAL.search(info.span.text) for info in group.sentences)
+        and not any(LOCAL_WORDS.search(info.span.text) for info in group.sentences)
     ):
-        place = _capital(res.gazetteer, country, _sentence_span(lead, text), evidence, notes)
+        place = capital_place(res.gazetteer, country, _sentence_span(lead, text), evidence, notes)
     roles = roles_of(refs, votes, event_type, text, mutual="clash" in cues)
     if country:
         descriptors = {r.name for h, r in refs if h.kind in DESCRIPTORS}
@@ -269,89 +275,6 @@ def _date(
 
 def _date_rank(hit: DateHit) -> bool:
     return not (hit.info and "explicit" in hit.info.basis)
-
-
-def _place(
-    group: EventGroup,
-    gazetteer: Gazetteer,
-    evidence: dict[str, Span],
-    notes: dict[str, str],
-    text: str,
-) -> Place | None:
-    hits: list[PlaceHit] = [p for s in group.sentences for p in s.places]
-    towns = [p for p in hits if p.entry.kind == "town"]
-    chosen = towns[0] if towns else (hits[0] if hits else None)
-    if chosen is None:
-        notes["place"] = "no place below country level named"
-        return None
-    evidence["place"] = Span.of(text, chosen.start, chosen.end)
-    precision = chosen.precision if chosen.entry.kind == "town" else 3
-    name = gazetteer.country_names.get(chosen.entry.country, chosen.entry.country)
-    place = chosen.entry.place(precision, name)
-    if chosen.admin2 and not place.admin2:
-        place = dataclasses.replace(place, admin2=chosen.admin2)
-    if chosen.proxy:
-        notes["place"] = (
-            f"the place itself is not in the gazetteer: {place.name}, the seat of the area "
-            "the report names, stands for it"
-        )
-    return place
-
-
-# events that, with no place named, happen where the country's institutions are (ACLED codes a
-# strike or a protest of a named country with no town at its capital)
-NATIONAL_TYPES = {"Protests", "Riots", "Strategic developments"}
-# words that say the event happened in some place the gazetteer does not know
-_LOCAL = re.compile(
-    r"\b(villages?|hamlets?|localit(y|ies)|communes?|towns? of|area of|axis|district of|"
-    r"camps?|sites?|mines?|forests?)\b",
-    re.I,
-)
-
-
-def _capital(
-    gazetteer: Gazetteer,
-    country: str,
-    lead: Span,
-    evidence: dict[str, Span],
-    notes: dict[str, str],
-) -> Place | None:
-    entry = gazetteer.capital(country)
-    if entry is None:
-        return None
-    evidence["place"] = lead
-    notes["place"] = f"no place named: a national event of {country} is placed at its capital"
-    return entry.place(3, gazetteer.country_names.get(country, country))
-
-
-def _homeland(
-    doc: Doc,
-    group: EventGroup,
-    country: str,
-    res: Resources,
-    evidence: dict[str, Span],
-    notes: dict[str, str],
-) -> Place | None:
-    """No place named, but an ethnic group that lives in one region of the country: the event
-    is placed in that region at region precision ("a Dogon village" in Mali: Mopti)."""
-    found: list[tuple[int, int, str, str]] = []  # start, end, who, region
-    for info in group.sentences:
-        for hit in info.actors:
-            region = res.actors.actor_homeland(hit.ref.name, country) if hit.ref else None
-            if hit.ref and region:
-                found.append((hit.start, hit.end, hit.ref.name, region))
-        for tok in doc[info.span.start : info.span.end]:
-            name = res.actors.ethnic_group(tok.text) if tok.text[:1].isupper() else None
-            region = res.actors.homeland(name, country) if name else None
-            if name and region:
-                found.append((tok.idx, tok.idx + len(tok), f"the {name}", region))
-    for start, end, who, region in sorted(found):
-        entry = res.gazetteer.region(region, [country])
-        if entry is not None:
-            evidence["place"] = Span.of(doc.text, start, end)
-            notes["place"] = f"no place named: {who} live(s) and act(s) in the {region} region"
-            return entry.place(3, res.gazetteer.country_names.get(country, country))
-    return None
 
 
 _VILLAGE_OF = re.compile(r"\b([A-Z][\w'’-]+) (?:village|hamlet|community|villages|hamlets)\b")
