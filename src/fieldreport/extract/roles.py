@@ -13,8 +13,12 @@ from fieldreport.extract.taxonomy import SUB_TO_TYPE
 from fieldreport.model import ActorRef, ActorRole, Role, Span
 from fieldreport.resolve.actors import ActorDictionary
 
-# military cue words that name a weapon rather than who wields it
+# military cue words that name a weapon or a kind of unit rather than whose it is: beside a
+# foreign force they are that force's ("French forces conducted a drone strike")
 _WEAPON_WORDS = {
+    "commandos",
+    "special forces",
+    "paratroopers",
     "drone strike",
     "air force",
     "military aircraft",
@@ -25,6 +29,10 @@ _WEAPON_WORDS = {
     "attack helicopters",
     "helicopter gunships",
     "gunships",
+    "airstrike",
+    "airstrikes",
+    "air strike",
+    "air strikes",
 }
 ARMED = {1, 2, 3, 4, 8}
 NON_STATE_ARMED = {2, 3, 4}  # rebels, political and identity militias
