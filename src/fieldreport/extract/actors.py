@@ -25,7 +25,18 @@ from fieldreport.resolve.actors import ActorDictionary
 
 Side = Literal["attacker", "target", "claimant", "none"]
 
-DEFENDING_LEMMAS = {"repel", "repulse", "fend", "thwart", "foil", "resist", "repousser", "respond"}
+DEFENDING_LEMMAS = {
+    "repel",
+    "repulse",
+    "fend",
+    "thwart",
+    "foil",
+    "resist",
+    "repousser",
+    "respond",
+    "defend",
+    "intervene",  # "the army intervened": against the attackers
+}
 VIOLENT_LEMMAS = {
     "attack",
     "kill",
@@ -76,6 +87,11 @@ VIOLENT_LEMMAS = {
     "intercept",
     "rob",
     "detonate",
+    "rout",
+    "overpower",
+    "disperse",
+    "chase",
+    "pursue",
 }
 # verbs whose object or passive subject is hurt, but whose active subject is as often an
 # elliptical passive ("three soldiers wounded") as the one who hurt them
