@@ -501,6 +501,21 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             ("Riots", "Violent demonstration"),
         ),
         (
+            "On 2 May 2024, soldiers in Kaya began firing their weapons in protest against the "
+            "extension of their mission.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 2 May 2024, demonstrators angry over the death of a student attacked two police "
+            "stations in Koudougou.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "On 2 May 2024, former mutinous policemen demonstrated in Ouagadougou, asking to be "
+            "reinstated.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
             "On 2 May 2024, residents protested in Kaya, demanding the resignation of the mayor; "
             "security forces intervened and arrested ten of them.",
             ("Protests", "Protest with intervention"),

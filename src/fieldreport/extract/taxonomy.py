@@ -92,12 +92,12 @@ CUES: dict[str, str] = {
     r"arson|smash(ed|ing)|set(ting)? (\w+ ){1,3}on fire|setting fire|(threw|throwing|"
     r"hurled) (stones|rocks|projectiles)|ransack\w+|pelted|clashed with (police|"
     r"security forces|gendarmes)|set fire|torch\w+|looted|pneus|road ?blocks?|block(ed|ing) "
-    r"(\w+ ){0,2}(road|roads|street|streets|traffic|highway|route|rn\d+)|violent (protests?|"
+    r"([\w'’]+ ){0,3}(road|roads|street|streets|traffic|highway|route|rn\d+)|violent (protests?|"
     r"demonstrations?)|clash\w* (\w+ ){0,3}(police|security forces|gendarmes|soldiers)|"
     r"assaulted|machetes|stoned|turned (violent|deadly|into (a )?(riots?|clash\w*))|"
     r"plunder\w*|went on (the|a) rampage|(fired|firing) ((gun)?shots )?(in|into) the air|"
     r"threw stones|"
-    r"stones (were )?thrown",
+    r"stones (were )?thrown|blockades?|fir(ed|ing) (their )?(guns|weapons)",
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
     r"beat(en)? (up|him|her|them)|tortur\w+",
     # shots at people or their vehicle: more than property taken, even when no one was hit
@@ -122,7 +122,8 @@ CUES: dict[str, str] = {
     r"crowds?|rioters|fans|worshippers|passers-?by",
     "weapons": r"firearms|guns|rifles?|machetes|blade(d)? weapons|knives|armed (\w+ )?(youths?|"
     r"men|residents|villagers|people|groups?)",
-    "mutiny": r"mutin(y|ies|ied|ying|ous|eers?)",
+    # soldiers in mutiny now ("mutinying soldiers", "mutineers"), not "after the 2011 mutiny"
+    "mutiny": r"(?<!former )mutin(ied|ying|ous|eers?)|(ongoing|their|its) mutiny|mutiny (by|of)",
     "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|"
     r"jungle justice",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
@@ -353,6 +354,7 @@ class Sides:
     crowd: bool = False  # only unorganised people (students, traders, youths, rioters) involved
     rioters: bool = False
     armed_present: bool = False  # gunmen, militants, soldiers named anywhere in the event
+    crowd_attacks: bool = False  # protesters or rioters are the ones who attack
 
 
 def classify(cues: Iterable[str], sides: Sides) -> tuple[str, str] | None:
@@ -390,6 +392,10 @@ def _battles_territory(found: set[str], sides: Sides) -> tuple[str, str] | None:
 def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "protest" not in found and not sides.protesters:
         return None
+    if "mutiny" in found and "clash" not in found:
+        return "Riots", "Violent demonstration"  # soldiers' protests with shots are riots
+    if sides.crowd_attacks and found & {"attack", "harm"}:
+        return "Riots", "Violent demonstration"  # "demonstrators attacked police stations"
     if "death" in found and found & {"attack"} and not found & {"riot_violence"}:
         return "Protests", "Excessive force against protesters"
     if found & {"riot_violence", "looting"}:
