@@ -58,13 +58,16 @@ CUES: dict[str, str] = {
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
     "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|"
     r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
-    r"fired ((gun)?shots )?(at|on|upon)|captured(?! (the )?(towns?|city|cities|villages?|"
+    r"fired ((gun)?shots )?(at|on|upon|against)|(gun ?shot|stab)[- ]?wounded|strangled|"
+    r"(targeted|hit|struck) (\w+ ){0,3}(with|by) (gun)?fire|found (dead|murdered|killed|executed|"
+    r"beheaded|slaughtered)|decapitat\w+|captured(?! (the )?(towns?|city|cities|villages?|"
     r"localit(y|ies)|communes?|districts?|hamlets?|capital))|"
     r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
     r"stabb\w+|hacked|burned alive|burn(ed|t) (\w+ ){1,3}alive|torture\w*|beat(en)? to death|"
     r"assassinat\w+|"
     r"attaqu\w+|tu[ée]s?|abattu\w*",
     "abduct": r"forced disappearances?|disappeared|kidnap\w*|abduct\w*|hostages?|taken captive|"
+    r"took (them|him|her) to an unknown (destination|location)|"
     r"seized \w+ (people|civilians|villagers|passengers|traders)|enlev\w+|otages?",
     "sexual": r"rap(ed|e|es|ing)|sexual(ly)? (violence|assault\w*|abus\w+)",
     "suicide": r"suicide (bomb\w*|attack\w*|car|vehicle|vest|blast)|svbied|kamikaze",
@@ -97,7 +100,8 @@ CUES: dict[str, str] = {
     r"assaulted|machetes|stoned|turned (violent|deadly|into (a )?(riots?|clash\w*))|"
     r"plunder\w*|went on (the|a) rampage|(fired|firing) ((gun)?shots )?(in|into) the air|"
     r"threw stones|"
-    r"stones (were )?thrown|blockades?|fir(ed|ing) (their )?(guns|weapons)",
+    r"stones (were )?thrown|blockades?|fir(ed|ing) (their )?(guns|weapons)|"
+    r"prevent\w* (an? |the )?(\w+ ){0,2}(patrol|convoy|troops|soldiers|peacekeepers) from",
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
     r"beat(en)? (up|him|her|them)|tortur\w+",
     # shots at people or their vehicle: more than property taken, even when no one was hit
