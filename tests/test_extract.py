@@ -516,6 +516,16 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             ("Protests", "Peaceful protest"),
         ),
         (
+            "On 2 May 2024, gunmen fired gunshots against an ambulance near Djenne. No "
+            "casualties were reported.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, gunmen intercepted a bus near Djenne and took the passengers to an "
+            "unknown destination.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        (
             "On 2 May 2024, residents protested in Kaya, demanding the resignation of the mayor; "
             "security forces intervened and arrested ten of them.",
             ("Protests", "Protest with intervention"),

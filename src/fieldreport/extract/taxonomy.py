@@ -67,7 +67,7 @@ CUES: dict[str, str] = {
     r"assassinat\w+|"
     r"attaqu\w+|tu[ée]s?|abattu\w*",
     "abduct": r"forced disappearances?|disappeared|kidnap\w*|abduct\w*|hostages?|taken captive|"
-    r"took (them|him|her) to an unknown (destination|location)|"
+    r"(took|taken) (\w+ ){0,3}to an unknown (destination|location)|"
     r"seized \w+ (people|civilians|villagers|passengers|traders)|enlev\w+|otages?",
     "sexual": r"rap(ed|e|es|ing)|sexual(ly)? (violence|assault\w*|abus\w+)",
     "suicide": r"suicide (bomb\w*|attack\w*|car|vehicle|vest|blast)|svbied|kamikaze",
