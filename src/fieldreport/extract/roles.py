@@ -71,6 +71,8 @@ def roles_of(
     first: dict[str, tuple[ActorHit, ActorRef]] = {}
     foreign = any(r.inter == 8 for _, r in refs)
     for hit, ref in refs:
+        if _refers_back(hit, refs, text):
+            continue  # "Fulani militiamen attacked X; the villagers routed the assailants"
         if event_type == "Battles" and ref.inter == 7:
             continue  # civilians harmed in a battle are never actors
         if foreign and hit.country is None and hit.alias.lower() in _WEAPON_WORDS:
@@ -413,3 +415,13 @@ def _allied(inters: set[int], inter: int) -> bool:
     """An actor of no told side fights beside actors of its kind, and state or foreign forces
     beside each other ("French and Nigerien forces conducted a mission")."""
     return inter in inters or (inter in STATE_SIDE and bool(inters & STATE_SIDE))
+
+
+def _refers_back(hit: ActorHit, refs: list[tuple[ActorHit, ActorRef]], text: str) -> bool:
+    """'the assailants', 'the gunmen' after an armed group the text named: that group again."""
+    if hit.kind != "unidentified" or text[max(0, hit.start - 4) : hit.start].lower() != "the ":
+        return False
+    return any(
+        h.start < hit.start and r.inter in NON_STATE_ARMED and h.kind != "unidentified"
+        for h, r in refs
+    )
