@@ -171,7 +171,11 @@ def build_mention(
         fallback = res.actors.generic(kind, country, on=on)
         roles.insert(0, ActorRole(fallback, "actor1", _sentence_span(lead, text)))
         notes["actor1"] = "no perpetrator named: unidentified armed group of the event's country"
-    if country and not any(r.role == "actor2" for r in roles) and _civilians_hit(sub_type, sides):
+    if (
+        country
+        and not any(r.role == "actor2" for r in roles)
+        and _civilians_hit(sub_type, sides, lead.span.text)
+    ):
         victims = res.actors.generic("civilians", country, on=on)
         roles.append(ActorRole(victims, "actor2", _sentence_span(lead, text)))
         notes["actor2"] = "no victim named: the civilians whose property or lives were hit"
@@ -209,12 +213,25 @@ def build_mention(
     )
 
 
-def _civilians_hit(sub_type: str, sides: Sides) -> bool:
+# a vehicle of the kind civilians travel in ("a transport truck struck an IED", "a cart")
+_CIVIL_VEHICLE = re.compile(
+    r"\b(a|an|the|two|three|\d+) (civilian |transport |passenger |public transport |commercial )?"
+    r"(trucks?|bus|buses|minibus(es)?|carts?|donkey carts?|motorbikes?|motorcycles?|tricycles?|"
+    r"cars?|taxis?|pirogues?|boats?)\b",
+    re.I,
+)
+
+
+def _civilians_hit(sub_type: str, sides: Sides, lead: str) -> bool:
     """ACLED names Civilians as the other side of property destroyed or looted by an armed
-    group, and of a blast or shell that hit civilians."""
+    group, and of a blast or shell that hit civilians or the vehicles they travel in."""
     if sub_type == "Looting/property destruction":
         return not sides.target_armed
-    return SUB_TO_TYPE.get(sub_type) == "Explosions/Remote violence" and sides.target_civilian
+    if SUB_TO_TYPE.get(sub_type) != "Explosions/Remote violence":
+        return False
+    return sides.target_civilian or (
+        not sides.target_armed and _CIVIL_VEHICLE.search(lead) is not None
+    )
 
 
 def _significant(event_type: str, roles: list[ActorRole]) -> bool:
