@@ -240,3 +240,10 @@ def test_report_in_brackets_does_not_attribute_the_main_clause() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     found = {c.killed_min: c.claimant_start for c in find_claims(doc, next(iter(doc.sents)))}
     assert found == {20: None, 50: doc[5].idx}
+
+
+def test_the_victim_of_two_coordinated_verbs_counts_once(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 11 January 2024, militiamen killed and decapitated a herder near Somo.")
+    assert m.fatalities is not None and m.fatalities.acled == 1
+    (m,) = extract("On 11 January 2024, gunmen decapitated a traditional healer in Fana.")
+    assert m.fatalities is not None and m.fatalities.acled == 1

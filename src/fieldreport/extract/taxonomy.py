@@ -192,6 +192,7 @@ CUES: dict[str, str] = {
     r"districts?|hamlets?|capital)|fell to|occupied",
     "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
     "death": r"killed|dead|deaths?|died|dying|killing|bod(y|ies)|corpses?|fatalit\w+|slain|"
+    r"decapitat\w+|"
     r"lost (their|his|her) lives?|death toll|losses|massacr\w+|execut\w+|assassinat\w+|"
     r"behead\w*|murder\w*|lynch\w*|tu[ée]s?|morts?",
 }

@@ -131,11 +131,13 @@ def _part_of_previous(doc: Doc, start: int) -> bool:
 
 
 _SINGLE_DET = {"a", "an", "the", "one", "his", "her", "their", "its", "another"}
+_HURT_VERBS = {"wound", "injure", "hurt", "maim"}
 _KILL_VERBS = {
     "kill",
     "assassinate",
     "execute",
     "behead",
+    "decapitate",
     "murder",
     "shoot",
     "lynch",
@@ -203,6 +205,17 @@ def _victim_nouns(verb: Token) -> list[Token]:
 
 def _victim_heads(verb: Token) -> list[Token]:
     heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "obj"}]
+    if not heads:  # "killed and decapitated a man": the object hangs on the second verb
+        heads = [
+            o
+            for c in verb.children
+            if c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and c.i - verb.i <= 3  # "killed and decapitated", not a later clause's verb
+            and c.lemma_.lower() not in _HURT_VERBS
+            for o in c.children
+            if o.dep_ in {"dobj", "obj"} and o.lemma_.lower() not in {"body", "corpse"}
+        ]
     heads += [  # "shot dead a guard" parsed as a preposition "dead" with an object
         o for p in verb.children if p.lower_ == "dead" for o in p.children if o.dep_ == "pobj"
     ]
