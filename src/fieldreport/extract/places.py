@@ -277,6 +277,8 @@ def _resolve(
         if phrase in _STOP or gazetteer.country_of(phrase):
             return None
         region = gazetteer.region(phrase, countries) if len(words) <= 3 else None
+        if region is not None and not _near_context(region, countries, gazetteer):
+            region = None  # "Yoro" in a report on Mali is no region of Honduras
         entry = gazetteer.best(phrase, countries=countries, admin1=admin[1])
         if entry is not None and (
             _plausible(entry, countries, admin[1]) or _only_one(phrase, entry, gazetteer, countries)
@@ -311,6 +313,24 @@ def _axis_end(
             at = start + name.find(part)
             return PlaceHit(at, at + len(part), part, entry, 2)
     return None
+
+
+def _near_context(region: Entry, countries: list[str], gazetteer: Gazetteer) -> bool:
+    """A region of a country the text does not name is taken by its name alone when it lies on
+    the continent of a country the text names, or when its main town bears its name ("Bamako"
+    in a report that names only France; not "Yoro" of Honduras in a report on Mali)."""
+    if not countries or region.country in countries:
+        return True
+    here = gazetteer.continent(region.country)
+    if here and any(gazetteer.continent(c) == here for c in countries):
+        return True
+    seat = gazetteer.best(region.admin1, countries=[region.country], admin1=region.admin1)
+    return (
+        seat is not None
+        and seat.kind == "town"
+        and fold(seat.name) == fold(region.admin1)
+        and 2 * seat.population >= region.population  # one of its largest towns
+    )
 
 
 def _only_one(written: str, entry: Entry, gazetteer: Gazetteer, countries: list[str]) -> bool:

