@@ -234,3 +234,20 @@ def test_a_small_town_with_a_name_of_its_own(extract, gazetteer: Gazetteer) -> N
     assert m.place is not None and m.place.country == "BF"
     (m,) = extract("On 8 May 2024, gunmen seized a vehicle of the Red Cross in Zobrakuni.")
     assert m.place is None or m.place.name != "Red Cross"
+
+
+def test_a_region_far_from_the_reports_countries(extract) -> None:  # type: ignore[no-untyped-def]
+    # "Yoro" is a region of Honduras and a village of Mali the gazetteer lacks: a report on
+    # Mali is not placed in Central America; a region named after its main town still counts
+    (m,) = extract("On 2 May 2024, Malian soldiers clashed with JNIM militants near Yoro.")
+    assert m.place is None or m.place.country == "ML"
+    (m,) = extract("On 2 May 2024, youths inspired by France's yellow vests protested in Bamako.")
+    assert m.place is not None and m.place.country == "ML"
+
+
+def test_a_two_word_name_is_not_its_first_word(extract) -> None:  # type: ignore[no-untyped-def]
+    # "Justin Zongo" is a man, not Justin (Texas); "Gaoua High School" is in Gaoua
+    (m,) = extract("On 2 May 2024, students protested over the death of Justin Qwerty in Tougan.")
+    assert m.place is not None and m.place.name == "Tougan"
+    (m,) = extract("On 2 May 2024, students of Gaoua High School staged a protest march.")
+    assert m.place is not None and m.place.name == "Gaoua"

@@ -288,8 +288,26 @@ def _resolve(
             return PlaceHit(start + offset, start + offset + len(phrase), phrase, entry, precision)
         if region is not None:
             return PlaceHit(start, start + len(phrase), phrase, region, 3)
+        if len(words) > 1 and words[-1][:1].isupper() and not _trimmable(words[-1]):
+            break  # "Justin Zongo", "Kourou Kanda": a name of two words is not its first
         words = words[:-1]
     return _axis_end(name, start, gazetteer, countries, admin)
+
+
+# words after a town's name that make it the name of a facility or an area of that town
+_FACILITY = set(
+    """School Schools High Secondary Primary College University Polytechnic Institute Lycee
+    Academy Hospital Clinic Exchange Labour Labor County Provincial Regional Municipal Communal
+    Departmental Urban Rural Stadium Hotel Centre Center Square Neighbourhood Neighborhood Quarter
+    Cercle Circle Prefecture Department Departement Region Province Commune""".split()
+)
+
+
+def _trimmable(word: str) -> bool:
+    """A word dropped from the end of a name to find the town: "Kidal Saturday", "Gaoua High
+    School"; not a second name ("Justin Zongo", "Kourou Kanda")."""
+    word = word.strip(".,;:")
+    return word in _STOP or word in _FACILITY or not word.isalpha()
 
 
 def _axis_end(

@@ -252,7 +252,6 @@ class Gazetteer:
         found = self.best(name, countries=[country]) if name else None
         return found if found is not None and found.country == country.upper() else None
 
-
     def continent(self, country: str) -> str:
         """GeoNames' continent code of a country ("AF" for Mali), "" when unknown."""
         return _continents().get(country.upper(), "")
