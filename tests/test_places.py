@@ -251,3 +251,13 @@ def test_a_two_word_name_is_not_its_first_word(extract) -> None:  # type: ignore
     assert m.place is not None and m.place.name == "Tougan"
     (m,) = extract("On 2 May 2024, students of Gaoua High School staged a protest march.")
     assert m.place is not None and m.place.name == "Gaoua"
+
+
+def test_peoples_acronyms_and_institutions_are_no_towns(extract) -> None:  # type: ignore[no-untyped-def]
+    # Arab (Alabama), Ngo (Congo), Independence (Missouri) are towns, but not here
+    (m,) = extract("On 2 May 2024, gunmen killed two members of the Arab community in Menaka.")
+    assert m.place is not None and m.place.country == "ML"
+    (m,) = extract("On 2 May 2024, gunmen abducted NGO staff in the village of Zobrakuni.")
+    assert m.place is None or m.place.country != "CG"
+    (m,) = extract("On 2 May 2024, hundreds protested at the Independence Square in Bamako.")
+    assert m.place is not None and m.place.name == "Bamako"

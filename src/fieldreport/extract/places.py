@@ -42,6 +42,7 @@ _AREA_WORD = (
     r"(?:province|cercle|circle|department|d[ée]partement|prefecture|district|region|r[ée]gion)"
 )
 _AREA_AFTER = re.compile(rf"^\s+{_AREA_WORD}\b", re.I)
+_PEOPLE_AFTER = re.compile(r"^\s+(?:communit(?:y|ies)|ethnic|tribes?|clans?)\b", re.I)
 _AREA_BEFORE = re.compile(rf"\b{_AREA_WORD}\s+(?:of|de|du)\s+(?:the\s+)?$", re.I)
 _AREA_IN_NAME = re.compile(rf"\s+{_AREA_WORD}$", re.I)
 _ADMIN_PAREN = re.compile(r"\((?P<b>[A-Z][^(),]{3,40})\)")  # "Pama (Kompienga)"
@@ -58,7 +59,8 @@ _STOP = set(
     Province Commune Department Hall Palace Station Camp Base Road Route Street Avenue Bridge
     Prison Mosque Church President Prime Minister General Colonel Captain Mayor Chief Imam
     Forces Force Group Party Union Movement Front Council Committee Office Agency Airport Border
-    Lake River Forest Park Sector Zone Area District Axis Highway Mine Site Gold""".split()
+    Lake River Forest Park Sector Zone Area District Axis Highway Mine Site Gold Independence
+    Justice Industry Liberty Unity Revolution""".split()
 ) | {"Red Cross", "Red Crescent"}  # organisations that are also towns somewhere
 
 
@@ -140,10 +142,12 @@ def find_places(
         candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
     hits: list[PlaceHit] = []
     for start, (end, name) in sorted(candidates.items()):
-        if (skip and skip[0] <= base + start < skip[1]) or any(
-            h.start <= start < h.end for h in hints
+        if (
+            (skip and skip[0] <= base + start < skip[1])
+            or any(h.start <= start < h.end for h in hints)
+            or _PEOPLE_AFTER.match(text[end : end + 20])
         ):
-            continue
+            continue  # "the Arab community": a people, not the town of Arab, Alabama
         hit = _resolve(name, base + start, gazetteer, countries, admin)
         if hit is not None and _REGION_AFTER.match(text[end : end + 20]):
             region = gazetteer.region(hit.name, countries)
@@ -163,6 +167,11 @@ def find_places(
     if hints and not any(h.entry.kind == "town" for h in hits):
         hits.extend(_fallback(hints[0], base, gazetteer, countries))
     return hits
+
+
+def _acronym(phrase: str) -> bool:
+    """ "NGO", "FAMa", "CEB": a short word of capitals is an organisation, not a town."""
+    return " " not in phrase and len(phrase) <= 5 and sum(c.isupper() for c in phrase) >= 2
 
 
 def _named_area(
@@ -274,7 +283,7 @@ def _resolve(
         phrase = " ".join(words)
         if len(words) < whole and len(phrase) < 5:
             return None  # "Tin Abaw" is not "Tin": a short first word is rarely the place
-        if phrase in _STOP or gazetteer.country_of(phrase):
+        if phrase in _STOP or gazetteer.country_of(phrase) or _acronym(phrase):
             return None
         region = gazetteer.region(phrase, countries) if len(words) <= 3 else None
         if region is not None and not _near_context(region, countries, gazetteer):
