@@ -261,3 +261,18 @@ def test_peoples_acronyms_and_institutions_are_no_towns(extract) -> None:  # typ
     assert m.place is None or m.place.country != "CG"
     (m,) = extract("On 2 May 2024, hundreds protested at the Independence Square in Bamako.")
     assert m.place is not None and m.place.name == "Bamako"
+
+
+def test_the_hint_names_the_areas_of_the_town_before_it(extract) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer puts Bama in the wrong region: the note's "(commune, province)" decides
+    (m,) = extract("On 2 May 2024, gunmen killed a farmer in Bama (Bama, Houet).")
+    assert m.place is not None and (m.place.admin1, m.place.admin2) == ("Hauts-Bassins", "Houet")
+    # a town of the same name far from the named province is a namesake, not the place
+    (m,) = extract("On 2 May 2024, gunmen killed a farmer in Kaya (Qwertyville, Tapoa).")
+    assert m.place is not None and (m.place.admin1, m.place.admin2) == ("Est", "Tapoa")
+    # a commune named like a foreign region ("Sangha", Congo) before its province
+    (m,) = extract("On 2 May 2024, gunmen killed a farmer in Zobrakuni (Sangha, Koulpelogo).")
+    assert m.place is not None and (m.place.country, m.place.admin2) == ("BF", "Koulpelogo")
+    # "(Bamako, Mali)": the country, not Guinea's prefecture of Mali
+    (m,) = extract("On 2 May 2024, hundreds of activists marched in Bamako city (Bamako, Mali).")
+    assert m.place is not None and m.place.country == "ML"

@@ -11,6 +11,7 @@ Burkina Faso, where the first level is the region and the second the province).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from fieldreport.resolve.places import Entry, Gazetteer, fold
+from fieldreport.resolve.places import Entry, Gazetteer, fold, km
 
 _NEAR = re.compile(
     r"(near|nearby|outside|outskirts of|around|close to|vicinity of|area of|areas? around|"
@@ -159,6 +160,10 @@ def find_places(
                 hit = area
         if hit is not None and hints and hit.entry.country != hints[0].country:
             continue  # "Konna (Kombori, Kossi)": the hint's country rules out Mali's Konna
+        if hit is not None and hints and _far_from_hint(hit.entry, hints[0]):
+            continue  # "Doma (Madougou, Koro)": not the Doma of another region, far away
+        if hit is not None and hints:
+            hit = _as_hint_says(hit, hints, base)
         if hit is not None:
             precision = 2 if _NEAR.search(text[max(0, start - 40) : start]) else hit.precision
             hits.append(
@@ -172,6 +177,27 @@ def find_places(
 def _acronym(phrase: str) -> bool:
     """ "NGO", "FAMa", "CEB": a short word of capitals is an organisation, not a town."""
     return " " not in phrase and len(phrase) <= 5 and sum(c.isupper() for c in phrase) >= 2
+
+
+def _far_from_hint(entry: Entry, hint: AdminHint) -> bool:
+    """A town of another region than the hint's, far from the area it names: a namesake."""
+    if entry.kind != "town" or not hint.admin1 or fold(entry.admin1) == fold(hint.admin1):
+        return False
+    where = hint.area  # a region is too large to tell (and ACLED renamed some)
+    return where is not None and km(entry.lat, entry.lon, where.lat, where.lon) > 100.0
+
+
+def _as_hint_says(hit: PlaceHit, hints: list[AdminHint], base: int) -> PlaceHit:
+    """ "Bama (Bama, Houet)": the town right before the hint is in the areas it names, whatever
+    admin names the gazetteer gives it (the hint is the coder's own)."""
+    after = [h for h in hints if 0 <= base + h.start - hit.end <= 2]
+    if not after or hit.entry.kind != "town" or not after[0].admin1:
+        return hit
+    hint = after[0]
+    if fold(hit.entry.admin1) == fold(hint.admin1):
+        return hit
+    entry = dataclasses.replace(hit.entry, admin1=hint.admin1, admin2=hint.admin2)
+    return dataclasses.replace(hit, entry=entry)
 
 
 def _named_area(
@@ -408,8 +434,14 @@ def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[
     hints = []
     for m in _ADMIN_PARENS.finditer(text):
         a, b = m["a"].strip(), m["b"].strip()
-        if gazetteer.region(b, countries) is None and gazetteer.region(a, countries) is not None:
-            a, b = b, a  # "(Mopti, Koro)": the region written first
+        if gazetteer.country_of(b):
+            continue  # "(Bamako, Mali)": the country, not Guinea's prefecture of Mali
+        if (
+            gazetteer.region(b, countries) is None
+            and gazetteer.region(a, countries) is not None
+            and gazetteer.admin2(b, countries) is None
+        ):
+            a, b = b, a  # "(Mopti, Koro)": the region written first (not "(Sangha, Koulpelogo)")
         region = gazetteer.region(b, countries)
         area = None if region is not None else gazetteer.admin2(b, countries)
         area = area or (None if region is not None else _seat_town(b, gazetteer, countries))
