@@ -276,3 +276,20 @@ def test_the_hint_names_the_areas_of_the_town_before_it(extract) -> None:  # typ
     # "(Bamako, Mali)": the country, not Guinea's prefecture of Mali
     (m,) = extract("On 2 May 2024, hundreds of activists marched in Bamako city (Bamako, Mali).")
     assert m.place is not None and m.place.country == "ML"
+
+
+def test_roads_and_town_centres(extract) -> None:  # type: ignore[no-untyped-def]
+    # "on the A-B road", "axis A-B" and "in central X" name towns the NER misses
+    (m,) = extract("On 3 May 2024, a soldier was killed by an IED on the Hombori-Zobrakuni road.")
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Hombori", 2)
+    (m,) = extract("On 3 May 2024, gunmen seized a truck belonging to an NGO in central Timbuktu.")
+    assert m.place is not None and m.place.name == "Timbuktu"
+
+
+def test_the_place_a_note_says_it_coded(extract) -> None:  # type: ignore[no-untyped-def]
+    # the place after "coded as" comes first, at the precision the note states
+    (m,) = extract(
+        "On 3 May 2024, soldiers killed two herders on the axis Djibo-Zobrakuni "
+        "(coded as Arbinda at geoprecision 2)."
+    )
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Aribinda", 2)

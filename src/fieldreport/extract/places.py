@@ -31,10 +31,11 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _PREP_NAME = re.compile(
-    r"\b(?:in|at|near|of|outside|around|from|to|towards|toward|between|and|en|à|de|dans|"
-    r"coded as)\s+"
+    r"\b(?:in|at|near|of|outside|around|from|to|towards|toward|between|and|on|axis|via|through|"
+    r"en|à|de|dans|coded as)\s+"
     r"(?:the\s+)?(?:(?:village|town|city|commune|locality|hamlet|district|area|region|province|"
     r"department|circle|cercle)\s+of\s+)?"
+    r"(?:(?:central|(?:north|south)?(?:north|south|east|west)(?:ern)?)\s+)?"  # "in central Gao"
     r"(?P<name>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’-]+|de|du|la|el|al|ag)){0,3})"
 )
 _REGION_AFTER = re.compile(r"^\s+(region|province|state|governorate|district)\b", re.I)
@@ -43,6 +44,10 @@ _AREA_WORD = (
     r"(?:province|cercle|circle|department|d[ée]partement|prefecture|district|region|r[ée]gion)"
 )
 _AREA_AFTER = re.compile(rf"^\s+{_AREA_WORD}\b", re.I)
+_CODED_AS = re.compile(r"\bcoded\s+(?:as|at)\s+(?:\w+\s+){0,2}$", re.I)
+_GEO_PRECISION = re.compile(
+    r"^(?:\s+\d+\s*km\s+[NSEW]{1,3})?\s*,?\s*at\s+geo[- ]?precision\s+(?P<n>[123])\b", re.I
+)  # "(coded as Djibo at geoprecision 2)", "(coded as Djibo 15km N at geoprecision 2)"
 _PEOPLE_AFTER = re.compile(r"^\s+(?:communit(?:y|ies)|ethnic|tribes?|clans?)\b", re.I)
 _AREA_BEFORE = re.compile(rf"\b{_AREA_WORD}\s+(?:of|de|du)\s+(?:the\s+)?$", re.I)
 _AREA_IN_NAME = re.compile(rf"\s+{_AREA_WORD}$", re.I)
@@ -166,12 +171,18 @@ def find_places(
             hit = _as_hint_says(hit, hints, base)
         if hit is not None:
             precision = 2 if _NEAR.search(text[max(0, start - 40) : start]) else hit.precision
+            stated = _GEO_PRECISION.match(text[hit.end - base : hit.end - base + 40])
+            precision = int(stated["n"]) if stated else precision  # "X at geoprecision 2"
             hits.append(
                 PlaceHit(hit.start, hit.end, hit.name, hit.entry, precision, admin[0] or "")
             )
     if hints and not any(h.entry.kind == "town" for h in hits):
         hits.extend(_fallback(hints[0], base, gazetteer, countries))
-    return hits
+    # "on the axis Djibo-Aribinda (coded as Aribinda ...)": the place the note says it coded
+    coded = [
+        h for h in hits if _CODED_AS.search(text[max(0, h.start - base - 25) : h.start - base])
+    ]
+    return coded + [h for h in hits if h not in coded]
 
 
 def _acronym(phrase: str) -> bool:
