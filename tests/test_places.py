@@ -293,3 +293,11 @@ def test_the_place_a_note_says_it_coded(extract) -> None:  # type: ignore[no-unt
         "(coded as Arbinda at geoprecision 2)."
     )
     assert m.place is not None and (m.place.name, m.place.precision) == ("Aribinda", 2)
+
+
+def test_where_people_come_from_is_not_the_place(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 3 May 2024, herders from Koro signed a peace agreement in Sevare.")
+    assert m.place is not None and m.place.admin2 == "Mopti" and m.place.name != "Koro"
+    # with no place introduced by "in" or "at", the order of the text stands
+    (m,) = extract("On 3 May 2024, truck drivers blocked the road from Kaya to Djibo in protest.")
+    assert m.place is not None and m.place.name == "Kaya"

@@ -48,6 +48,12 @@ _CODED_AS = re.compile(r"\bcoded\s+(?:as|at)\s+(?:\w+\s+){0,2}$", re.I)
 _GEO_PRECISION = re.compile(
     r"^(?:\s+\d+\s*km\s+[NSEW]{1,3})?\s*,?\s*at\s+geo[- ]?precision\s+(?P<n>[123])\b", re.I
 )  # "(coded as Djibo at geoprecision 2)", "(coded as Djibo 15km N at geoprecision 2)"
+_FROM = re.compile(
+    r"(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )(?<!away )\bfrom\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|commune|locality|area)\s+of\s+)?$",
+    re.I,
+)
+_IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$", re.I)
 _PEOPLE_AFTER = re.compile(r"^\s+(?:communit(?:y|ies)|ethnic|tribes?|clans?)\b", re.I)
 _AREA_BEFORE = re.compile(rf"\b{_AREA_WORD}\s+(?:of|de|du)\s+(?:the\s+)?$", re.I)
 _AREA_IN_NAME = re.compile(rf"\s+{_AREA_WORD}$", re.I)
@@ -179,10 +185,17 @@ def find_places(
     if hints and not any(h.entry.kind == "town" for h in hits):
         hits.extend(_fallback(hints[0], base, gazetteer, countries))
     # "on the axis Djibo-Aribinda (coded as Aribinda ...)": the place the note says it coded
-    coded = [
-        h for h in hits if _CODED_AS.search(text[max(0, h.start - base - 25) : h.start - base])
-    ]
-    return coded + [h for h in hits if h not in coded]
+    coded = [h for h in hits if _before(h, _CODED_AS, text, base)]
+    # "Fulani from Koro signed an accord in Sevare": where people come from is not the place
+    origin = [h for h in hits if h not in coded and _before(h, _FROM, text, base)]
+    rest = [h for h in hits if h not in coded and h not in origin]
+    if not any(_before(h, _IN_AT, text, base) for h in rest):
+        return coded + [h for h in hits if h not in coded]  # "marched from A to B"
+    return coded + rest + origin
+
+
+def _before(hit: PlaceHit, pattern: re.Pattern[str], text: str, base: int) -> bool:
+    return pattern.search(text[max(0, hit.start - base - 30) : hit.start - base]) is not None
 
 
 def _acronym(phrase: str) -> bool:
