@@ -301,3 +301,8 @@ def test_where_people_come_from_is_not_the_place(extract) -> None:  # type: igno
     # with no place introduced by "in" or "at", the order of the text stands
     (m,) = extract("On 3 May 2024, truck drivers blocked the road from Kaya to Djibo in protest.")
     assert m.place is not None and m.place.name == "Kaya"
+
+
+def test_a_village_then_its_commune(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 3 May 2024, gunmen abducted two traders in Zobrakuni, Youwarou.")
+    assert m.place is not None and (m.place.name, m.place.country) == ("Youwarou", "ML")

@@ -54,6 +54,7 @@ _FROM = re.compile(
     re.I,
 )
 _IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$", re.I)
+_COMMA_NAME = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
 _PEOPLE_AFTER = re.compile(r"^\s+(?:communit(?:y|ies)|ethnic|tribes?|clans?)\b", re.I)
 _AREA_BEFORE = re.compile(rf"\b{_AREA_WORD}\s+(?:of|de|du)\s+(?:the\s+)?$", re.I)
 _AREA_IN_NAME = re.compile(rf"\s+{_AREA_WORD}$", re.I)
@@ -152,6 +153,10 @@ def find_places(
             candidates[ent.start_char - base] = (ent.end_char - base, ent.text)
     for m in _PREP_NAME.finditer(text):
         candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
+    for _, (end, _) in sorted(candidates.items()):  # "in Koffel, Youwarou": village, commune
+        after = _COMMA_NAME.match(text, end)
+        if after is not None:
+            candidates.setdefault(after.start("name"), (after.end("name"), after["name"]))
     hits: list[PlaceHit] = []
     for start, (end, name) in sorted(candidates.items()):
         if (
