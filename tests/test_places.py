@@ -119,7 +119,8 @@ def test_province_seat_when_the_commune_is_unknown(extract) -> None:  # type: ig
 
 
 def test_country_without_a_place(extract) -> None:  # type: ignore[no-untyped-def]
-    (m,) = extract("Hundreds of students protested in Burkina Faso on Thursday.")
+    # (a protest would be placed at the capital: an attack is not)
+    (m,) = extract("Gunmen killed two civilians in Burkina Faso on Thursday.")
     assert m.place is None and "place" in m.notes
     assert (m.country, m.country_name) == ("BF", "Burkina Faso")
 
@@ -306,3 +307,12 @@ def test_where_people_come_from_is_not_the_place(extract) -> None:  # type: igno
 def test_a_village_then_its_commune(extract) -> None:  # type: ignore[no-untyped-def]
     (m,) = extract("On 3 May 2024, gunmen abducted two traders in Zobrakuni, Youwarou.")
     assert m.place is not None and (m.place.name, m.place.country) == ("Youwarou", "ML")
+
+
+def test_an_area_named_after_its_seat(extract, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # Mali's cercles bear their seats' names; Burkina Faso's provinces do not
+    assert gazetteer.areas_named_after_seats("ML") and not gazetteer.areas_named_after_seats("BF")
+    (m,) = extract("On 3 May 2024, unknown gunmen attacked a checkpoint in the town of Koro.")
+    assert m.place is not None and (m.place.admin1, m.place.admin2) == ("Mopti", "Koro")
+    (m,) = extract("On 3 May 2024, residents of Gaoua marched against the price of fuel.")
+    assert m.place is not None and m.place.admin2 != "Gaoua"

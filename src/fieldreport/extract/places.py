@@ -185,7 +185,14 @@ def find_places(
             stated = _GEO_PRECISION.match(text[hit.end - base : hit.end - base + 40])
             precision = int(stated["n"]) if stated else precision  # "X at geoprecision 2"
             hits.append(
-                PlaceHit(hit.start, hit.end, hit.name, hit.entry, precision, admin[0] or "")
+                PlaceHit(
+                    hit.start,
+                    hit.end,
+                    hit.name,
+                    hit.entry,
+                    precision,
+                    admin[0] or _own_area(hit.entry, gazetteer),
+                )
             )
     if hints and not any(h.entry.kind == "town" for h in hits):
         hits.extend(_fallback(hints[0], base, gazetteer, countries))
@@ -214,6 +221,15 @@ def _far_from_hint(entry: Entry, hint: AdminHint) -> bool:
         return False
     where = hint.area  # a region is too large to tell (and ACLED renamed some)
     return where is not None and km(entry.lat, entry.lon, where.lat, where.lon) > 100.0
+
+
+def _own_area(entry: Entry, gazetteer: Gazetteer) -> str:
+    """A town whose second-level area the gazetteer does not know, in a country whose areas
+    are named after their seats: the area named after the town ("Koro" in Koro cercle). For
+    the seats this is right; for other villages it is a guess where the alternative is blank."""
+    if entry.kind != "town" or entry.admin2 or not gazetteer.areas_named_after_seats(entry.country):
+        return ""
+    return entry.name
 
 
 def _as_hint_says(hit: PlaceHit, hints: list[AdminHint], base: int) -> PlaceHit:
