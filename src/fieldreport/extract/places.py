@@ -224,12 +224,16 @@ def _far_from_hint(entry: Entry, hint: AdminHint) -> bool:
 
 
 def _own_area(entry: Entry, gazetteer: Gazetteer) -> str:
-    """A town whose second-level area the gazetteer does not know, in a country whose areas
-    are named after their seats: the area named after the town ("Koro" in Koro cercle). For
-    the seats this is right; for other villages it is a guess where the alternative is blank."""
-    if entry.kind != "town" or entry.admin2 or not gazetteer.areas_named_after_seats(entry.country):
+    """A town whose second-level area the gazetteer does not know: in a country whose areas
+    are named after their seats, the area named after the town ("Koro" in Koro cercle; right
+    for the seats, a guess for other villages where the alternative is blank); elsewhere the
+    area of its region whose seat is within 40 km (Gaoua: Poni)."""
+    if entry.kind != "town" or entry.admin2:
         return ""
-    return entry.name
+    if gazetteer.areas_named_after_seats(entry.country):
+        return entry.name
+    area = gazetteer.nearest_area(entry, 40.0)
+    return area.admin2 if area is not None else ""
 
 
 def _as_hint_says(hit: PlaceHit, hints: list[AdminHint], base: int) -> PlaceHit:

@@ -270,6 +270,20 @@ class Gazetteer:
             known[country] = len(areas) >= 3 and 4 * named >= 3 * len(areas)
         return bool(known[country])
 
+    def nearest_area(self, entry: Entry, within_km: float) -> Entry | None:
+        """The second-level area of the entry's region whose seat is nearest to it, within
+        ``within_km``: a town's likely area when the gazetteer does not name it."""
+        areas = [
+            self.entries[i]
+            for ids in self._admin2.values()
+            for i in ids
+            if self.entries[i].country == entry.country and self.entries[i].admin1 == entry.admin1
+        ]
+        best = min(areas, key=lambda a: km(a.lat, a.lon, entry.lat, entry.lon), default=None)
+        if best is None or km(best.lat, best.lon, entry.lat, entry.lon) > within_km:
+            return None
+        return best
+
     def continent(self, country: str) -> str:
         """GeoNames' continent code of a country ("AF" for Mali), "" when unknown."""
         return _continents().get(country.upper(), "")
