@@ -147,18 +147,8 @@ def find_places(
     text, base = sent.text, sent.start_char
     hints = _admin_hints(text, gazetteer, countries)
     admin = (hints[0].admin2, hints[0].admin1) if hints else (None, None)
-    candidates: dict[int, tuple[int, str]] = {}
-    for ent in sent.ents if doc_ents is None else ents_within(sent, doc_ents):
-        if ent.label_ in {"GPE", "LOC", "FAC"}:
-            candidates[ent.start_char - base] = (ent.end_char - base, ent.text)
-    for m in _PREP_NAME.finditer(text):
-        candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
-    for _, (end, _) in sorted(candidates.items()):  # "in Koffel, Youwarou": village, commune
-        after = _COMMA_NAME.match(text, end)
-        if after is not None:
-            candidates.setdefault(after.start("name"), (after.end("name"), after["name"]))
     hits: list[PlaceHit] = []
-    for start, (end, name) in sorted(candidates.items()):
+    for start, (end, name) in sorted(_candidates(sent, doc_ents).items()):
         if (
             (skip and skip[0] <= base + start < skip[1])
             or any(h.start <= start < h.end for h in hints)
@@ -196,6 +186,30 @@ def find_places(
             )
     if hints and not any(h.entry.kind == "town" for h in hits):
         hits.extend(_fallback(hints[0], base, gazetteer, countries))
+    return _ranked(hits, text, base)
+
+
+def _candidates(sent: Span, doc_ents: Sequence[Span] | None) -> dict[int, tuple[int, str]]:
+    """Start -> (end, text) of the sentence's possible place names (offsets in the sentence):
+    the NER's places, capitalised words after a preposition, and a name after a place and a
+    comma ("in Koffel, Youwarou": the village, then its commune)."""
+    text, base = sent.text, sent.start_char
+    candidates: dict[int, tuple[int, str]] = {}
+    for ent in sent.ents if doc_ents is None else ents_within(sent, doc_ents):
+        if ent.label_ in {"GPE", "LOC", "FAC"}:
+            candidates[ent.start_char - base] = (ent.end_char - base, ent.text)
+    for m in _PREP_NAME.finditer(text):
+        candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
+    for _, (end, _) in sorted(candidates.items()):
+        after = _COMMA_NAME.match(text, end)
+        if after is not None:
+            candidates.setdefault(after.start("name"), (after.end("name"), after["name"]))
+    return candidates
+
+
+def _ranked(hits: list[PlaceHit], text: str, base: int) -> list[PlaceHit]:
+    """The hits in text order, but the place a note says it coded first, and the places people
+    came from after those the event is put in or at."""
     # "on the axis Djibo-Aribinda (coded as Aribinda ...)": the place the note says it coded
     coded = [h for h in hits if _before(h, _CODED_AS, text, base)]
     # "Fulani from Koro signed an accord in Sevare": where people come from is not the place
