@@ -11,6 +11,7 @@ Burkina Faso, where the first level is the region and the second the province).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from fieldreport.resolve.places import Entry, Gazetteer, fold
+from fieldreport.resolve.places import Entry, Gazetteer, fold, km
 
 _NEAR = re.compile(
     r"(near|nearby|outside|outskirts of|around|close to|vicinity of|area of|areas? around|"
@@ -30,10 +31,11 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _PREP_NAME = re.compile(
-    r"\b(?:in|at|near|of|outside|around|from|to|towards|toward|between|and|en|à|de|dans|"
-    r"coded as)\s+"
+    r"\b(?:in|at|near|of|outside|around|from|to|towards|toward|between|and|on|axis|via|through|"
+    r"en|à|de|dans|coded as)\s+"
     r"(?:the\s+)?(?:(?:village|town|city|commune|locality|hamlet|district|area|region|province|"
     r"department|circle|cercle)\s+of\s+)?"
+    r"(?:(?:central|(?:north|south)?(?:north|south|east|west)(?:ern)?)\s+)?"  # "in central Gao"
     r"(?P<name>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’-]+|de|du|la|el|al|ag)){0,3})"
 )
 _REGION_AFTER = re.compile(r"^\s+(region|province|state|governorate|district)\b", re.I)
@@ -42,6 +44,18 @@ _AREA_WORD = (
     r"(?:province|cercle|circle|department|d[ée]partement|prefecture|district|region|r[ée]gion)"
 )
 _AREA_AFTER = re.compile(rf"^\s+{_AREA_WORD}\b", re.I)
+_CODED_AS = re.compile(r"\bcoded\s+(?:as|at)\s+(?:\w+\s+){0,2}$", re.I)
+_GEO_PRECISION = re.compile(
+    r"^(?:\s+\d+\s*km\s+[NSEW]{1,3})?\s*,?\s*at\s+geo[- ]?precision\s+(?P<n>[123])\b", re.I
+)  # "(coded as Djibo at geoprecision 2)", "(coded as Djibo 15km N at geoprecision 2)"
+_FROM = re.compile(
+    r"(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )(?<!away )\bfrom\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|commune|locality|area)\s+of\s+)?$",
+    re.I,
+)
+_IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$", re.I)
+_COMMA_NAME = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
+_PEOPLE_AFTER = re.compile(r"^\s+(?:communit(?:y|ies)|ethnic|tribes?|clans?)\b", re.I)
 _AREA_BEFORE = re.compile(rf"\b{_AREA_WORD}\s+(?:of|de|du)\s+(?:the\s+)?$", re.I)
 _AREA_IN_NAME = re.compile(rf"\s+{_AREA_WORD}$", re.I)
 _ADMIN_PAREN = re.compile(r"\((?P<b>[A-Z][^(),]{3,40})\)")  # "Pama (Kompienga)"
@@ -58,7 +72,8 @@ _STOP = set(
     Province Commune Department Hall Palace Station Camp Base Road Route Street Avenue Bridge
     Prison Mosque Church President Prime Minister General Colonel Captain Mayor Chief Imam
     Forces Force Group Party Union Movement Front Council Committee Office Agency Airport Border
-    Lake River Forest Park Sector Zone Area District Axis Highway Mine Site Gold""".split()
+    Lake River Forest Park Sector Zone Area District Axis Highway Mine Site Gold Independence
+    Justice Industry Liberty Unity Revolution""".split()
 ) | {"Red Cross", "Red Crescent"}  # organisations that are also towns somewhere
 
 
@@ -132,18 +147,14 @@ def find_places(
     text, base = sent.text, sent.start_char
     hints = _admin_hints(text, gazetteer, countries)
     admin = (hints[0].admin2, hints[0].admin1) if hints else (None, None)
-    candidates: dict[int, tuple[int, str]] = {}
-    for ent in sent.ents if doc_ents is None else ents_within(sent, doc_ents):
-        if ent.label_ in {"GPE", "LOC", "FAC"}:
-            candidates[ent.start_char - base] = (ent.end_char - base, ent.text)
-    for m in _PREP_NAME.finditer(text):
-        candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
     hits: list[PlaceHit] = []
-    for start, (end, name) in sorted(candidates.items()):
-        if (skip and skip[0] <= base + start < skip[1]) or any(
-            h.start <= start < h.end for h in hints
+    for start, (end, name) in sorted(_candidates(sent, doc_ents).items()):
+        if (
+            (skip and skip[0] <= base + start < skip[1])
+            or any(h.start <= start < h.end for h in hints)
+            or _PEOPLE_AFTER.match(text[end : end + 20])
         ):
-            continue
+            continue  # "the Arab community": a people, not the town of Arab, Alabama
         hit = _resolve(name, base + start, gazetteer, countries, admin)
         if hit is not None and _REGION_AFTER.match(text[end : end + 20]):
             region = gazetteer.region(hit.name, countries)
@@ -155,14 +166,101 @@ def find_places(
                 hit = area
         if hit is not None and hints and hit.entry.country != hints[0].country:
             continue  # "Konna (Kombori, Kossi)": the hint's country rules out Mali's Konna
+        if hit is not None and hints and _far_from_hint(hit.entry, hints[0]):
+            continue  # "Doma (Madougou, Koro)": not the Doma of another region, far away
+        if hit is not None and hints:
+            hit = _as_hint_says(hit, hints, base)
         if hit is not None:
             precision = 2 if _NEAR.search(text[max(0, start - 40) : start]) else hit.precision
+            stated = _GEO_PRECISION.match(text[hit.end - base : hit.end - base + 40])
+            precision = int(stated["n"]) if stated else precision  # "X at geoprecision 2"
             hits.append(
-                PlaceHit(hit.start, hit.end, hit.name, hit.entry, precision, admin[0] or "")
+                PlaceHit(
+                    hit.start,
+                    hit.end,
+                    hit.name,
+                    hit.entry,
+                    precision,
+                    admin[0] or _own_area(hit.entry, gazetteer),
+                )
             )
     if hints and not any(h.entry.kind == "town" for h in hits):
         hits.extend(_fallback(hints[0], base, gazetteer, countries))
-    return hits
+    return _ranked(hits, text, base)
+
+
+def _candidates(sent: Span, doc_ents: Sequence[Span] | None) -> dict[int, tuple[int, str]]:
+    """Start -> (end, text) of the sentence's possible place names (offsets in the sentence):
+    the NER's places, capitalised words after a preposition, and a name after a place and a
+    comma ("in Koffel, Youwarou": the village, then its commune)."""
+    text, base = sent.text, sent.start_char
+    candidates: dict[int, tuple[int, str]] = {}
+    for ent in sent.ents if doc_ents is None else ents_within(sent, doc_ents):
+        if ent.label_ in {"GPE", "LOC", "FAC"}:
+            candidates[ent.start_char - base] = (ent.end_char - base, ent.text)
+    for m in _PREP_NAME.finditer(text):
+        candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
+    for _, (end, _) in sorted(candidates.items()):
+        after = _COMMA_NAME.match(text, end)
+        if after is not None:
+            candidates.setdefault(after.start("name"), (after.end("name"), after["name"]))
+    return candidates
+
+
+def _ranked(hits: list[PlaceHit], text: str, base: int) -> list[PlaceHit]:
+    """The hits in text order, but the place a note says it coded first, and the places people
+    came from after those the event is put in or at."""
+    # "on the axis Djibo-Aribinda (coded as Aribinda ...)": the place the note says it coded
+    coded = [h for h in hits if _before(h, _CODED_AS, text, base)]
+    # "Fulani from Koro signed an accord in Sevare": where people come from is not the place
+    origin = [h for h in hits if h not in coded and _before(h, _FROM, text, base)]
+    rest = [h for h in hits if h not in coded and h not in origin]
+    if not any(_before(h, _IN_AT, text, base) for h in rest):
+        return coded + [h for h in hits if h not in coded]  # "marched from A to B"
+    return coded + rest + origin
+
+
+def _before(hit: PlaceHit, pattern: re.Pattern[str], text: str, base: int) -> bool:
+    return pattern.search(text[max(0, hit.start - base - 30) : hit.start - base]) is not None
+
+
+def _acronym(phrase: str) -> bool:
+    """ "NGO", "FAMa", "CEB": a short word of capitals is an organisation, not a town."""
+    return " " not in phrase and len(phrase) <= 5 and sum(c.isupper() for c in phrase) >= 2
+
+
+def _far_from_hint(entry: Entry, hint: AdminHint) -> bool:
+    """A town of another region than the hint's, far from the area it names: a namesake."""
+    if entry.kind != "town" or not hint.admin1 or fold(entry.admin1) == fold(hint.admin1):
+        return False
+    where = hint.area  # a region is too large to tell (and ACLED renamed some)
+    return where is not None and km(entry.lat, entry.lon, where.lat, where.lon) > 100.0
+
+
+def _own_area(entry: Entry, gazetteer: Gazetteer) -> str:
+    """A town whose second-level area the gazetteer does not know: in a country whose areas
+    are named after their seats, the area named after the town ("Koro" in Koro cercle; right
+    for the seats, a guess for other villages where the alternative is blank); elsewhere the
+    area of its region whose seat is within 40 km (Gaoua: Poni)."""
+    if entry.kind != "town" or entry.admin2:
+        return ""
+    if gazetteer.areas_named_after_seats(entry.country):
+        return entry.name
+    area = gazetteer.nearest_area(entry, 40.0)
+    return area.admin2 if area is not None else ""
+
+
+def _as_hint_says(hit: PlaceHit, hints: list[AdminHint], base: int) -> PlaceHit:
+    """ "Bama (Bama, Houet)": the town right before the hint is in the areas it names, whatever
+    admin names the gazetteer gives it (the hint is the coder's own)."""
+    after = [h for h in hints if 0 <= base + h.start - hit.end <= 2]
+    if not after or hit.entry.kind != "town" or not after[0].admin1:
+        return hit
+    hint = after[0]
+    if fold(hit.entry.admin1) == fold(hint.admin1):
+        return hit
+    entry = dataclasses.replace(hit.entry, admin1=hint.admin1, admin2=hint.admin2)
+    return dataclasses.replace(hit, entry=entry)
 
 
 def _named_area(
@@ -274,9 +372,11 @@ def _resolve(
         phrase = " ".join(words)
         if len(words) < whole and len(phrase) < 5:
             return None  # "Tin Abaw" is not "Tin": a short first word is rarely the place
-        if phrase in _STOP or gazetteer.country_of(phrase):
+        if phrase in _STOP or gazetteer.country_of(phrase) or _acronym(phrase):
             return None
         region = gazetteer.region(phrase, countries) if len(words) <= 3 else None
+        if region is not None and not _near_context(region, countries, gazetteer):
+            region = None  # "Yoro" in a report on Mali is no region of Honduras
         entry = gazetteer.best(phrase, countries=countries, admin1=admin[1])
         if entry is not None and (
             _plausible(entry, countries, admin[1]) or _only_one(phrase, entry, gazetteer, countries)
@@ -286,8 +386,26 @@ def _resolve(
             return PlaceHit(start + offset, start + offset + len(phrase), phrase, entry, precision)
         if region is not None:
             return PlaceHit(start, start + len(phrase), phrase, region, 3)
+        if len(words) > 1 and words[-1][:1].isupper() and not _trimmable(words[-1]):
+            break  # "Justin Zongo", "Kourou Kanda": a name of two words is not its first
         words = words[:-1]
     return _axis_end(name, start, gazetteer, countries, admin)
+
+
+# words after a town's name that make it the name of a facility or an area of that town
+_FACILITY = set(
+    """School Schools High Secondary Primary College University Polytechnic Institute Lycee
+    Academy Hospital Clinic Exchange Labour Labor County Provincial Regional Municipal Communal
+    Departmental Urban Rural Stadium Hotel Centre Center Square Neighbourhood Neighborhood Quarter
+    Cercle Circle Prefecture Department Departement Region Province Commune""".split()
+)
+
+
+def _trimmable(word: str) -> bool:
+    """A word dropped from the end of a name to find the town: "Kidal Saturday", "Gaoua High
+    School"; not a second name ("Justin Zongo", "Kourou Kanda")."""
+    word = word.strip(".,;:")
+    return word in _STOP or word in _FACILITY or not word.isalpha()
 
 
 def _axis_end(
@@ -311,6 +429,24 @@ def _axis_end(
             at = start + name.find(part)
             return PlaceHit(at, at + len(part), part, entry, 2)
     return None
+
+
+def _near_context(region: Entry, countries: list[str], gazetteer: Gazetteer) -> bool:
+    """A region of a country the text does not name is taken by its name alone when it lies on
+    the continent of a country the text names, or when its main town bears its name ("Bamako"
+    in a report that names only France; not "Yoro" of Honduras in a report on Mali)."""
+    if not countries or region.country in countries:
+        return True
+    here = gazetteer.continent(region.country)
+    if here and any(gazetteer.continent(c) == here for c in countries):
+        return True
+    seat = gazetteer.best(region.admin1, countries=[region.country], admin1=region.admin1)
+    return (
+        seat is not None
+        and seat.kind == "town"
+        and fold(seat.name) == fold(region.admin1)
+        and 2 * seat.population >= region.population  # one of its largest towns
+    )
 
 
 def _only_one(written: str, entry: Entry, gazetteer: Gazetteer, countries: list[str]) -> bool:
@@ -361,8 +497,14 @@ def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[
     hints = []
     for m in _ADMIN_PARENS.finditer(text):
         a, b = m["a"].strip(), m["b"].strip()
-        if gazetteer.region(b, countries) is None and gazetteer.region(a, countries) is not None:
-            a, b = b, a  # "(Mopti, Koro)": the region written first
+        if gazetteer.country_of(b):
+            continue  # "(Bamako, Mali)": the country, not Guinea's prefecture of Mali
+        if (
+            gazetteer.region(b, countries) is None
+            and gazetteer.region(a, countries) is not None
+            and gazetteer.admin2(b, countries) is None
+        ):
+            a, b = b, a  # "(Mopti, Koro)": the region written first (not "(Sangha, Koulpelogo)")
         region = gazetteer.region(b, countries)
         area = None if region is not None else gazetteer.admin2(b, countries)
         area = area or (None if region is not None else _seat_town(b, gazetteer, countries))

