@@ -39,6 +39,8 @@ def named_place(
     place = chosen.entry.place(precision, name)
     if chosen.admin2 and not place.admin2:
         place = dataclasses.replace(place, admin2=chosen.admin2)
+        if chosen.admin2_basis:
+            notes["admin2"] = chosen.admin2_basis
     if chosen.proxy:
         notes["place"] = (
             f"the place itself is not in the gazetteer: {place.name}, the seat of the area "
