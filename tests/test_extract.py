@@ -830,3 +830,14 @@ def test_soldiers_who_mutiny_are_rioters(extract) -> None:  # type: ignore[no-un
     assert names(m, "actor1") == {"Rioters (Burkina Faso)"}
     assert any(n.startswith("Mutiny of Military Forces") for n in names(m, "assoc1"))
     assert not names(m, "actor2")
+
+
+def test_a_group_the_brackets_name_with_a_hedge(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 23 March 2024, Dogon militiamen (believed to be Dan Na Ambassagou) attacked "
+            "the Fulani village of Zobrakuni (Bankass, Mopti)."
+        )
+    )
+    assert names(m, "actor1") == {"Dan Na Ambassagou"}
+    assert names(m, "assoc1") == {"Dogon Ethnic Militia (Mali)"}

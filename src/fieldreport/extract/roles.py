@@ -249,9 +249,19 @@ def main_actors(
     return out
 
 
+# words that may open a bracket naming the group: "Dogon militiamen (believed to be Dan Na
+# Ambassagou)"
+_HEDGE = re.compile(
+    r"((believed|thought|suspected|said|reported) to be|presumably|presumed|probably|likely|"
+    r"reportedly|possibly|allegedly|i\.e\.|members of|of) ?|",
+    re.I,
+)
+
+
 def parents(roles: list[ActorRole], text: str) -> list[ActorRole]:
-    """'Ansaroul Islam (JNIM) militants': the group in brackets is the one the first belongs
-    to; ACLED names it as the actor and the first as associated."""
+    """'Ansaroul Islam (JNIM) militants', 'Dogon militiamen (believed to be Dan Na
+    Ambassagou)': the group in brackets is the one the first belongs to or is; ACLED names it
+    as the actor and the first as associated."""
     out = list(roles)
     for i, role in enumerate(out):
         if role.role not in ("actor1", "actor2") or role.actor.inter not in ARMED:
@@ -263,7 +273,8 @@ def parents(roles: list[ActorRole], text: str) -> list[ActorRole]:
             (
                 r
                 for r in out
-                if r.evidence.start == role.evidence.end + 2
+                if r.evidence.start > role.evidence.end
+                and _HEDGE.fullmatch(text[role.evidence.end + 2 : r.evidence.start])
                 and r.actor.inter == role.actor.inter
                 and text[r.evidence.end : r.evidence.end + 1] == ")"
             ),
