@@ -841,3 +841,15 @@ def test_a_group_the_brackets_name_with_a_hedge(extract) -> None:  # type: ignor
     )
     assert names(m, "actor1") == {"Dan Na Ambassagou"}
     assert names(m, "assoc1") == {"Dogon Ethnic Militia (Mali)"}
+
+
+def test_a_named_group_or_a_community_militia_is_unidentified(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 29 July 2024, Katiba Macina militants or Fulani militiamen killed two men "
+            "near Koro."
+        )
+    )
+    assert names(m, "actor1") == {"Unidentified Armed Group (Mali)"}
+    m = one(extract("On 21 March 2024, JNIM or ISGS militants attacked soldiers near Djenne."))
+    assert any(" and/or " in n for n in names(m, "actor1"))

@@ -415,8 +415,36 @@ def _either(hits: list[ActorHit], doc: Doc, sent: Span) -> list[ActorHit]:
             )
             out[-1] = ActorHit(prev.start, hit.end, hit.token, ref=ref, alias=ref.alias)
             continue
+        mixed = _mixed_either(out, hit, doc, sent)
+        if mixed is not None:
+            out[-mixed[0] :] = [mixed[1]]
+            continue
         out.append(hit)
     return out
+
+
+_MILITIA_KINDS = {"ethnic_militia", "communal_militia", "islamist_militia"}
+
+
+def _mixed_either(
+    out: list[ActorHit], hit: ActorHit, doc: Doc, sent: Span
+) -> tuple[int, ActorHit] | None:
+    """'presumed JNIM militants or Fulani militiamen': a named group or a community's militia,
+    the text cannot tell, is ACLED's Unidentified Armed Group. Returns how many of the last
+    hits the one unidentified hit replaces."""
+    if not out or hit.kind not in _MILITIA_KINDS or hit.group is None:
+        return None
+    prev, n = out[-1], 1
+    if prev.kind == "unidentified" and len(out) >= 2 and 0 <= prev.start - out[-2].end <= 3:
+        prev, n = out[-2], 2  # "JNIM militants": the name and its word for its men
+    if (
+        prev.ref is None
+        or prev.ref.inter not in {2, 3}
+        or not _EITHER.match(_between(doc, sent, out[-1].end, hit.start))
+    ):
+        return None
+    alias = _between(doc, sent, prev.start, hit.end)
+    return n, ActorHit(prev.start, hit.end, hit.token, kind="unidentified", alias=alias)
 
 
 def _between(doc: Doc, sent: Span, start: int, end: int) -> str:
