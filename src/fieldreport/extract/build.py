@@ -121,7 +121,7 @@ def build_mention(
     if place is None and country and country not in ctx.named_countries:
         notes["country"] = "no place found: country of the named groups' area of operation"
     if place is None and country:
-        place = homeland_place(doc, group, country, res, evidence, notes)
+        place = homeland_place(doc, group, country, res.actors, res.gazetteer, evidence, notes)
     on = date.date if date else None
     parties = tuple(
         h.ref for s in group.sentences for h in s.actors if h.ref and _party(h, lead, group)

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from fieldreport.extract.events import EventGroup
 from fieldreport.extract.places import PlaceHit
 from fieldreport.model import Place, Span
+from fieldreport.resolve.actors import ActorDictionary
 from fieldreport.resolve.places import Gazetteer
-
-if TYPE_CHECKING:
-    from fieldreport.extract.build import Resources
 
 
 def named_place(
@@ -80,7 +77,8 @@ def homeland_place(
     doc: Doc,
     group: EventGroup,
     country: str,
-    res: Resources,
+    actors: ActorDictionary,
+    gazetteer: Gazetteer,
     evidence: dict[str, Span],
     notes: dict[str, str],
 ) -> Place | None:
@@ -89,18 +87,18 @@ def homeland_place(
     found: list[tuple[int, int, str, str]] = []  # start, end, who, region
     for info in group.sentences:
         for hit in info.actors:
-            region = res.actors.actor_homeland(hit.ref.name, country) if hit.ref else None
+            region = actors.actor_homeland(hit.ref.name, country) if hit.ref else None
             if hit.ref and region:
                 found.append((hit.start, hit.end, hit.ref.name, region))
         for tok in doc[info.span.start : info.span.end]:
-            name = res.actors.ethnic_group(tok.text) if tok.text[:1].isupper() else None
-            region = res.actors.homeland(name, country) if name else None
+            name = actors.ethnic_group(tok.text) if tok.text[:1].isupper() else None
+            region = actors.homeland(name, country) if name else None
             if name and region:
                 found.append((tok.idx, tok.idx + len(tok), f"the {name}", region))
     for start, end, who, region in sorted(found):
-        entry = res.gazetteer.region(region, [country])
+        entry = gazetteer.region(region, [country])
         if entry is not None:
             evidence["place"] = Span.of(doc.text, start, end)
             notes["place"] = f"no place named: {who} live(s) and act(s) in the {region} region"
-            return entry.place(3, res.gazetteer.country_names.get(country, country))
+            return entry.place(3, gazetteer.country_names.get(country, country))
     return None

@@ -338,6 +338,13 @@ class ActorDictionary:
         self._kinds = dict(kinds)
         self._ethnic = dict(ethnic_groups)
         self._actors = dict(actors)
+        self._homelands = {  # any ACLED name of a group -> {ISO2: admin1}
+            form.name: dict(actor.homeland)
+            for actor in self._actors.values()
+            if actor.homeland
+            for form in actor.forms
+            if form.name is not None
+        }
         self._check_references()
         self._alias_index = _index(self._alias_pairs(), "actor alias")
         self._force_index = _index(
@@ -637,10 +644,7 @@ class ActorDictionary:
     def actor_homeland(self, name: str, country: str) -> str | None:
         """The first-level area where a named group (by any of its ACLED names) operates in a
         country (Dan Na Ambassagou in Mali: Mopti), if it has one."""
-        for actor in self._actors.values():
-            if actor.homeland and any(f.name == name for f in actor.forms):
-                return dict(actor.homeland).get(country)
-        return None
+        return self._homelands.get(name, {}).get(country)
 
     def _country(self, iso2: str) -> Country:
         code = iso2.upper()
