@@ -853,3 +853,32 @@ def test_a_named_group_or_a_community_militia_is_unidentified(extract) -> None: 
     assert names(m, "actor1") == {"Unidentified Armed Group (Mali)"}
     m = one(extract("On 21 March 2024, JNIM or ISGS militants attacked soldiers near Djenne."))
     assert any(" and/or " in n for n in names(m, "actor1"))
+
+
+def test_generic_actors_when_no_country_is_known(extract) -> None:  # type: ignore[no-untyped-def]
+    # no country named and no place known: the actors are named without one, never dropped
+    m = one(extract("On 3 May 2024, unknown gunmen shot dead two herders in Zobrakuni."))
+    assert m.place is None
+    assert names(m, "actor1") == {"Unidentified Armed Group"}
+    assert names(m, "actor2") == {"Civilians"}
+    m = one(extract("On 3 May 2024, two herders were shot dead in Zobrakuni."))
+    assert names(m, "actor1") == {"Unidentified Armed Group"}
+    assert "no country known" in m.notes["actor1"]
+    m = one(extract("On 3 May 2024, students in Zobrakuni marched against the school fees."))
+    assert names(m, "actor1") == {"Protesters"} and names(m, "assoc1") == {"Students"}
+    # a state's forces cannot be named without their state
+    m = one(extract("On 3 May 2024, soldiers clashed with unknown gunmen in Zobrakuni."))
+    assert names(m, "actor1") | names(m, "actor2") == {"Unidentified Armed Group"}
+
+
+def test_men_are_a_descriptor_of_sexual_violence_only(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2024, gunmen abducted a man in the village of Kain near Djibo."))
+    assert not any(n.startswith("Men") for n in names(m, "assoc2"))
+
+
+def test_residents_beside_protesters_are_the_crowd(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract("On 3 May 2024, women, youth and children in Kayes marched against insecurity.")
+    )
+    assert names(m, "actor1") == {"Protesters (Mali)"}
+    assert names(m, "assoc1") == {"Women (Mali)"}

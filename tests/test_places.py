@@ -317,3 +317,28 @@ def test_an_area_named_after_its_seat(extract, gazetteer: Gazetteer) -> None:  #
     # there, a town with no known area is in the area whose seat is near it (Gaoua: Poni)
     (m,) = extract("On 3 May 2024, residents of Gaoua marched against the price of fuel.")
     assert m.place is not None and m.place.admin2 == "Poni"
+
+
+def test_a_foreign_city_is_not_found_by_another_languages_name(extract) -> None:  # type: ignore[no-untyped-def]
+    # with no country in context, "Boni" (a name of Bonn in GeoNames) is no German city; the
+    # other town the report names stands for the place instead
+    (m,) = extract("On 3 May 2024, unknown gunmen abducted a trader between Douentza and Boni.")
+    assert m.place is not None and (m.place.name, m.place.country) == ("Douentza", "ML")
+    (m,) = extract("On 3 May 2024, unknown gunmen shot dead a shopkeeper in Boni.")
+    assert m.place is None or m.place.country != "DE"
+    # a spelling of the town's own name still finds it
+    (m,) = extract("On 3 May 2024, people took to the streets of Nioro du Sahel to protest.")
+    assert m.place is not None and (m.place.name, m.place.country) == ("Nioro", "ML")
+
+
+def test_places_the_event_is_only_near(extract) -> None:  # type: ignore[no-untyped-def]
+    # "between A and B" puts the event near both; "in the commune of", "on their way to" and
+    # "from" are areas and directions, coded at precision 2 (ACLED)
+    (m,) = extract(
+        "On 3 May 2024, gunmen robbed a trader between Zobrakuni (Djibo, Soum) and Djibo."
+    )
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Djibo", 2)
+    (m,) = extract("On 3 May 2024, gunmen killed a farmer in the commune of Markoye.")
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Markoye", 2)
+    (m,) = extract("On 3 May 2024, gunmen robbed 24 traders on their way to Bamba (Bourem, Gao).")
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Bamba", 2)

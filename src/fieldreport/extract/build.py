@@ -157,24 +157,28 @@ def build_mention(
     ):
         place = capital_place(res.gazetteer, country, _sentence_span(lead, text), evidence, notes)
     roles = roles_of(refs, votes, event_type, text, mutual="clash" in cues)
-    if country:
-        descriptors = {r.name for h, r in refs if h.kind in DESCRIPTORS}
-        roles = main_actors(
-            _sentence_span(lead, text), roles, event_type, descriptors, res.actors, country, on
-        )
+    descriptors = {r.name for h, r in refs if h.kind in DESCRIPTORS}
+    roles = main_actors(
+        _sentence_span(lead, text), roles, event_type, descriptors, res.actors, country, on
+    )
     roles = distinct(coalitions(parents(distinct(roles), text), res.actors, on))
+    if sub_type != "Sexual violence":  # ACLED: men are a descriptor in sexual violence only
+        men = {r.name for h, r in refs if h.kind == "men"}
+        roles = [r for r in roles if r.role in ("actor1", "actor2") or r.actor.name not in men]
     if country:
         answered = "intervention" in cues and "mutiny" not in cues
         roles = crowd_sides(roles, sub_type, res.actors, country, on, answered=answered)
-    if not any(r.role == "actor1" for r in roles) and country:
+    if not any(r.role == "actor1" for r in roles):
         kind = {"Protests": "protesters", "Riots": "rioters"}.get(event_type, "unidentified")
         fallback = res.actors.generic(kind, country, on=on)
         roles.insert(0, ActorRole(fallback, "actor1", _sentence_span(lead, text)))
-        notes["actor1"] = "no perpetrator named: unidentified armed group of the event's country"
-    if (
-        country
-        and not any(r.role == "actor2" for r in roles)
-        and _civilians_hit(sub_type, sides, lead.span.text)
+        notes["actor1"] = (
+            f"no perpetrator named: {fallback.name} of the event's country"
+            if country
+            else f"no perpetrator named and no country known: {fallback.name}"
+        )
+    if not any(r.role == "actor2" for r in roles) and _civilians_hit(
+        sub_type, sides, lead.span.text
     ):
         victims = res.actors.generic("civilians", country, on=on)
         roles.append(ActorRole(victims, "actor2", _sentence_span(lead, text)))
@@ -341,7 +345,7 @@ def _resolve(
         if len(named) == 1:
             return next(iter(named.values()))
     where = hit.country or country
-    if where is None or hit.kind == "coref":
+    if hit.kind == "coref":
         return None
     kind = hit.kind
     if kind == "unidentified" and hit.group:
@@ -363,7 +367,7 @@ def _ethnic_descriptors(
     out: list[tuple[ActorHit, ActorRef | None]] = []
     for hit, ref in resolved:
         where = hit.country or country
-        if ref is None or hit.group is None or ref.inter != 7 or where is None:
+        if ref is None or hit.group is None or ref.inter != 7:
             continue
         if hit.kind == "ethnic_group":
             continue

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from fieldreport.resolve.places import Entry, Gazetteer, fold, km
@@ -26,9 +27,15 @@ _NEAR = re.compile(
     r"environs of|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)? (?:of|part of)|km (?:from|of)|kilometres (?:from|of)|kilometers (?:from|of)|"
     r"miles (?:from|of)|direction of|road to|axis|between|border (?:town|area) of|region of|"
+    r"commune of|way (?:to|from)|from|"
     r"près de|environs de|sur l'axe)\s+(?:the\s+)?(?:(?:village|town|city|commune|locality|"
     r"hamlet|localité|village de|commune de)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
+)
+# "between Mentao (Pobe-Mengao, Soum) and Djibo": the second town is near the event too
+_BETWEEN_AND = re.compile(
+    r"\bbetween\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s*\([^)]*\))?\s+and\s+"
+    r"(?:the\s+)?(?:(?:village|town|city|locality)\s+of\s+)?$"
 )
 _PREP_NAME = re.compile(
     r"\b(?:in|at|near|of|outside|around|from|to|towards|toward|between|and|on|axis|via|through|"
@@ -172,7 +179,10 @@ def find_places(
         if hit is not None and hints:
             hit = _as_hint_says(hit, hints, base)
         if hit is not None:
-            precision = 2 if _NEAR.search(text[max(0, start - 40) : start]) else hit.precision
+            near = _NEAR.search(text[max(0, start - 40) : start]) or _BETWEEN_AND.search(
+                text[max(0, start - 80) : start]
+            )
+            precision = 2 if near else hit.precision
             stated = _GEO_PRECISION.match(text[hit.end - base : hit.end - base + 40])
             precision = int(stated["n"]) if stated else precision  # "X at geoprecision 2"
             admin2, basis = (admin[0], "") if admin[0] else _own_area(hit.entry, gazetteer)
@@ -382,7 +392,8 @@ def _resolve(
             region = None  # "Yoro" in a report on Mali is no region of Honduras
         entry = gazetteer.best(phrase, countries=countries, admin1=admin[1])
         if entry is not None and (
-            _plausible(entry, countries, admin[1]) or _only_one(phrase, entry, gazetteer, countries)
+            _plausible(entry, countries, admin[1], phrase)
+            or _only_one(phrase, entry, gazetteer, countries)
         ):
             offset = name.find(words[0])
             precision = 3 if entry.kind == "region" else 1
@@ -464,11 +475,19 @@ def _only_one(written: str, entry: Entry, gazetteer: Gazetteer, countries: list[
     )
 
 
-def _plausible(entry: Entry, countries: list[str], admin1: str | None) -> bool:
+def _plausible(entry: Entry, countries: list[str], admin1: str | None, written: str = "") -> bool:
+    """Whether an entry is the place meant. With no country in context: a region, one of our
+    own additions, or a town of 1,000 people or more called by its own name or a spelling of it
+    ("Fada NGourma", "Nioro du Sahel" for Nioro); a town found by a name in another language
+    ("Boni" for Bonn, "Tonka" for Tonk is a spelling) only if it is a city of a million."""
     if admin1 and entry.admin1 and entry.admin1.lower() == admin1.lower():
         return True
     if not countries:
-        return entry.population >= 1000 or entry.kind == "region" or entry.geonames_id is None
+        if entry.kind == "region" or entry.geonames_id is None:
+            return True
+        name, said = fold(entry.name), fold(written)
+        own = not written or fuzz.ratio(name, said) >= 85 or said.startswith(name + " ")
+        return entry.population >= (1000 if own else 1_000_000)
     return entry.country in countries
 
 

@@ -206,7 +206,7 @@ def main_actors(
     event_type: str,
     descriptors: set[str],
     actors: ActorDictionary,
-    country: str,
+    country: str | None,
     on: dt.date | None,
 ) -> list[ActorRole]:
     """Descriptors (students, farmers) are associated actors of Protesters/Civilians (X), and
@@ -244,6 +244,8 @@ def main_actors(
         assoc: Role = "assoc1" if role == "actor1" else "assoc2"
         evidence = mains[0].evidence if mains else (lead if kind == "civilians" else None)
         out = [ActorRole(r.actor, assoc, r.evidence) if r.role == role else r for r in out]
+        if kind != "civilians":  # the "youths" and "residents" beside them are the crowd too
+            out = [r for r in out if r.role != assoc or r.actor.name not in crowds]
         if evidence is not None:
             out.insert(0, ActorRole(generic, role, evidence))  # type: ignore[arg-type]
     return out

@@ -524,14 +524,16 @@ class ActorDictionary:
     def generic(
         self,
         kind: str,
-        country: str,
+        country: str | None,
         *,
         on: date | None = None,
         alias: str = "",
         group: str | None = None,
     ) -> ActorRef:
         """A generic actor of ``country`` (ISO2): state forces get the regime of ``on``;
-        militias and descriptors take ``group`` (an ethnic group, clan or place)."""
+        militias and descriptors take ``group`` (an ethnic group, clan or place). With no
+        country known, a non-state kind is named without one ("Unidentified Armed Group");
+        a state's forces cannot be (ValueError)."""
         spec = self._kind(kind)
         if "{group}" in spec.template:
             if not group:
@@ -544,6 +546,11 @@ class ActorDictionary:
                 if kind == ETHNIC_MILITIA and override is not None:
                     spec = self._kind(override)
                 group = canonical
+        if country is None:
+            if "{state}" in spec.template or "{regime}" in spec.template:
+                raise ValueError(f"kind {kind!r} needs a country")
+            name = spec.template.replace(" ({country})", "").format(group=group or "")
+            return ActorRef(name=name, inter=spec.inter, country=None, alias=alias)
         state = self._country(country)
         regime = state.regime_on(on)
         name = spec.template.format(
