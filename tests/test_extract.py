@@ -869,6 +869,9 @@ def test_generic_actors_when_no_country_is_known(extract) -> None:  # type: igno
     # a state's forces cannot be named without their state
     m = one(extract("On 3 May 2024, soldiers clashed with unknown gunmen in Zobrakuni."))
     assert names(m, "actor1") | names(m, "actor2") == {"Unidentified Armed Group"}
+    # and the soldiers who act are not replaced by an armed group the text does not name
+    m = one(extract("On 3 May 2024, soldiers shot dead a herder in Zobrakuni."))
+    assert "Unidentified Armed Group" not in names(m, "actor1")
 
 
 def test_men_are_a_descriptor_of_sexual_violence_only(extract) -> None:  # type: ignore[no-untyped-def]

@@ -168,7 +168,15 @@ def build_mention(
     if country:
         answered = "intervention" in cues and "mutiny" not in cues
         roles = crowd_sides(roles, sub_type, res.actors, country, on, answered=answered)
-    if not any(r.role == "actor1" for r in roles):
+    unnamed = (
+        country is None
+        and event_type not in ("Protests", "Riots")
+        and any(
+            r is None and h.side == "attacker" and h.kind != "coref" and _party(h, lead, group)
+            for h, r in resolved
+        )
+    )
+    if not any(r.role == "actor1" for r in roles) and not unnamed:  # "soldiers killed": whose?
         kind = {"Protests": "protesters", "Riots": "rioters"}.get(event_type, "unidentified")
         fallback = res.actors.generic(kind, country, on=on)
         roles.insert(0, ActorRole(fallback, "actor1", _sentence_span(lead, text)))
