@@ -885,3 +885,29 @@ def test_residents_beside_protesters_are_the_crowd(extract) -> None:  # type: ig
     )
     assert names(m, "actor1") == {"Protesters (Mali)"}
     assert names(m, "assoc1") == {"Women (Mali)"}
+
+
+def test_a_forces_post_or_vehicle_attacked_in_a_headline(extract) -> None:  # type: ignore[no-untyped-def]
+    # "FAMa checkpoint attacked", "MINUSMA vehicle struck by IED": the force was hit, and the
+    # attacker the text does not name is an unidentified armed group
+    m = one(extract("On 3 May 2024, FAMa checkpoint in Gossi attacked around 18h20, 1 dead."))
+    assert names(m, "actor1") == {"Unidentified Armed Group (Mali)"}
+    assert any(n.startswith("Military Forces of Mali") for n in names(m, "actor2"))
+    m = one(extract("On 3 May 2024, a MINUSMA vehicle was damaged by an IED near Kidal."))
+    assert names(m, "actor1") == {"Unidentified Armed Group (Mali)"}
+    assert any(n.startswith("MINUSMA") for n in names(m, "actor2"))
+    # a force that attacks is still the attacker
+    m = one(extract("On 3 May 2024, a FAMa patrol attacked a militant camp near Gossi."))
+    assert any(n.startswith("Military Forces of Mali") for n in names(m, "actor1"))
+
+
+def test_a_coalition_member_coded_as_itself_keeps_its_name(extract) -> None:  # type: ignore[no-untyped-def]
+    # ACLED codes Ansar Dine's acts as Ansar Dine's, JNIM associated, even when the report
+    # names the coalition in brackets; Katiba Macina's as JNIM's
+    m = one(
+        extract(
+            "On 3 May 2019, an IED planted by Ansar Dine (JNIM) militants hit a truck in Kidal."
+        )
+    )
+    assert names(m, "actor1") == {"Ansar Dine"}
+    assert "JNIM: Group for Support of Islam and Muslims" in names(m, "assoc1")

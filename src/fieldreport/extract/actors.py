@@ -127,6 +127,26 @@ _ATTACK_NOUNS = {
     "operation",
     "bombardment",
 }
+# what a force owns that is hit when "its checkpoint attacked" or "its vehicle struck by an IED"
+_THINGS = {
+    "checkpoint",
+    "post",
+    "position",
+    "camp",
+    "base",
+    "convoy",
+    "patrol",
+    "vehicle",
+    "truck",
+    "escort",
+    "unit",
+    "outpost",
+    "garrison",
+    "detachment",
+    "barracks",
+    "helicopter",
+    "boat",
+}
 _PRONOUNS = {"it", "they", "its", "their", "we", "our", "he"}
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
 NEEDS_COUNTRY = {"forces"}
@@ -485,6 +505,8 @@ def side_of(token: Token) -> Side:
         dep, head = tok.dep_, tok.head
         if head is tok:
             return "none"
+        if tok is not token and tok.lemma_.lower() in _THINGS and _hit_in_headline(tok):
+            return "target"
         side = _side_at(tok, dep, head)
         if side is not None:
             return side
@@ -500,6 +522,27 @@ def side_of(token: Token) -> Side:
 
 
 _DEVICE = re.compile(r"\b(ieds?|mines?|landmines?|explosives?|explosive devices?|bombs?)\b", re.I)
+
+
+def _hit_in_headline(thing: Token) -> bool:
+    """ "FAMa checkpoint in Gossi attacked", "MINUSMA vehicle targeted by gunfire": a force's
+    post or vehicle with a verb of attack and no object is what was attacked (a headline's
+    passive), not what attacked."""
+    verb = thing.head.lemma_.lower()
+    if (
+        thing.dep_ == "nsubj"
+        and verb in VIOLENT_LEMMAS | {"strike", "hit", "target"}
+        and not any(c.dep_ in {"dobj", "obj"} for c in thing.head.children)
+    ):
+        return True
+    if thing.dep_ == "nsubjpass" and verb in {"damage", "destroy", "strike", "hit", "target"}:
+        return True  # "a MINUSMA vehicle was damaged"
+    return any(
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and c.lemma_.lower() in VIOLENT_LEMMAS | {"strike", "hit", "target"}
+        for c in thing.children
+    )
 
 
 def _hit_a_device(verb: Token) -> bool:

@@ -161,7 +161,7 @@ def build_mention(
     roles = main_actors(
         _sentence_span(lead, text), roles, event_type, descriptors, res.actors, country, on
     )
-    roles = distinct(coalitions(parents(distinct(roles), text), res.actors, on))
+    roles = distinct(coalitions(parents(distinct(roles), text, res.actors, on), res.actors, on))
     if sub_type != "Sexual violence":  # ACLED: men are a descriptor in sexual violence only
         men = {r.name for h, r in refs if h.kind == "men"}
         roles = [r for r in roles if r.role in ("actor1", "actor2") or r.actor.name not in men]

@@ -260,10 +260,13 @@ _HEDGE = re.compile(
 )
 
 
-def parents(roles: list[ActorRole], text: str) -> list[ActorRole]:
+def parents(
+    roles: list[ActorRole], text: str, actors: ActorDictionary, on: dt.date | None
+) -> list[ActorRole]:
     """'Ansaroul Islam (JNIM) militants', 'Dogon militiamen (believed to be Dan Na
     Ambassagou)': the group in brackets is the one the first belongs to or is; ACLED names it
-    as the actor and the first as associated."""
+    as the actor and the first as associated, unless it codes the member's acts as the
+    member's ("Ansar Dine (JNIM)": Ansar Dine, JNIM associated; see ``coalitions``)."""
     out = list(roles)
     for i, role in enumerate(out):
         if role.role not in ("actor1", "actor2") or role.actor.inter not in ARMED:
@@ -282,6 +285,9 @@ def parents(roles: list[ActorRole], text: str) -> list[ActorRole]:
             ),
             None,
         )
+        member = actors.coalition(role.actor, on)
+        if parent is not None and member is not None and member[0].name == parent.actor.name:
+            continue  # the coalition's member, coded as itself when it is named
         if parent is not None:
             side = role.role[-1]
             out[i] = ActorRole(parent.actor, role.role, role.evidence)
