@@ -911,3 +911,28 @@ def test_a_coalition_member_coded_as_itself_keeps_its_name(extract) -> None:  # 
     )
     assert names(m, "actor1") == {"Ansar Dine"}
     assert "JNIM: Group for Support of Islam and Muslims" in names(m, "assoc1")
+
+
+def test_unidentified_gunmen_the_text_then_identifies(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2024, unknown gunmen, presumably Fulani militiamen, abducted a Dogon "
+            "farmer near Bankass."
+        )
+    )
+    assert names(m, "actor1") == {"Fulani Ethnic Militia (Mali)"}
+    assert not any(n.startswith("Unidentified") for n in names(m, "actor1", "assoc1"))
+    m = one(
+        extract("On 3 May 2024, gunmen, believed to be JNIM militants, attacked a post near Djibo.")
+    )
+    assert names(m, "actor1") == {"JNIM: Group for Support of Islam and Muslims"}
+
+
+def test_perpetrators_alleged_to_be_a_group(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2024, twelve Fulani herders were killed near Menaka. The perpetrators are "
+            "alleged to be GATIA militiamen."
+        )
+    )
+    assert names(m, "actor1") == {"GATIA: Imghad Tuareg and Allies Self-Defense Group"}

@@ -22,6 +22,7 @@ from fieldreport.extract.roles import (
     crowd_sides,
     distinct,
     distinct_armed,
+    identified,
     main_actors,
     parents,
     roles_of,
@@ -161,7 +162,8 @@ def build_mention(
     roles = main_actors(
         _sentence_span(lead, text), roles, event_type, descriptors, res.actors, country, on
     )
-    roles = distinct(coalitions(parents(distinct(roles), text, res.actors, on), res.actors, on))
+    roles = parents(identified(distinct(roles), text), text, res.actors, on)
+    roles = distinct(coalitions(roles, res.actors, on))
     if sub_type != "Sexual violence":  # ACLED: men are a descriptor in sexual violence only
         men = {r.name for h, r in refs if h.kind == "men"}
         roles = [r for r in roles if r.role in ("actor1", "actor2") or r.actor.name not in men]
@@ -172,7 +174,7 @@ def build_mention(
         country is None
         and event_type not in ("Protests", "Riots")
         and any(
-            r is None and h.side == "attacker" and h.kind != "coref" and _party(h, lead, group)
+            r is None and h.side != "target" and h.kind != "coref" and _party(h, lead, group)
             for h, r in resolved
         )
     )

@@ -59,7 +59,9 @@ BLAME = re.compile(
     r"(responsibility|the (attack|ambush|assault|killing|explosion|blast|abduction|kidnapping)s?"
     r"|it)|responsibility (for|was claimed)|attribut\w+ (\w+ ){0,3}to|blamed (on|for)|"
     r"-(planted|laid|placed)\b|who (planted|laid|placed)\b|(suspected|believed|"
-    r"thought|said) to (be|have been) behind|behind the (attack|ambush|assault|blast|explosion))",
+    r"thought|said) to (be|have been) behind|behind the (attack|ambush|assault|blast|explosion)|"
+    r"(perpetrators?|attackers?|assailants?|culprits?|killers?) (are|were|is|was) (alleged|"
+    r"believed|suspected|said|thought|speculated|reported) to (be|have been))",
     re.I,
 )
 _STATEMENT_VERBS = {

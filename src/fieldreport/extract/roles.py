@@ -260,6 +260,45 @@ _HEDGE = re.compile(
 )
 
 
+# "unknown gunmen, presumably Fulani militiamen": who the unidentified are believed to be
+_IDENTIFIED = re.compile(
+    r",?\s*\(?\s*(?:(?:believed|thought|suspected|said|reported|alleged) to (?:be|have been)|"
+    r"presumably|presumed|probably|likely|reportedly|possibly|allegedly|identified as|i\.e\.)"
+    r"\s+(?:to be\s+)?(?:the\s+)?(?:[A-Z][\w'-]+\s+)?$",  # "presumably Guinean Dozos"
+    re.I,
+)
+
+
+def identified(roles: list[ActorRole], text: str) -> list[ActorRole]:
+    """Unidentified gunmen the text then identifies, hedged ("unknown gunmen, presumably
+    Fulani militiamen", "gunmen, believed to be JNIM militants"): ACLED codes the group named,
+    and the unidentified armed group is not coded beside it."""
+    out = list(roles)
+    for role in roles:
+        if role.role not in ("actor1", "actor2") or role.actor.inter != 3:
+            continue
+        if not role.actor.name.startswith("Unidentified Armed Group"):
+            continue
+        named = next(
+            (
+                r
+                for r in out
+                if r.evidence.start > role.evidence.end
+                and r.actor.inter in ARMED
+                and r.actor.name != role.actor.name
+                and _IDENTIFIED.fullmatch(text[role.evidence.end : r.evidence.start])
+            ),
+            None,
+        )
+        if named is not None:
+            out = [
+                ActorRole(named.actor, r.role, r.evidence) if r is role else r
+                for r in out
+                if r is not named
+            ]
+    return out
+
+
 def parents(
     roles: list[ActorRole], text: str, actors: ActorDictionary, on: dt.date | None
 ) -> list[ActorRole]:
