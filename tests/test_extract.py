@@ -936,3 +936,14 @@ def test_perpetrators_alleged_to_be_a_group(extract) -> None:  # type: ignore[no
         )
     )
     assert names(m, "actor1") == {"GATIA: Imghad Tuareg and Allies Self-Defense Group"}
+
+
+def test_a_crowds_other_side_with_no_country_known(extract) -> None:  # type: ignore[no-untyped-def]
+    # what a protest was about is no actor 2, country or not
+    m = one(extract("On 3 May 2024, health workers staged a sit-in protest in Zobrakuni."))
+    assert names(m, "actor1") == {"Protesters"} and not names(m, "actor2")
+    m = one(extract("Protesters demonstrated for an inquiry into the death of a journalist."))
+    assert names(m, "actor1") == {"Protesters"} and not names(m, "actor2")
+    # the protest rioters hold is their own, not a second crowd they face
+    m = one(extract("On 3 May 2024, rioters protest the arrest of a trader, burning tyres."))
+    assert "Protesters" not in names(m, "actor2", "assoc2")

@@ -167,9 +167,8 @@ def build_mention(
     if sub_type != "Sexual violence":  # ACLED: men are a descriptor in sexual violence only
         men = {r.name for h, r in refs if h.kind == "men"}
         roles = [r for r in roles if r.role in ("actor1", "actor2") or r.actor.name not in men]
-    if country:
-        answered = "intervention" in cues and "mutiny" not in cues
-        roles = crowd_sides(roles, sub_type, res.actors, country, on, answered=answered)
+    answered = "intervention" in cues and "mutiny" not in cues
+    roles = crowd_sides(roles, sub_type, res.actors, country, on, answered=answered)
     unnamed = (
         country is None
         and event_type not in ("Protests", "Riots")

@@ -394,7 +394,7 @@ def crowd_sides(
     roles: list[ActorRole],
     sub_type: str,
     actors: ActorDictionary,
-    country: str,
+    country: str | None,
     on: dt.date | None,
     *,
     answered: bool = True,
@@ -411,10 +411,19 @@ def crowd_sides(
     roles = _crowd_first(roles)
     if sub_type == "Peaceful protest":
         return [r for r in roles if r.role not in ("actor2", "assoc2")]
-    government = actors.generic("government", country, on=on).name
-    police = actors.generic("police", country, on=on)
+    # with no country known, no state's forces were named either
+    government = actors.generic("government", country, on=on).name if country else None
+    police = actors.generic("police", country, on=on) if country else None
     out: list[ActorRole] = []
+    crowd = next((r for r in roles if r.role == "actor1" and r.actor.inter in _CROWDS), None)
     for role in roles:
+        if (
+            crowd is not None
+            and role.role in ("actor2", "assoc2")
+            and role.actor.inter in _CROWDS
+            and _GATHERING.fullmatch(role.evidence.text.strip().lower())
+        ):
+            continue  # "rioters protest the shooting": the protest is the crowd's own
         if (
             role.role == "assoc1"
             and role.actor.inter == 1
@@ -427,7 +436,11 @@ def crowd_sides(
                 continue
             if event_type == "Protests" and role.actor.inter not in STATE_SIDE - {8}:
                 continue
-            if role.actor.inter == 1 and _SECURITY_FORCES.search(role.evidence.text):
+            if (
+                police is not None
+                and role.actor.inter == 1
+                and _SECURITY_FORCES.search(role.evidence.text)
+            ):
                 role = ActorRole(police, role.role, role.evidence)
         out.append(role)
     if not any(r.role == "actor2" for r in out):
@@ -438,6 +451,11 @@ def crowd_sides(
 
 
 _CROWDS = {5, 6}  # rioters, protesters
+# words for the gathering, not for the people in it
+_GATHERING = re.compile(
+    r"(a |the )?(sit-in |street )?(protests?|demonstrations?|sit-ins?|marche?s?|rall(y|ies)|"
+    r"riots?|strikes?)"
+)
 _SWAP: dict[str, Role] = {
     "actor1": "actor2",
     "actor2": "actor1",
