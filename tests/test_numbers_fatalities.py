@@ -214,6 +214,18 @@ def test_repeated_statement_counts_once() -> None:
             2,
         ),
         ("On 3 May 2024, the army killed 12 suspected militants near Kona and seized weapons.", 12),
+        # a coordination the parser hangs on the place before it still counts every victim
+        (
+            "On 3 May 2024, militants attacked the military base in Yense, two soldiers and a "
+            "policeman were killed and several others wounded.",
+            3,
+        ),
+        # but not a victim of the grievance behind a clash
+        (
+            "On 3 May 2024, at least 10 people were killed in clashes near Kona. The clashes "
+            "were due to a herder being killed.",
+            10,
+        ),
     ],
 )
 def test_tolls_in_note_style(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]

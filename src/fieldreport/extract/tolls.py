@@ -216,10 +216,29 @@ def _victim_heads(verb: Token) -> list[Token]:
             for o in c.children
             if o.dep_ in {"dobj", "obj"} and o.lemma_.lower() not in {"body", "corpse"}
         ]
+    if not heads:
+        heads = _stranded_subject(verb)
     heads += [  # "shot dead a guard" parsed as a preposition "dead" with an object
         o for p in verb.children if p.lower_ == "dead" for o in p.children if o.dep_ == "pobj"
     ]
     return [_antecedent(h) for h in heads]
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """ "..., two soldiers and a policeman were killed" when the parser hangs the nouns on the
+    clause before: the common nouns just before the passive's auxiliary, from the first of the
+    coordination."""
+    aux = [c.i for c in verb.children if c.dep_ == "auxpass" and c.lower_ in {"was", "were"}]
+    if verb.dep_ not in {"conj", "ROOT"} or not aux:
+        return []
+    if any(c.dep_ in {"nsubjpass", "nsubj"} for c in verb.children):
+        return []
+    noun = verb.doc[aux[0] - 1]
+    if noun.pos_ != "NOUN":
+        return []
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+        noun = noun.head
+    return [noun]
 
 
 def _single_victim(death: Token) -> Token | None:
