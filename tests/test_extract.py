@@ -947,3 +947,19 @@ def test_a_crowds_other_side_with_no_country_known(extract) -> None:  # type: ig
     # the protest rioters hold is their own, not a second crowd they face
     m = one(extract("On 3 May 2024, rioters protest the arrest of a trader, burning tyres."))
     assert "Protesters" not in names(m, "actor2", "assoc2")
+
+
+def test_the_forces_that_answer_a_crowd_in_a_later_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2024, miners in Kaya protested for better pay. Police intervene."))
+    assert m.sub_event_type == "Protest with intervention"
+    assert any(n.startswith("Police Forces of Burkina Faso") for n in names(m, "actor2"))
+    m = one(
+        extract(
+            "On 3 May 2024, rioters protested in Ouagadougou. Rioters threw stones at police "
+            "cars and police responded by throwing teargas at rioters."
+        )
+    )
+    assert any(n.startswith("Police Forces of Burkina Faso") for n in names(m, "actor2"))
+    # a call on someone to intervene is no intervention
+    m = one(extract("On 3 May 2024, residents of Kayes marched, calling for Russia to intervene."))
+    assert m.sub_event_type == "Peaceful protest"

@@ -397,6 +397,9 @@ def _blamed(group: EventGroup) -> set[int]:
     }
 
 
+_ANSWERING = {"police", "gendarmerie", "military"}
+
+
 def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
     """An actor takes part if the lead sentence names it, the parse gives it a side, or a claim
     makes it a victim; a group named in passing later ("X operates in the area") does not."""
@@ -408,6 +411,11 @@ def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
         and group.sentences[0].span.start_char <= hit.start < lead.span.start_char
     ):
         return True  # "French forces conducted an operation near X. 30 militants were killed."
+    if hit.kind in _ANSWERING and any(
+        "intervention" in s.cues and s.span.start_char <= hit.start < s.span.end_char
+        for s in group.sentences
+    ):
+        return True  # "police responded with teargas": the forces that answered a crowd
     for claim in (c for s in group.sentences for c in s.claims):
         if claim.victim_token == hit.token:
             return True

@@ -341,9 +341,16 @@ def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
             elif lead is not None:
                 current.lead_dates = lead.dates
         scene = lead = None
-        if info.eventful or info.claims or BLAME.search(info.span.text):
+        if info.eventful or info.claims or BLAME.search(info.span.text) or _answers(current, info):
             current.add(info)
     return [g for g in groups if any(s.eventful for s in g.sentences) and not _history(g, infos)]
+
+
+def _answers(group: EventGroup, info: SentenceInfo) -> bool:
+    """ "Police intervene.", "police responded with teargas": how a crowd was answered is part
+    of its protest or riot."""
+    crowd = any(s.cues.keys() & {"protest", "riot_violence"} for s in group.sentences)
+    return crowd and "intervention" in info.cues
 
 
 def _history(group: EventGroup, infos: list[SentenceInfo]) -> bool:

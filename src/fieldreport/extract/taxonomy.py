@@ -118,7 +118,8 @@ CUES: dict[str, str] = {
     r"on (his|their) farm(land)?s?|at (his|their) homes?|in (his|their) homes?|in civilian clothes",
     "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
     "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
-    r"baton\w*|lacrymog\w+|intervened|broke up|blocked them|deterred|interrupt\w* (the|their) "
+    r"baton\w*|lacrymog\w+|intervened|intervening|(police|gendarmes|soldiers|troops|army|"
+    r"forces) interven(e|es)\b|broke up|blocked them|deterred|interrupt\w* (the|their) "
     r"(protest|demonstration|march|sit-in|gathering|rally)|"
     r"(was|were) prevented|prevented (them|the (protesters|demonstrators|marchers))",
     # unorganised people, and the weapons that make a fight between communities a battle
