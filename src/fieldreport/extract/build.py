@@ -5,23 +5,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from fieldreport.extract.actors import JIHADIST, ActorFinder, ActorHit
+from fieldreport.extract.actors import ActorFinder, ActorHit
 from fieldreport.extract.claims import RawClaim, claimant_kind, is_statement_reference
-from fieldreport.extract.events import BLAME, ArticleContext, DateHit, EventGroup, SentenceInfo
+from fieldreport.extract.events import ArticleContext, DateHit, EventGroup, SentenceInfo
 from fieldreport.extract.numbers import VAGUE
+from fieldreport.extract.parties import Participants, hit_at, participants, sides_of, victims_of
 from fieldreport.extract.roles import (
-    ARMED,
     DESCRIPTORS,
-    NON_STATE_ARMED,
     coalitions,
     crowd_sides,
     distinct,
-    distinct_armed,
     identified,
     main_actors,
     parents,
@@ -50,41 +47,6 @@ from fieldreport.resolve.actors import ActorDictionary
 from fieldreport.resolve.places import Gazetteer
 
 SIGNIFICANT_VAGUE = 10  # "several" killed in a significant attack (ACLED's "3 or 10")
-# words that usually mean a group the article names elsewhere ("the separatists" = the rebels
-# named earlier); the inter codes such a named group may have, and whether it is jihadist
-COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
-    "rebels": ((2,), None),
-    "separatists": ((2,), False),
-    "rebel": ((2,), None),
-    "insurgents": ((2, 3), None),
-    "militants": ((2, 3), True),
-    "jihadists": ((2, 3), True),
-    "jihadist": ((2, 3), True),
-    "islamists": ((2, 3), True),
-    "islamist militants": ((2, 3), True),
-    "terrorists": ((2, 3), True),
-    "assailants": ((2, 3), None),
-    "gunmen": ((2, 3), None),
-    "armed men": ((2, 3), None),
-    "suspected militants": ((2, 3), True),
-    "fighters": ((2, 3), None),
-    "attackers": ((2, 3), None),
-    "militiamen": ((3, 4), None),
-    "militiaman": ((3, 4), None),
-    "militia members": ((3, 4), None),
-}
-# unorganised people who, when they are the only ones acting, make a fight a riot
-# generic kinds of non-state armed men, known whether or not the event's country is (the
-# police who answer a riot do not make it something else; gunmen who ransack a town do)
-GUNMEN_KINDS = {
-    "unidentified",
-    "islamist_militia",
-    "ethnic_militia",
-    "communal_militia",
-    "clan_militia",
-    "coref",
-}
-CROWD_KINDS = {"students", "labor_group", "rioters", "teachers"}
 
 
 @dataclass(slots=True)
@@ -124,28 +86,9 @@ def build_mention(
     if place is None and country:
         place = homeland_place(doc, group, country, res.actors, res.gazetteer, evidence, notes)
     on = date.date if date else None
-    parties = tuple(
-        h.ref for s in group.sentences for h in s.actors if h.ref and _party(h, lead, group)
-    )
-    village = _village_group(group, res.actors)
-    resolved = [
-        (hit, _resolve(_of_village(hit, village), res.actors, country, on, parties))
-        for s in group.sentences
-        for hit in s.actors
-    ]
-    resolved += _ethnic_descriptors(resolved, res.actors, country, on)
-    mentioned = [(h, r) for h, r in resolved if r is not None]
-    blamed = _blamed(group)
-    refs = [(h, r) for h, r in mentioned if _party(h, lead, group) or h.start in blamed]
-    votes = _votes(group, refs)
-    for h, r in refs:
-        if h.side == "attacker" and lead.span.start_char <= h.start < lead.span.end_char:
-            votes[r.name]["attacker"] += 1  # who acts in the lead sentence outweighs its dead
-    for h, r in refs:
-        if h.start in blamed and r.inter in ARMED:
-            votes[r.name]["attacker"] += 2  # "the device was likely planted by JNIM"
+    who = participants(group, lead, res.actors, country, on)
     cues = {c for s in group.sentences for c in s.cues}
-    sides = _sides(refs, votes, group)
+    sides = sides_of(who.refs, who.votes, group)
     typed = classify(cues, sides)
     if typed is None:
         return None
@@ -157,45 +100,82 @@ def build_mention(
         and not any(LOCAL_WORDS.search(info.span.text) for info in group.sentences)
     ):
         place = capital_place(res.gazetteer, country, _sentence_span(lead, text), evidence, notes)
-    roles = roles_of(refs, votes, event_type, text, mutual="clash" in cues)
-    descriptors = {r.name for h, r in refs if h.kind in DESCRIPTORS}
-    roles = main_actors(
-        _sentence_span(lead, text), roles, event_type, descriptors, res.actors, country, on
+    scene = _Scene(typed, cues, sides, _sentence_span(lead, text), country, on)
+    roles = _cast(who, scene, res.actors, text, notes)
+    claims = _claims(group, who.mentioned, res.actors, article, state, text)
+    if _significant(event_type, roles):
+        claims = [_as_significant(c) for c in claims]
+    _evidence(lead, claims, text, evidence)
+    if date:
+        state.last_date = date
+    return Mention(
+        article_id=article.id,
+        sentence=scene.lead,
+        event_type=event_type,
+        sub_event_type=sub_type,
+        date=date,
+        place=place,
+        actors=tuple(roles),
+        claims=tuple(claims),
+        fatalities=fatalities(claims),
+        evidence=evidence,
+        notes=notes,
+        confidence=_confidence(date, place, roles, evidence),
+        country=country or "",
+        country_name=res.gazetteer.country_names.get(country, country) if country else "",
     )
-    roles = parents(identified(distinct(roles), text), text, res.actors, on)
-    roles = distinct(coalitions(roles, res.actors, on))
+
+
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    """What is settled about an event before its actors take their roles."""
+
+    typed: tuple[str, str]  # event type, sub-event type
+    cues: set[str]
+    sides: Sides
+    lead: Span  # the sentence that reports it
+    country: str | None
+    on: dt.date | None
+
+
+def _cast(
+    who: Participants, scene: _Scene, actors: ActorDictionary, text: str, notes: dict[str, str]
+) -> list[ActorRole]:
+    """Actor 1 and 2 and their associates, as ACLED codes them for this event type."""
+    (event_type, sub_type), country, on = scene.typed, scene.country, scene.on
+    roles = roles_of(who.refs, who.votes, event_type, text, mutual="clash" in scene.cues)
+    descriptors = {r.name for h, r in who.refs if h.kind in DESCRIPTORS}
+    roles = main_actors(scene.lead, roles, event_type, descriptors, actors, country, on)
+    roles = parents(identified(distinct(roles), text), text, actors, on)
+    roles = distinct(coalitions(roles, actors, on))
     if sub_type != "Sexual violence":  # ACLED: men are a descriptor in sexual violence only
-        men = {r.name for h, r in refs if h.kind == "men"}
+        men = {r.name for h, r in who.refs if h.kind == "men"}
         roles = [r for r in roles if r.role in ("actor1", "actor2") or r.actor.name not in men]
-    answered = "intervention" in cues and "mutiny" not in cues
-    roles = crowd_sides(roles, sub_type, res.actors, country, on, answered=answered)
-    unnamed = (
-        country is None
-        and event_type not in ("Protests", "Riots")
-        and any(
-            r is None and h.side != "target" and h.kind != "coref" and _party(h, lead, group)
-            for h, r in resolved
-        )
-    )
+    answered = "intervention" in scene.cues and "mutiny" not in scene.cues
+    roles = crowd_sides(roles, sub_type, actors, country, on, answered=answered)
+    unnamed = who.unnamed_forces and event_type not in ("Protests", "Riots")
     if not any(r.role == "actor1" for r in roles) and not unnamed:  # "soldiers killed": whose?
         kind = {"Protests": "protesters", "Riots": "rioters"}.get(event_type, "unidentified")
-        fallback = res.actors.generic(kind, country, on=on)
-        roles.insert(0, ActorRole(fallback, "actor1", _sentence_span(lead, text)))
+        fallback = actors.generic(kind, country, on=on)
+        roles.insert(0, ActorRole(fallback, "actor1", scene.lead))
         notes["actor1"] = (
             f"no perpetrator named: {fallback.name} of the event's country"
             if country
             else f"no perpetrator named and no country known: {fallback.name}"
         )
     if not any(r.role == "actor2" for r in roles) and _civilians_hit(
-        sub_type, sides, lead.span.text
+        sub_type, scene.sides, scene.lead.text
     ):
-        victims = res.actors.generic("civilians", country, on=on)
-        roles.append(ActorRole(victims, "actor2", _sentence_span(lead, text)))
+        victims = actors.generic("civilians", country, on=on)
+        roles.append(ActorRole(victims, "actor2", scene.lead))
         notes["actor2"] = "no victim named: the civilians whose property or lives were hit"
-    claims = _claims(group, mentioned, res.actors, article, state, text)
-    if _significant(event_type, roles):
-        claims = [_as_significant(c) for c in claims]
-    toll = fatalities(claims)
+    return roles
+
+
+def _evidence(
+    lead: SentenceInfo, claims: list[Claim], text: str, evidence: dict[str, Span]
+) -> None:
+    """The words that gave the event its type, and the lowest toll's claim."""
     cue_span = _cue_span(lead, text)
     if cue_span:
         evidence["event_type"] = cue_span
@@ -206,24 +186,6 @@ def build_mention(
             default=claims[0],
         )
         evidence["fatalities"] = chosen.evidence
-    if date:
-        state.last_date = date
-    return Mention(
-        article_id=article.id,
-        sentence=_sentence_span(lead, text),
-        event_type=event_type,
-        sub_event_type=sub_type,
-        date=date,
-        place=place,
-        actors=tuple(roles),
-        claims=tuple(claims),
-        fatalities=toll,
-        evidence=evidence,
-        notes=notes,
-        confidence=_confidence(date, place, roles, evidence),
-        country=country or "",
-        country_name=res.gazetteer.country_names.get(country, country) if country else "",
-    )
 
 
 # a vehicle of the kind civilians travel in ("a transport truck struck an IED", "a cart")
@@ -307,211 +269,6 @@ def _date_rank(hit: DateHit) -> bool:
     return not (hit.info and "explicit" in hit.info.basis)
 
 
-_VILLAGE_OF = re.compile(r"\b([A-Z][\w'’-]+) (?:village|hamlet|community|villages|hamlets)\b")
-
-
-def _village_group(group: EventGroup, actors: ActorDictionary) -> str | None:
-    """The ethnic group of the village the event names ("the Dogon village of X")."""
-    for info in group.sentences:
-        for m in _VILLAGE_OF.finditer(info.span.text):
-            found = actors.ethnic_group(m[1])
-            if found:
-                return found
-    return None
-
-
-def _of_village(hit: ActorHit, village: str | None) -> ActorHit:
-    """ "village self-defense" in a Dogon village is the Dogon militia (ACLED's coding)."""
-    if (
-        village
-        and hit.kind == "ethnic_militia"
-        and not hit.group
-        and "village" in hit.alias.lower()
-    ):
-        return dataclasses.replace(hit, group=village)
-    return hit
-
-
-def _resolve(
-    hit: ActorHit,
-    actors: ActorDictionary,
-    country: str | None,
-    on: dt.date | None,
-    parties: tuple[ActorRef, ...],
-) -> ActorRef | None:
-    """A named group as named; 'the separatists' as the one rebel group taking part; generic
-    words as ACLED's generic actors of the event's country."""
-    if hit.ref is not None:
-        return hit.ref
-    word = hit.alias.lower().removeprefix("the ").removeprefix("suspected ")
-    if word in COREFERENT and hit.group is None and hit.country is None:
-        inters, jihadist = COREFERENT[word]
-        named = {
-            r.name: r
-            for r in parties
-            if r.inter in inters and (jihadist is None or bool(JIHADIST.search(r.name)) == jihadist)
-        }
-        if len(named) == 1:
-            return next(iter(named.values()))
-    where = hit.country or country
-    if hit.kind == "coref":
-        return None
-    kind = hit.kind
-    if kind == "unidentified" and hit.group:
-        kind = "ethnic_militia"  # "Fulani gunmen": the group's militia, as ACLED codes them
-    try:
-        return actors.generic(kind, where, on=on, group=hit.group)
-    except (KeyError, ValueError):
-        return None
-
-
-def _ethnic_descriptors(
-    resolved: list[tuple[ActorHit, ActorRef | None]],
-    actors: ActorDictionary,
-    country: str | None,
-    on: dt.date | None,
-) -> list[tuple[ActorHit, ActorRef | None]]:
-    """ "a Dogon farmer", "Fulani herders": the victims' ethnic group is a descriptor too
-    (Dogon Ethnic Group), beside Farmers / Pastoralists. Militias keep their own names."""
-    out: list[tuple[ActorHit, ActorRef | None]] = []
-    for hit, ref in resolved:
-        where = hit.country or country
-        if ref is None or hit.group is None or ref.inter != 7:
-            continue
-        if hit.kind == "ethnic_group":
-            continue
-        group = actors.generic("ethnic_group", where, on=on, group=hit.group)
-        out.append((dataclasses.replace(hit, kind="ethnic_group"), group))
-    return out
-
-
-def _blamed(group: EventGroup) -> set[int]:
-    """Starts of the named groups a sentence of the event blames or that claim it ("JNIM
-    claimed responsibility", "the device was planted by ISGS militants")."""
-    return {
-        hit.start
-        for info in group.sentences
-        if BLAME.search(info.span.text)
-        for hit in info.actors
-        if hit.ref is not None
-    }
-
-
-_ANSWERING = {"police", "gendarmerie", "military"}
-
-
-def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
-    """An actor takes part if the lead sentence names it, the parse gives it a side, or a claim
-    makes it a victim; a group named in passing later ("X operates in the area") does not."""
-    if lead.span.start_char <= hit.start < lead.span.end_char or hit.side != "none":
-        return True
-    if (
-        hit.ref is not None
-        and hit.ref.inter in ARMED
-        and group.sentences[0].span.start_char <= hit.start < lead.span.start_char
-    ):
-        return True  # "French forces conducted an operation near X. 30 militants were killed."
-    if hit.kind in _ANSWERING and any(
-        "intervention" in s.cues and s.span.start_char <= hit.start < s.span.end_char
-        for s in group.sentences
-    ):
-        return True  # "police responded with teargas": the forces that answered a crowd
-    for claim in (c for s in group.sentences for c in s.claims):
-        if claim.victim_token == hit.token:
-            return True
-        if (
-            hit.ref is not None
-            and hit.ref.inter in ARMED
-            and claim.killed_min is not None
-            and claim.claimant_start is not None
-            and claim.claimant_end is not None
-            and claim.claimant_start <= hit.start < claim.claimant_end
-        ):
-            return True  # an armed group claiming the killing takes part in it
-    return False
-
-
-def _votes(group: EventGroup, refs: list[tuple[ActorHit, ActorRef]]) -> dict[str, Counter[str]]:
-    """Per actor name: how often the text puts it on the attacking or the receiving side."""
-    votes: dict[str, Counter[str]] = {}
-    for hit, ref in refs:
-        votes.setdefault(ref.name, Counter())[hit.side] += 1
-    for info in group.sentences:
-        for claim in info.claims:
-            _claim_votes(info, claim, refs, votes)
-    return votes
-
-
-def _claim_votes(
-    info: SentenceInfo,
-    claim: RawClaim,
-    refs: list[tuple[ActorHit, ActorRef]],
-    votes: dict[str, Counter[str]],
-) -> None:
-    victim = _victims(refs, claim.victim_token)
-    if victim is not None:
-        votes[victim.name]["target"] += 1
-    speaker = _hit_at(refs, claim.claimant_token)
-    if (
-        speaker is not None
-        and victim is not None
-        and speaker.name != victim.name
-        and (speaker.inter in ARMED)
-    ):
-        votes[speaker.name]["attacker"] += 1  # "X said it killed 50 soldiers"
-
-
-def _hit_at(refs: list[tuple[ActorHit, ActorRef]], token: int | None) -> ActorRef | None:
-    if token is None:
-        return None
-    for hit, ref in refs:
-        if hit.token == token:
-            return ref
-    return None
-
-
-def _sides(
-    refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]], group: EventGroup
-) -> Sides:
-    actual = [(h, r) for h, r in refs if h.kind not in DESCRIPTORS]
-    attackers = [
-        r
-        for _, r in actual
-        if votes[r.name]["attacker"] >= votes[r.name]["target"] and votes[r.name]["attacker"] > 0
-    ]
-    targets = [r for h, r in refs if votes[r.name]["target"] > votes[r.name]["attacker"]]
-    hit = {t for s in group.sentences for t in s.targets}
-    return Sides(
-        attacker_state=any(r.inter == 1 for r in attackers),
-        attacker_armed=any(r.inter in ARMED for r in attackers),
-        target_militia=any(r.inter in NON_STATE_ARMED for r in targets),
-        target_armed="armed" in hit
-        or any(r.inter in ARMED for r in targets)
-        or (not targets and _two_armed_sides(actual) and distinct_armed(actual) >= 2),
-        target_civilian=("civilian" in hit and "armed" not in hit)
-        or (any(r.inter == 7 for r in targets) and "armed" not in hit)
-        or (not targets and not hit and any(r.inter == 7 for _, r in actual)),
-        protesters=any(r.inter == 6 for _, r in actual),
-        crowd=bool(refs)
-        and all(r.inter in {5, 6, 7} for _, r in refs)
-        and any(h.kind in CROWD_KINDS and r not in targets for h, r in refs),
-        rioters=any(r.inter == 5 for _, r in actual),
-        crowd_attacks=any(r.inter in {5, 6} for r in attackers),
-        armed_present=any(
-            h.kind in GUNMEN_KINDS or (h.ref is not None and h.ref.inter in {2, 3, 4})
-            for s in group.sentences
-            for h in s.actors
-            if h.side != "target"
-        ),
-    )
-
-
-def _two_armed_sides(actual: list[tuple[ActorHit, ActorRef]]) -> bool:
-    """Armed actors of two kinds and no side told: they likely fought each other. "The gunmen"
-    after "unknown gunmen", "soldiers or gendarmes", a brigade and its group are one side."""
-    return len({r.inter for _, r in actual if r.inter in ARMED}) >= 2
-
-
 def _claims(
     group: EventGroup,
     refs: list[tuple[ActorHit, ActorRef]],
@@ -530,7 +287,7 @@ def _claims(
         ):
             start, end, token = info.speaker
             state.statement_by = (
-                _hit_at(refs, token) or _covering(refs, start, end),
+                hit_at(refs, token) or _covering(refs, start, end),
                 text[start:end],
             )
         for raw in info.claims:
@@ -557,7 +314,7 @@ def _claim(
     text: str,
 ) -> Claim:
     claimant_text = text[raw.claimant_start : raw.claimant_end] if raw.claimant_start else ""
-    claimant = _hit_at(refs, raw.claimant_token) or _covering(
+    claimant = hit_at(refs, raw.claimant_token) or _covering(
         refs, raw.claimant_start, raw.claimant_end
     )
     if claimant is None and claimant_text:
@@ -577,18 +334,9 @@ def _claim(
         reported_by=tuple(dict.fromkeys(relays)),
         killed_min=raw.killed_min,
         killed_max=raw.killed_max,
-        victims=_victims(refs, raw.victim_token),
+        victims=victims_of(refs, raw.victim_token),
         phrase=raw.phrase,
     )
-
-
-def _victims(refs: list[tuple[ActorHit, ActorRef]], token: int | None) -> ActorRef | None:
-    """The actor of the victims' noun phrase: its head, or a group named inside it."""
-    found = _hit_at(refs, token)
-    if found is None and token is not None:
-        near = [r for h, r in refs if h.ref is not None and 0 < token - h.token <= 3]
-        found = near[-1] if near else None
-    return found
 
 
 def _covering(

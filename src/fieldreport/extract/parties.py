@@ -1,0 +1,313 @@
+"""Who takes part in an event: the actor phrases of its sentences resolved to ACLED actors
+("the separatists" to the one rebel group named, "gunmen" to the event's country's
+Unidentified Armed Group), which of them take part, and which side the text puts each on."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from fieldreport.extract.actors import JIHADIST, ActorHit
+from fieldreport.extract.claims import RawClaim
+from fieldreport.extract.events import BLAME, EventGroup, SentenceInfo
+from fieldreport.extract.roles import ARMED, DESCRIPTORS, NON_STATE_ARMED, distinct_armed
+from fieldreport.extract.taxonomy import Sides
+from fieldreport.model import ActorRef
+from fieldreport.resolve.actors import ActorDictionary
+
+# words that usually mean a group the article names elsewhere ("the separatists" = the rebels
+# named earlier); the inter codes such a named group may have, and whether it is jihadist
+COREFERENT: dict[str, tuple[tuple[int, ...], bool | None]] = {
+    "rebels": ((2,), None),
+    "separatists": ((2,), False),
+    "rebel": ((2,), None),
+    "insurgents": ((2, 3), None),
+    "militants": ((2, 3), True),
+    "jihadists": ((2, 3), True),
+    "jihadist": ((2, 3), True),
+    "islamists": ((2, 3), True),
+    "islamist militants": ((2, 3), True),
+    "terrorists": ((2, 3), True),
+    "assailants": ((2, 3), None),
+    "gunmen": ((2, 3), None),
+    "armed men": ((2, 3), None),
+    "suspected militants": ((2, 3), True),
+    "fighters": ((2, 3), None),
+    "attackers": ((2, 3), None),
+    "militiamen": ((3, 4), None),
+    "militiaman": ((3, 4), None),
+    "militia members": ((3, 4), None),
+}
+# generic kinds of non-state armed men, known whether or not the event's country is (the
+# police who answer a riot do not make it something else; gunmen who ransack a town do)
+GUNMEN_KINDS = {
+    "unidentified",
+    "islamist_militia",
+    "ethnic_militia",
+    "communal_militia",
+    "clan_militia",
+    "coref",
+}
+# unorganised people who, when they are the only ones acting, make a fight a riot
+CROWD_KINDS = {"students", "labor_group", "rioters", "teachers"}
+
+
+@dataclass(frozen=True, slots=True)
+class Participants:
+    """The actors an event's sentences name, and those of them that take part in it."""
+
+    mentioned: list[tuple[ActorHit, ActorRef]]  # every phrase that resolved to an actor
+    refs: list[tuple[ActorHit, ActorRef]]  # those that take part, or that the text blames
+    votes: dict[str, Counter[str]]  # per actor name: how often attacker, target, neither
+    unnamed_forces: bool  # forces of a state the text does not name act ("soldiers killed")
+
+
+def participants(
+    group: EventGroup,
+    lead: SentenceInfo,
+    actors: ActorDictionary,
+    country: str | None,
+    on: dt.date | None,
+) -> Participants:
+    parties = tuple(
+        h.ref for s in group.sentences for h in s.actors if h.ref and _party(h, lead, group)
+    )
+    village = _village_group(group, actors)
+    resolved = [
+        (hit, _resolve(_of_village(hit, village), actors, country, on, parties))
+        for s in group.sentences
+        for hit in s.actors
+    ]
+    resolved += _ethnic_descriptors(resolved, actors, country, on)
+    mentioned = [(h, r) for h, r in resolved if r is not None]
+    blamed = _blamed(group)
+    refs = [(h, r) for h, r in mentioned if _party(h, lead, group) or h.start in blamed]
+    votes = _votes(group, refs)
+    for h, r in refs:
+        if h.side == "attacker" and lead.span.start_char <= h.start < lead.span.end_char:
+            votes[r.name]["attacker"] += 1  # who acts in the lead sentence outweighs its dead
+    for h, r in refs:
+        if h.start in blamed and r.inter in ARMED:
+            votes[r.name]["attacker"] += 2  # "the device was likely planted by JNIM"
+    unnamed = country is None and any(
+        r is None and h.side != "target" and h.kind != "coref" and _party(h, lead, group)
+        for h, r in resolved
+    )
+    return Participants(mentioned, refs, votes, unnamed)
+
+
+_VILLAGE_OF = re.compile(r"\b([A-Z][\w'’-]+) (?:village|hamlet|community|villages|hamlets)\b")
+
+
+def _village_group(group: EventGroup, actors: ActorDictionary) -> str | None:
+    """The ethnic group of the village the event names ("the Dogon village of X")."""
+    for info in group.sentences:
+        for m in _VILLAGE_OF.finditer(info.span.text):
+            found = actors.ethnic_group(m[1])
+            if found:
+                return found
+    return None
+
+
+def _of_village(hit: ActorHit, village: str | None) -> ActorHit:
+    """ "village self-defense" in a Dogon village is the Dogon militia (ACLED's coding)."""
+    if (
+        village
+        and hit.kind == "ethnic_militia"
+        and not hit.group
+        and "village" in hit.alias.lower()
+    ):
+        return dataclasses.replace(hit, group=village)
+    return hit
+
+
+def _resolve(
+    hit: ActorHit,
+    actors: ActorDictionary,
+    country: str | None,
+    on: dt.date | None,
+    parties: tuple[ActorRef, ...],
+) -> ActorRef | None:
+    """A named group as named; 'the separatists' as the one rebel group taking part; generic
+    words as ACLED's generic actors of the event's country."""
+    if hit.ref is not None:
+        return hit.ref
+    word = hit.alias.lower().removeprefix("the ").removeprefix("suspected ")
+    if word in COREFERENT and hit.group is None and hit.country is None:
+        inters, jihadist = COREFERENT[word]
+        named = {
+            r.name: r
+            for r in parties
+            if r.inter in inters and (jihadist is None or bool(JIHADIST.search(r.name)) == jihadist)
+        }
+        if len(named) == 1:
+            return next(iter(named.values()))
+    where = hit.country or country
+    if hit.kind == "coref":
+        return None
+    kind = hit.kind
+    if kind == "unidentified" and hit.group:
+        kind = "ethnic_militia"  # "Fulani gunmen": the group's militia, as ACLED codes them
+    try:
+        return actors.generic(kind, where, on=on, group=hit.group)
+    except (KeyError, ValueError):
+        return None
+
+
+def _ethnic_descriptors(
+    resolved: list[tuple[ActorHit, ActorRef | None]],
+    actors: ActorDictionary,
+    country: str | None,
+    on: dt.date | None,
+) -> list[tuple[ActorHit, ActorRef | None]]:
+    """ "a Dogon farmer", "Fulani herders": the victims' ethnic group is a descriptor too
+    (Dogon Ethnic Group), beside Farmers / Pastoralists. Militias keep their own names."""
+    out: list[tuple[ActorHit, ActorRef | None]] = []
+    for hit, ref in resolved:
+        where = hit.country or country
+        if ref is None or hit.group is None or ref.inter != 7:
+            continue
+        if hit.kind == "ethnic_group":
+            continue
+        group = actors.generic("ethnic_group", where, on=on, group=hit.group)
+        out.append((dataclasses.replace(hit, kind="ethnic_group"), group))
+    return out
+
+
+def _blamed(group: EventGroup) -> set[int]:
+    """Starts of the named groups a sentence of the event blames or that claim it ("JNIM
+    claimed responsibility", "the device was planted by ISGS militants")."""
+    return {
+        hit.start
+        for info in group.sentences
+        if BLAME.search(info.span.text)
+        for hit in info.actors
+        if hit.ref is not None
+    }
+
+
+_ANSWERING = {"police", "gendarmerie", "military"}
+
+
+def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
+    """An actor takes part if the lead sentence names it, the parse gives it a side, or a claim
+    makes it a victim; a group named in passing later ("X operates in the area") does not."""
+    if lead.span.start_char <= hit.start < lead.span.end_char or hit.side != "none":
+        return True
+    if (
+        hit.ref is not None
+        and hit.ref.inter in ARMED
+        and group.sentences[0].span.start_char <= hit.start < lead.span.start_char
+    ):
+        return True  # "French forces conducted an operation near X. 30 militants were killed."
+    if hit.kind in _ANSWERING and any(
+        "intervention" in s.cues and s.span.start_char <= hit.start < s.span.end_char
+        for s in group.sentences
+    ):
+        return True  # "police responded with teargas": the forces that answered a crowd
+    for claim in (c for s in group.sentences for c in s.claims):
+        if claim.victim_token == hit.token:
+            return True
+        if (
+            hit.ref is not None
+            and hit.ref.inter in ARMED
+            and claim.killed_min is not None
+            and claim.claimant_start is not None
+            and claim.claimant_end is not None
+            and claim.claimant_start <= hit.start < claim.claimant_end
+        ):
+            return True  # an armed group claiming the killing takes part in it
+    return False
+
+
+def _votes(group: EventGroup, refs: list[tuple[ActorHit, ActorRef]]) -> dict[str, Counter[str]]:
+    """Per actor name: how often the text puts it on the attacking or the receiving side."""
+    votes: dict[str, Counter[str]] = {}
+    for hit, ref in refs:
+        votes.setdefault(ref.name, Counter())[hit.side] += 1
+    for info in group.sentences:
+        for claim in info.claims:
+            _claim_votes(info, claim, refs, votes)
+    return votes
+
+
+def _claim_votes(
+    info: SentenceInfo,
+    claim: RawClaim,
+    refs: list[tuple[ActorHit, ActorRef]],
+    votes: dict[str, Counter[str]],
+) -> None:
+    victim = victims_of(refs, claim.victim_token)
+    if victim is not None:
+        votes[victim.name]["target"] += 1
+    speaker = hit_at(refs, claim.claimant_token)
+    if (
+        speaker is not None
+        and victim is not None
+        and speaker.name != victim.name
+        and (speaker.inter in ARMED)
+    ):
+        votes[speaker.name]["attacker"] += 1  # "X said it killed 50 soldiers"
+
+
+def hit_at(refs: list[tuple[ActorHit, ActorRef]], token: int | None) -> ActorRef | None:
+    if token is None:
+        return None
+    for hit, ref in refs:
+        if hit.token == token:
+            return ref
+    return None
+
+
+def sides_of(
+    refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]], group: EventGroup
+) -> Sides:
+    actual = [(h, r) for h, r in refs if h.kind not in DESCRIPTORS]
+    attackers = [
+        r
+        for _, r in actual
+        if votes[r.name]["attacker"] >= votes[r.name]["target"] and votes[r.name]["attacker"] > 0
+    ]
+    targets = [r for h, r in refs if votes[r.name]["target"] > votes[r.name]["attacker"]]
+    hit = {t for s in group.sentences for t in s.targets}
+    return Sides(
+        attacker_state=any(r.inter == 1 for r in attackers),
+        attacker_armed=any(r.inter in ARMED for r in attackers),
+        target_militia=any(r.inter in NON_STATE_ARMED for r in targets),
+        target_armed="armed" in hit
+        or any(r.inter in ARMED for r in targets)
+        or (not targets and _two_armed_sides(actual) and distinct_armed(actual) >= 2),
+        target_civilian=("civilian" in hit and "armed" not in hit)
+        or (any(r.inter == 7 for r in targets) and "armed" not in hit)
+        or (not targets and not hit and any(r.inter == 7 for _, r in actual)),
+        protesters=any(r.inter == 6 for _, r in actual),
+        crowd=bool(refs)
+        and all(r.inter in {5, 6, 7} for _, r in refs)
+        and any(h.kind in CROWD_KINDS and r not in targets for h, r in refs),
+        rioters=any(r.inter == 5 for _, r in actual),
+        crowd_attacks=any(r.inter in {5, 6} for r in attackers),
+        armed_present=any(
+            h.kind in GUNMEN_KINDS or (h.ref is not None and h.ref.inter in {2, 3, 4})
+            for s in group.sentences
+            for h in s.actors
+            if h.side != "target"
+        ),
+    )
+
+
+def _two_armed_sides(actual: list[tuple[ActorHit, ActorRef]]) -> bool:
+    """Armed actors of two kinds and no side told: they likely fought each other. "The gunmen"
+    after "unknown gunmen", "soldiers or gendarmes", a brigade and its group are one side."""
+    return len({r.inter for _, r in actual if r.inter in ARMED}) >= 2
+
+
+def victims_of(refs: list[tuple[ActorHit, ActorRef]], token: int | None) -> ActorRef | None:
+    """The actor of the victims' noun phrase: its head, or a group named inside it."""
+    found = hit_at(refs, token)
+    if found is None and token is not None:
+        near = [r for h, r in refs if h.ref is not None and 0 < token - h.token <= 3]
+        found = near[-1] if near else None
+    return found
