@@ -963,3 +963,8 @@ def test_the_forces_that_answer_a_crowd_in_a_later_sentence(extract) -> None:  #
     # a call on someone to intervene is no intervention
     m = one(extract("On 3 May 2024, residents of Kayes marched, calling for Russia to intervene."))
     assert m.sub_event_type == "Peaceful protest"
+
+
+def test_forest_guards_are_a_police_service(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2020, unknown gunmen killed two rangers near Diapaga, Burkina Faso."))
+    assert names(m, "actor2") == {"Police Forces of Burkina Faso (2015-2022) Forest Guards"}
