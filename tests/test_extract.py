@@ -968,3 +968,21 @@ def test_the_forces_that_answer_a_crowd_in_a_later_sentence(extract) -> None:  #
 def test_forest_guards_are_a_police_service(extract) -> None:  # type: ignore[no-untyped-def]
     m = one(extract("On 3 May 2020, unknown gunmen killed two rangers near Diapaga, Burkina Faso."))
     assert names(m, "actor2") == {"Police Forces of Burkina Faso (2015-2022) Forest Guards"}
+
+
+def test_a_sports_word_in_passing_is_no_match_report(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract("On 3 May 2024, JNIM militants abducted a football team travelling near Douentza.")
+    )
+    assert m.sub_event_type == "Abduction/forced disappearance"
+    m = one(
+        extract("On 3 May 2024, gunmen assassinated an official of the Consumers League in Djibo.")
+    )
+    assert m.event_type == "Violence against civilians"
+
+
+def test_herds_seized_are_looting(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract("On 3 May 2024, unknown gunmen seized a thousand heads of livestock near Menaka.")
+    )
+    assert m.sub_event_type == "Looting/property destruction"

@@ -48,6 +48,12 @@ def is_sports(text: str) -> bool:
     return len(_SPORTS.findall(text)) >= 3
 
 
+def _sporting(sentence: str) -> bool:
+    """A sentence about a match ("the striker shot and scored"), not one that names a league
+    or a football team in passing ("abducted a football team", "the Consumers League")."""
+    return len(_SPORTS.findall(sentence)) >= 2
+
+
 # a year, not a count: "in 2012", not "2000 people demonstrated"
 _YEAR = re.compile(
     r"\b(1[89]\d\d|20\d\d)\b(?!\s+(?!and\b|to\b|when\b|after\b|before\b|until\b|during\b|"
@@ -185,7 +191,7 @@ def read_sentence(
     background = _is_background(text, dates, ctx.published)
     return SentenceInfo(
         span=sent,
-        cues={} if ctx.sports or _SPORTS.search(text) else without_grievances(text, cues_in(text)),
+        cues={} if ctx.sports or _sporting(text) else without_grievances(text, cues_in(text)),
         dates=dates,
         places=find_places(sent, gazetteer, ctx.countries, skip, ctx.ents),
         actors=finder.find(doc, sent, on, ctx.countries),

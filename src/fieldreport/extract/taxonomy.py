@@ -133,9 +133,10 @@ CUES: dict[str, str] = {
     r"jungle justice",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
     r"shops|market|village|school|vehicles?|church|mosque|materials?|motorbikes?|trucks?|"
-    r"equipment|offices?|town hall|antennas?|crops|fields)|set fire to|torch\w+|seiz\w+ (\w+ )"
-    r"{0,3}(vehicles?|trucks?|livestock|cattle|animals|motorbikes?|goods|supplies|property|"
-    r"belongings|food|cars?|phones|money)|"
+    r"equipment|offices?|town hall|antennas?|crops|fields|machines|machinery|tractors?)|"
+    r"set fire to|torch\w+|seiz\w+ (\w+ ){0,3}(heads of )?(vehicles?|trucks?|livestock|cattle|"
+    r"animals|motorbikes?|goods|supplies|property|belongings|food|cars?|phones|money|herds?|"
+    r"flocks?)|"
     r"destroy\w*|stole|steal\w*|rustl\w+|carried off|sabotag\w+|vandali[sz]\w+|"
     r"incendi\w+|razed|ransack\w+|rob(bed|bing|bery|beries)|carjack\w*|set ablaze|"
     r"(burn(ed|t)|set fire to|torched) (it|them)(?! alive)( down)?|"
