@@ -986,3 +986,18 @@ def test_herds_seized_are_looting(extract) -> None:  # type: ignore[no-untyped-d
         extract("On 3 May 2024, unknown gunmen seized a thousand heads of livestock near Menaka.")
     )
     assert m.sub_event_type == "Looting/property destruction"
+
+
+def test_explosives_set_off_and_shots_into_a_crowd(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2024, JNIM militants set off explosives and destroyed a bridge near Dori."
+        )
+    )
+    assert m.sub_event_type == "Remote explosive/landmine/IED"
+    m = one(
+        extract(
+            "On 3 May 2024, several civilians were injured in Gao when gunmen fired into a crowd."
+        )
+    )
+    assert m.event_type == "Violence against civilians"

@@ -83,7 +83,8 @@ CUES: dict[str, str] = {
     r"(hit|struck|ran over|triggered) (a|an) (land ?)?mine|roadside bomb|explosive devices?|"
     r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?|roadside explosives?|"
     r"blew up|(detonated|exploded|blown up) (a|the) bridge|bomb(ing| attacks?)|"
-    r"(the|an|a|twin) ([\w-]+ ){0,3}(explosions?|blasts?)|(device|bomb|mine) (went off|exploded)",
+    r"(the|an|a|twin) ([\w-]+ ){0,3}(explosions?|blasts?)|(device|bomb|mine) (went off|exploded)|"
+    r"mine detonations?|set off (\w+ ){0,2}explosives",
     "grenade": r"grenades?",
     "protest": r"protest(?!ant)\w*|demonstrat\w+|marche[ds]?|"
     r"march(ed|ing) (through|in|to|on|against)|rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|"
@@ -105,7 +106,8 @@ CUES: dict[str, str] = {
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
     r"beat(en)? (up|him|her|them)|tortur\w+",
     # shots at people or their vehicle: more than property taken, even when no one was hit
-    "shooting": r"opened fire (on|at|against|upon)|fired (\w+ ){0,2}(at|on|upon|against)|shot at",
+    "shooting": r"opened fire (on|at|against|upon|into)|fired (\w+ ){0,2}(at|on|upon|against|into)|"
+    r"shot at",
     "ground": r"small[- ]arms?( fire)?|gunfire|gunshots|assault\w*|storm(ed|ing)|commandos?|"
     r"ground (operations?|troops|forces|assault|offensive|attack)|air-?ground|air-supported|"
     r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|combing operations?|"
@@ -345,6 +347,7 @@ EVENTFUL = VIOLENT | {
     "transfer",
     "other",
     "restrict",
+    "shooting",  # "opened fire on", "fired into a crowd"
 }
 
 
