@@ -342,3 +342,15 @@ def test_places_the_event_is_only_near(extract) -> None:  # type: ignore[no-unty
     assert m.place is not None and (m.place.name, m.place.precision) == ("Markoye", 2)
     (m,) = extract("On 3 May 2024, gunmen robbed 24 traders on their way to Bamba (Bourem, Gao).")
     assert m.place is not None and (m.place.name, m.place.precision) == ("Bamba", 2)
+
+
+def test_areas_named_with_their_kind_give_the_country(extract) -> None:  # type: ignore[no-untyped-def]
+    # "Soum province", "Cercle of Niafunke": the country of the area, though unnamed, rules
+    # out namesakes abroad (Angola's Damba, Nigeria's Lere)
+    (m,) = extract("On 3 May 2024, gunmen seized cattle in the village of Damba, Soum province.")
+    assert m.place is not None and m.place.country == "BF"
+    (m,) = extract("On 3 May 2024, gunmen abducted a gendarme in Lere, Cercle of Niafunke.")
+    assert m.place is not None and (m.place.country, m.place.admin1) == ("ML", "Tombouctou")
+    # a town of another region than the one named is not the place
+    (m,) = extract("On 3 May 2024, MAA and GATIA clashed near Bourem-Inaly, Tombouctou Region.")
+    assert m.place is not None and m.place.admin1 == "Tombouctou"

@@ -137,7 +137,58 @@ def context_countries(
             iso = gazetteer.country_of(ent.text)
             if iso:
                 counts[iso] += 1
+    for iso in _named_area_countries(doc.text, gazetteer):
+        counts[iso] += 1
     return [iso for iso, _ in counts.most_common()]
+
+
+# "Soum province", "the Cercle of Niafunke", "Tombouctou Region", "department of Deou"
+_AREA_WORD = r"(?:[Rr]egion|[Pp]rovince|[Cc]ercle|[Dd][eé]partement|[Dd]epartment|[Pp]refecture)"
+_NAMED_AREA = re.compile(
+    r"(?<!\bthe )\b(?P<a>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) " + _AREA_WORD + r"\b"
+    r"|\b" + _AREA_WORD + r" (?:of|de|du) (?P<b>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+)
+
+
+def _named_regions(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[Entry]:
+    """The first-level regions a sentence names with the word ("Tombouctou Region")."""
+    found = []
+    for m in _NAMED_AREA.finditer(text):
+        name = m["a"] or m["b"]
+        word = text[m.start() : m.end()].lower()
+        if "region" in word and not gazetteer.country_of(name):
+            region = gazetteer.region(name, countries)
+            if region is not None:
+                found.append(region)
+    return found
+
+
+def _outside(entry: Entry, regions: list[Entry]) -> bool:
+    """A town of a country whose region the sentence names, in another of its regions."""
+    same = [r for r in regions if r.country == entry.country]
+    return (
+        entry.kind == "town"
+        and bool(same)
+        and all(fold(r.admin1) != fold(entry.admin1) for r in same)
+    )
+
+
+def _named_area_countries(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The countries of the first- or second-level areas a text names with their kind ("Soum
+    province", "Cercle of Niafunke"): a place in them is in that country, even when the
+    country goes unnamed. A name borne by areas of several countries says nothing; nor does
+    "the Sahel region", a name for the whole belt."""
+    found: list[str] = []
+    for m in _NAMED_AREA.finditer(text):
+        name, word = m["a"] or m["b"], text[m.start() : m.end()].lower()
+        if gazetteer.country_of(name):
+            continue
+        region = None if "cercle" in word else gazetteer.region(name, ())
+        area = None if "region" in word else gazetteer.admin2(name, ())
+        named = region or area
+        if named is not None:
+            found.append(named.country)
+    return found
 
 
 def find_places(
@@ -155,6 +206,7 @@ def find_places(
     text, base = sent.text, sent.start_char
     hints = _admin_hints(text, gazetteer, countries)
     admin = (hints[0].admin2, hints[0].admin1) if hints else (None, None)
+    regions = [] if hints else _named_regions(text, gazetteer, countries)
     hits: list[PlaceHit] = []
     for start, (end, name) in sorted(_candidates(sent, doc_ents).items()):
         if (
@@ -174,6 +226,8 @@ def find_places(
                 hit = area
         if hit is not None and hints and hit.entry.country != hints[0].country:
             continue  # "Konna (Kombori, Kossi)": the hint's country rules out Mali's Konna
+        if hit is not None and not hints and _outside(hit.entry, regions):
+            continue  # "Bourem-Inaly, Tombouctou Region": not Bourem of the Gao region
         if hit is not None and hints and _far_from_hint(hit.entry, hints[0]):
             continue  # "Doma (Madougou, Koro)": not the Doma of another region, far away
         if hit is not None and hints:
