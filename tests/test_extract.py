@@ -1001,3 +1001,11 @@ def test_explosives_set_off_and_shots_into_a_crowd(extract) -> None:  # type: ig
         )
     )
     assert m.event_type == "Violence against civilians"
+
+
+def test_a_foreign_forces_demonym_is_not_the_events_country(extract) -> None:  # type: ignore[no-untyped-def]
+    # "a French soldier" says who was hit, not where: France is not the event's country
+    m = one(extract("On 3 May 2024, a French soldier was wounded by an IED near Zobrakuni."))
+    assert m.country != "FR"
+    m = one(extract("On 3 May 2024, a French helicopter carried out an airstrike near Zobrakuni."))
+    assert names(m, "actor1") == {"Military Forces of France (2017-)"}

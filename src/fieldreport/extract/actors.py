@@ -147,6 +147,30 @@ _THINGS = {
     "helicopter",
     "boat",
 }
+# what a foreign country's demonym names when it names its forces ("a French helicopter")
+_FORCE_NOUNS = {
+    "soldier",
+    "troop",
+    "force",
+    "army",
+    "military",
+    "helicopter",
+    "aircraft",
+    "jet",
+    "drone",
+    "airstrike",
+    "commando",
+    "convoy",
+    "patrol",
+    "vehicle",
+    "unit",
+    "contingent",
+    "peacekeeper",
+    "paratrooper",
+    "legionnaire",
+    "mercenary",
+    "instructor",
+}
 _PRONOUNS = {"it", "they", "its", "their", "we", "our", "he"}
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
 NEEDS_COUNTRY = {"forces"}
@@ -232,6 +256,14 @@ class ActorFinder:
                 homes.update(self.actors.home(key))
         if homes:
             out.update(t.i for t in doc if self.actors.country_of_demonym(t.text) in homes)
+        abroad = self.actors.external_homes()
+        out.update(  # "a French soldier", "a French helicopter": a foreign force, unnamed
+            t.i
+            for t in doc
+            if t.head.lemma_.lower() in _FORCE_NOUNS
+            and t.head.i > t.i
+            and self.actors.country_of_demonym(t.text) in abroad
+        )
         return out
 
     def countries_of_named(self, doc: Doc) -> list[str]:

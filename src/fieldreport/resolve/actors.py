@@ -459,6 +459,14 @@ class ActorDictionary:
         actor = self._actors[key]
         return (actor.country,) if actor.country else ()
 
+    def external_homes(self) -> frozenset[str]:
+        """The home countries of the foreign forces the dictionary knows (France, Russia...)."""
+        return frozenset(
+            actor.country
+            for key, actor in self._actors.items()
+            if actor.country and self.is_external(key)
+        )
+
     def is_external(self, key: str) -> bool:
         """A foreign force or mission (inter 8) as it is coded now."""
         return self._actors[key].forms[-1].inter == EXTERNAL_INTER
