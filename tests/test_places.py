@@ -354,3 +354,13 @@ def test_areas_named_with_their_kind_give_the_country(extract) -> None:  # type:
     # a town of another region than the one named is not the place
     (m,) = extract("On 3 May 2024, MAA and GATIA clashed near Bourem-Inaly, Tombouctou Region.")
     assert m.place is not None and m.place.admin1 == "Tombouctou"
+
+
+def test_a_big_town_nearby_tells_the_country(extract) -> None:  # type: ignore[no-untyped-def]
+    # "near Mopti": a large town known by its own name puts its country in context, so the
+    # checkpoint of "Marina" is not California's
+    (m,) = extract("On 3 May 2024, gunmen attacked a checkpoint in Marina, near Mopti.")
+    assert m.place is not None and m.place.country == "ML"
+    # "Tonka (Goundam)": an area in brackets named after its seat, a town the gazetteer knows
+    (m,) = extract("On 3 May 2024, gunmen attacked the gendarmerie post in Tonka (Goundam).")
+    assert m.place is not None and (m.place.country, m.place.admin1) == ("ML", "Tombouctou")

@@ -137,9 +137,29 @@ def context_countries(
             iso = gazetteer.country_of(ent.text)
             if iso:
                 counts[iso] += 1
+    for ent in doc.ents:
+        iso = _big_town_country(ent.text, gazetteer) if ent.label_ == "GPE" else None
+        if iso and not (skip and ent.start in skip):
+            counts[iso] += 1
     for iso in _named_area_countries(doc.text, gazetteer):
         counts[iso] += 1
     return [iso for iso, _ in counts.most_common()]
+
+
+BIG_TOWN = 50_000  # people: a town so large that its name alone says its country
+
+
+def _big_town_country(name: str, gazetteer: Gazetteer) -> str | None:
+    """The country of a large town the text names ("near Mopti"), when every place of that
+    name is in that one country: it tells where the villages around it are."""
+    if gazetteer.country_of(name):
+        return None
+    found = gazetteer.lookup(name)
+    countries = {e.country for e in found}
+    big = any(
+        e.kind == "town" and e.population >= BIG_TOWN and fold(e.name) == fold(name) for e in found
+    )  # called by its own name: not "Tonka" for India's Tonk
+    return next(iter(countries)) if big and len(countries) == 1 else None
 
 
 # "Soum province", "the Cercle of Niafunke", "Tombouctou Region", "department of Deou"
@@ -547,8 +567,12 @@ def _plausible(entry: Entry, countries: list[str], admin1: str | None, written: 
 
 def _seat_town(name: str, gazetteer: Gazetteer, countries: list[str]) -> Entry | None:
     """ "(Madougou, Koro)": an area the gazetteer does not list, named after its seat, a town of
-    the context's countries."""
-    town = gazetteer.best(name, countries=countries) if countries else None
+    the context's countries (with none, the one town so named)."""
+    if not countries:  # with no country in context, only a town of 1,000 or more so named
+        towns = [e for e in gazetteer.lookup(name) if e.kind == "town"]
+        unique = len(towns) == 1 and fold(towns[0].name) == fold(name)
+        return towns[0] if unique and towns[0].population >= 1000 and towns[0].admin1 else None
+    town = gazetteer.best(name, countries=countries)
     if town is None or town.kind != "town" or not town.admin1 or town.country not in countries:
         return None
     return town
@@ -597,11 +621,22 @@ def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[
         hints.append(hint)
     for m in _ADMIN_PAREN.finditer(text):
         name = m["b"].strip()
-        area = None if gazetteer.country_of(name) else gazetteer.admin2(name, countries)
+        if gazetteer.country_of(name):
+            continue
+        area = gazetteer.admin2(name, countries)
         if area is not None and (not countries or area.country in countries):
             if area.country not in countries:
                 countries.insert(0, area.country)
             hints.append(
                 AdminHint(m.start(), m.end(), name, area.admin1, "", area, name, area.country)
+            )
+        elif area is None and (seat := _seat_town(name, gazetteer, countries)) is not None:
+            # "Tonka (Goundam)": the area named after its seat, a town the gazetteer knows
+            named = gazetteer.areas_named_after_seats(seat.country)
+            admin2 = seat.admin2 or (name if named else "")
+            if seat.country not in countries:
+                countries.insert(0, seat.country)
+            hints.append(
+                AdminHint(m.start(), m.end(), admin2, seat.admin1, "", None, name, seat.country)
             )
     return sorted(hints, key=lambda h: h.start)
