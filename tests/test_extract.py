@@ -1009,3 +1009,10 @@ def test_a_foreign_forces_demonym_is_not_the_events_country(extract) -> None:  #
     assert m.country != "FR"
     m = one(extract("On 3 May 2024, a French helicopter carried out an airstrike near Zobrakuni."))
     assert names(m, "actor1") == {"Military Forces of France (2017-)"}
+
+
+def test_unorganised_people_who_fight_riot(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract("On 3 May 2024, two families clashed over a land dispute in Dori, Burkina Faso.")
+    )
+    assert (m.event_type, names(m, "actor1")) == ("Riots", {"Rioters (Burkina Faso)"})
