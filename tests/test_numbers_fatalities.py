@@ -220,6 +220,12 @@ def test_repeated_statement_counts_once() -> None:
             "policeman were killed and several others wounded.",
             3,
         ),
+        # a number in words is that number, even in a significant strike
+        (
+            "On 3 May 2024, French forces conducted an airstrike near Gao. At least three JNIM "
+            "militants killed.",
+            3,
+        ),
         # but not a victim of the grievance behind a clash
         (
             "On 3 May 2024, at least 10 people were killed in clashes near Kona. The clashes "

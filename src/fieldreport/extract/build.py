@@ -222,13 +222,20 @@ def _significant(event_type: str, roles: list[ActorRole]) -> bool:
 
 
 def _as_significant(claim: Claim) -> Claim:
+    """A vague toll ("several", "an unknown number") of a significant attack is 10; a number
+    written in words ("at least three") is that number."""
+    words = set(re.findall(r"[a-z]+", claim.phrase.lower()))
     if (
         claim.killed_min == VAGUE["several"][0]
         and claim.killed_max is None
         and not any(ch.isdigit() for ch in claim.phrase)
+        and not words & _NUMBER_WORDS
     ):
         return dataclasses.replace(claim, killed_min=SIGNIFICANT_VAGUE)
     return claim
+
+
+_NUMBER_WORDS = {"three", "trois"}  # the words that give 3, the toll "several" also gives
 
 
 def _sentence_span(info: SentenceInfo, text: str) -> Span:
