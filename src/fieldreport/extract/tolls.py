@@ -217,11 +217,25 @@ def _victim_heads(verb: Token) -> list[Token]:
             if o.dep_ in {"dobj", "obj"} and o.lemma_.lower() not in {"body", "corpse"}
         ]
     if not heads:
-        heads = _stranded_subject(verb)
+        heads = _stranded_subject(verb) or _headline_subject(verb)
     heads += [  # "shot dead a guard" parsed as a preposition "dead" with an object
         o for p in verb.children if p.lower_ == "dead" for o in p.children if o.dep_ == "pobj"
     ]
     return [_antecedent(h) for h in heads]
+
+
+def _headline_subject(verb: Token) -> list[Token]:
+    """ "A farmer killed and a herder abducted": a headline's passive, the verb with a subject
+    and no object; the subject (one person) is the victim."""
+    if verb.lemma_.lower() not in _KILL_VERBS or verb.tag_ not in {"VBD", "VBN"}:
+        return []
+    if any(c.dep_ in {"dobj", "obj", "nsubjpass", "agent"} for c in verb.children):
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj" and c.tag_ == "NN" and {d.lower_ for d in c.children} & {"a", "an"}
+    ]
 
 
 def _stranded_subject(verb: Token) -> list[Token]:
