@@ -220,6 +220,8 @@ def test_repeated_statement_counts_once() -> None:
             "policeman were killed and several others wounded.",
             3,
         ),
+        # "them" stands for the number the coordinated verb counted
+        ("On 3 May 2024, soldiers arrested fifteen herders near Djibo and executed them.", 15),
         # a headline's passive: "a farmer killed" is one dead
         ("On 3 May 2024, a farmer killed and a herder abducted by gunmen near Gao.", 1),
         # a number in words is that number, even in a significant strike

@@ -62,7 +62,22 @@ def counted_numbers(doc: Doc, sent: Span, death: Token) -> list[NumberPhrase]:
     already counted ('35 civilians including 31 women') is left out."""
     every = [q for q in _quantities(doc, sent) if not _part_of_previous(doc, q[0])]
     starts = {q[0]: q for q in every}
-    return [q for q in every if _linked(q, death, starts)] or _preceding(doc, sent, death, every)
+    linked = [q for q in every if _linked(q, death, starts)]
+    return linked or _them(death, every) or _preceding(doc, sent, death, every)
+
+
+def _them(death: Token, every: list[NumberPhrase]) -> list[NumberPhrase]:
+    """ "arrested nine men and executed them": the number the pronoun stands for, the object
+    of a verb the killing is coordinated with."""
+    if not any(c.dep_ in {"dobj", "obj"} and c.lower_ == "them" for c in death.children):
+        return []
+    verb = death
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+        for q in every:
+            if q[2] is not None and q[2].head.i == verb.i and q[2].dep_ in {"dobj", "obj"}:
+                return [q]
+    return []
 
 
 def named_victims(death: Token, quantities: list[NumberPhrase]) -> list[Token]:
