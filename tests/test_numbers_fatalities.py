@@ -222,6 +222,12 @@ def test_repeated_statement_counts_once() -> None:
         ),
         # "them" stands for the number the coordinated verb counted
         ("On 3 May 2024, soldiers arrested fifteen herders near Djibo and executed them.", 15),
+        # a victim the text names by a pronoun, or found dead
+        ("On 3 May 2024, gunmen abducted a man in Djibo and executed him in the bush.", 1),
+        ("On 3 May 2024, a ranger went missing and was found murdered near Djibo.", 1),
+        ("On 3 May 2024, a militant killed himself while planting an IED near Djibo.", 1),
+        # but not one an attempt spared
+        ("On 3 May 2024, gunmen fired on an officer in Gao in an attempt to assassinate him.", 0),
         # a headline's passive: "a farmer killed" is one dead
         ("On 3 May 2024, a farmer killed and a herder abducted by gunmen near Gao.", 1),
         # a number in words is that number, even in a significant strike

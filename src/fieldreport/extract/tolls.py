@@ -131,7 +131,7 @@ def attempted(death: Token) -> bool:
         return True
     head = death.head
     return (
-        death.dep_ == "xcomp"
+        death.dep_ in {"xcomp", "acl"}  # "tried to kill", "in an attempt to assassinate him"
         and head.lemma_.lower() in _ATTEMPT_LEMMAS
         and not any(c.dep_ == "neg" for c in head.children)
     )
@@ -232,11 +232,26 @@ def _victim_heads(verb: Token) -> list[Token]:
             if o.dep_ in {"dobj", "obj"} and o.lemma_.lower() not in {"body", "corpse"}
         ]
     if not heads:
-        heads = _stranded_subject(verb) or _headline_subject(verb)
+        heads = _stranded_subject(verb) or _headline_subject(verb) or _found_dead(verb)
     heads += [  # "shot dead a guard" parsed as a preposition "dead" with an object
         o for p in verb.children if p.lower_ == "dead" for o in p.children if o.dep_ == "pobj"
     ]
     return [_antecedent(h) for h in heads]
+
+
+def _found_dead(verb: Token) -> list[Token]:
+    """ "a ranger went missing and was found murdered", "one abducted was found executed": the
+    one found."""
+    found = verb.head
+    if verb.dep_ not in {"xcomp", "oprd", "acomp"} or found.lemma_.lower() != "find":
+        return []
+    for clause in (found, found.head if found.dep_ == "conj" else None):
+        if clause is None:
+            continue
+        subjects = [c for c in clause.children if c.dep_ in {"nsubjpass", "nsubj"}]
+        if subjects:
+            return subjects[:1]
+    return []
 
 
 def _headline_subject(verb: Token) -> list[Token]:
@@ -291,6 +306,8 @@ def _single(noun: Token) -> bool:
     nominal = noun.tag_ in {"NN", "NNP"} or (  # "killed a civilian", civilian tagged JJ
         noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.tag_ == "JJ"
     )
+    if noun.lower_ in {"him", "her", "himself", "herself"}:
+        return True  # "abducted a man and executed him", "killed himself"
     return (
         nominal
         and bool(dets & _SINGLE_DET or bare)
