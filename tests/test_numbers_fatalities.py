@@ -226,7 +226,9 @@ def test_repeated_statement_counts_once() -> None:
         ("On 3 May 2024, gunmen abducted a man in Djibo and executed him in the bush.", 1),
         ("On 3 May 2024, a ranger went missing and was found murdered near Djibo.", 1),
         ("On 3 May 2024, a militant killed himself while planting an IED near Djibo.", 1),
-        # but not one an attempt spared
+        ("On 3 May 2024, gunmen clashed with a customs officer in Hombori. The officer died.", 1),
+        # but not a natural death, nor one an attempt spared
+        ("On 3 May 2024, gunmen attacked a hotel in Gao, a guest died of a heart attack.", 0),
         ("On 3 May 2024, gunmen fired on an officer in Gao in an attempt to assassinate him.", 0),
         # a headline's passive: "a farmer killed" is one dead
         ("On 3 May 2024, a farmer killed and a herder abducted by gunmen near Gao.", 1),

@@ -138,6 +138,7 @@ def attempted(death: Token) -> bool:
 
 
 _SHARE_WORDS = {"including", "incl", "incl.", "dont", "notamment"}
+_NATURAL = re.compile(r"\b(cardiac|heart|illness|disease|natural causes|stroke|malaria)\b", re.I)
 
 
 def _part_of_previous(doc: Doc, start: int) -> bool:
@@ -172,7 +173,12 @@ def _single_victims(death: Token) -> list[Token]:
     civilian': the civilian; the two are a count of their own)."""
     verb = death if death.pos_ == "VERB" else death.head
     if SUCCUMB.match(death.lower_):
-        return _succumbed(death)
+        return _succumbed(death)  # "succumbed to his wounds"
+    if death.pos_ == "VERB" and death.lemma_.lower() == "die":
+        # "he later died", not "the Burkinabe who died" (a clause about others) nor a natural
+        # death ("died of a heart attack")
+        natural = _NATURAL.search(" ".join(t.text for t in death.subtree))
+        return [] if death.dep_ == "relcl" or natural else _succumbed(death)
     if death.lower_ in {"body", "corpse"} or verb.lemma_.lower() not in _KILL_VERBS | {
         "torture",
         "beat",
