@@ -277,3 +277,13 @@ def test_the_victim_of_two_coordinated_verbs_counts_once(extract) -> None:  # ty
     assert m.fatalities is not None and m.fatalities.acled == 1
     (m,) = extract("On 11 January 2024, gunmen decapitated a traditional healer in Fana.")
     assert m.fatalities is not None and m.fatalities.acled == 1
+
+
+def test_a_peaceful_protest_kills_no_one(extract) -> None:  # type: ignore[no-untyped-def]
+    # the deaths a protest is about belong to another event; the claim is kept, the toll is 0
+    (m,) = extract(
+        "On 3 May 2024, hundreds of people marched peacefully in Gao to protest the killing of "
+        "three herders in Intahaka."
+    )
+    assert m.sub_event_type == "Peaceful protest"
+    assert m.fatalities.acled == 0 and "kills no one" in m.fatalities.rule

@@ -39,6 +39,7 @@ from fieldreport.model import (
     Article,
     Claim,
     DateInfo,
+    Fatalities,
     Mention,
     Place,
     Span,
@@ -117,7 +118,7 @@ def build_mention(
         place=place,
         actors=tuple(roles),
         claims=tuple(claims),
-        fatalities=fatalities(claims),
+        fatalities=_toll(sub_type, claims),
         evidence=evidence,
         notes=notes,
         confidence=_confidence(date, place, roles, evidence),
@@ -195,6 +196,28 @@ _CIVIL_VEHICLE = re.compile(
     r"cars?|taxis?|pirogues?|boats?)\b",
     re.I,
 )
+
+
+# sub-event types that kill no one by ACLED's definitions: a death makes the event another
+# type (excessive force, attack), so the deaths a report of one of these names are another
+# event's (the killing a protest was about, the attack before an arrest)
+NON_LETHAL = {
+    "Peaceful protest",
+    "Protest with intervention",
+    "Looting/property destruction",
+    "Abduction/forced disappearance",
+    "Arrests",
+    "Agreement",
+    "Change to group/activity",
+    "Headquarters or base established",
+    "Non-violent transfer of territory",
+}
+
+
+def _toll(sub_type: str, claims: list[Claim]) -> Fatalities:
+    if sub_type in NON_LETHAL:
+        return Fatalities(0, 0, 0, 0, f"0: a {sub_type.lower()} kills no one (ACLED)")
+    return fatalities(claims)
 
 
 def _civilians_hit(sub_type: str, sides: Sides, lead: str) -> bool:
