@@ -1016,3 +1016,10 @@ def test_unorganised_people_who_fight_riot(extract) -> None:  # type: ignore[no-
         extract("On 3 May 2024, two families clashed over a land dispute in Dori, Burkina Faso.")
     )
     assert (m.event_type, names(m, "actor1")) == ("Riots", {"Rioters (Burkina Faso)"})
+
+
+def test_counted_dead_in_a_headline_and_a_places_country(extract) -> None:  # type: ignore[no-untyped-def]
+    # "3 peacekeepers killed": they were killed; the place says whose mission they serve
+    m = one(extract("On 3 May 2024, 3 peacekeepers killed in an IED attack near Douentza."))
+    assert names(m, "actor1") == {"Unidentified Armed Group (Mali)"}
+    assert any(n.startswith("MINUSMA") for n in names(m, "actor2"))

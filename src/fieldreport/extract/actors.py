@@ -539,6 +539,8 @@ def side_of(token: Token) -> Side:
             return "none"
         if tok is not token and tok.lemma_.lower() in _THINGS and _hit_in_headline(tok):
             return "target"
+        if _counted_dead(tok):
+            return "target"
         side = _side_at(tok, dep, head)
         if side is not None:
             return side
@@ -554,6 +556,18 @@ def side_of(token: Token) -> Side:
 
 
 _DEVICE = re.compile(r"\b(ieds?|mines?|landmines?|explosives?|explosive devices?|bombs?)\b", re.I)
+
+
+def _counted_dead(tok: Token) -> bool:
+    """ "3 peacekeepers killed and 5 others wounded": a counted subject of a verb of killing
+    with no object is a headline's passive; they were killed."""
+    verb = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and any(c.dep_ == "nummod" for c in tok.children)
+        and verb.lemma_.lower() in {"kill", "wound", "injure", "execute", "behead"}
+        and not any(c.dep_ in {"dobj", "obj"} for c in verb.children)
+    )
 
 
 def _hit_in_headline(thing: Token) -> bool:

@@ -189,12 +189,16 @@ def read_sentence(
     dates = _dates(doc, sent, ctx.published, skip)
     on = next((d.info.date for d in dates if d.info and not d.report), ctx.published)
     background = _is_background(text, dates, ctx.published)
+    places = find_places(sent, gazetteer, ctx.countries, skip, ctx.ents)
+    # with no country in context, the country of the places the sentence names ("a
+    # peacekeeper was wounded near Douentza": Mali's mission)
+    countries = ctx.countries or list(dict.fromkeys(p.entry.country for p in places))
     return SentenceInfo(
         span=sent,
         cues={} if ctx.sports or _sporting(text) else without_grievances(text, cues_in(text)),
         dates=dates,
-        places=find_places(sent, gazetteer, ctx.countries, skip, ctx.ents),
-        actors=finder.find(doc, sent, on, ctx.countries),
+        places=places,
+        actors=finder.find(doc, sent, on, countries),
         claims=find_claims(doc, sent),
         background=background,
         speaker=speaker_of(sent),
