@@ -364,3 +364,9 @@ def test_a_big_town_nearby_tells_the_country(extract) -> None:  # type: ignore[n
     # "Tonka (Goundam)": an area in brackets named after its seat, a town the gazetteer knows
     (m,) = extract("On 3 May 2024, gunmen attacked the gendarmerie post in Tonka (Goundam).")
     assert m.place is not None and (m.place.country, m.place.admin1) == ("ML", "Tombouctou")
+
+
+def test_a_regional_capitals_area_is_named_as_its_region(extract) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames calls the town Timbuktu; its cercle, like its region, is Tombouctou
+    (m,) = extract("On 3 May 2024, gunmen attacked a shop in Timbuktu.")
+    assert m.place is not None and (m.place.admin1, m.place.admin2) == ("Tombouctou", "Tombouctou")

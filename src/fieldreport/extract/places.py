@@ -330,7 +330,14 @@ def _own_area(entry: Entry, gazetteer: Gazetteer) -> tuple[str, str]:
         own = gazetteer.admin2(entry.name, [entry.country])
         if own is not None and own.country == entry.country and own.admin1 == entry.admin1:
             return own.admin2, ""
-        return entry.name, "admin2 inferred: the area named after the town, as if it were its seat"
+        # the region's capital, named as its region is ("Timbuktu" in Tombouctou region: the
+        # cercle of Tombouctou)
+        capital = any(
+            e.kind == "town" and e.geonames_id == entry.geonames_id
+            for e in gazetteer.lookup(entry.admin1)
+        )
+        name = entry.admin1 if capital and entry.geonames_id is not None else entry.name
+        return name, "admin2 inferred: the area named after the town, as if it were its seat"
     area = gazetteer.nearest_area(entry, 40.0)
     if area is None:
         return "", ""
