@@ -370,3 +370,12 @@ def test_a_regional_capitals_area_is_named_as_its_region(extract) -> None:  # ty
     # GeoNames calls the town Timbuktu; its cercle, like its region, is Tombouctou
     (m,) = extract("On 3 May 2024, gunmen attacked a shop in Timbuktu.")
     assert m.place is not None and (m.place.admin1, m.place.admin2) == ("Tombouctou", "Tombouctou")
+
+
+def test_a_namesake_far_from_the_hints_seat_gives_way(extract) -> None:  # type: ignore[no-untyped-def]
+    # "Bamba Commune (Koro, Mopti)": not the Bamba of the Gao region, 350 km from Koro
+    (m,) = extract(
+        "On 11 June 2020, Fulani militiamen attacked the village of Were, Bamba Commune "
+        "(Koro, Mopti)."
+    )
+    assert m.place is not None and m.place.admin1 == "Mopti"

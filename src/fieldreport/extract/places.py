@@ -314,7 +314,7 @@ def _far_from_hint(entry: Entry, hint: AdminHint) -> bool:
     """A town of another region than the hint's, far from the area it names: a namesake."""
     if entry.kind != "town" or not hint.admin1 or fold(entry.admin1) == fold(hint.admin1):
         return False
-    where = hint.area  # a region is too large to tell (and ACLED renamed some)
+    where = hint.area or hint.seat  # a region is too large to tell (and ACLED renamed some)
     return where is not None and km(entry.lat, entry.lon, where.lat, where.lon) > 100.0
 
 
@@ -598,6 +598,7 @@ class AdminHint:
     area: Entry | None = None  # the admin2 area when the hint names one (its seat's position)
     written: str = ""  # the hint's last name as written
     country: str = ""
+    seat: Entry | None = None  # the town the first name is, in the hint's region, if known
 
 
 def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[AdminHint]:
@@ -624,7 +625,11 @@ def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[
             # the province as the note writes it: ACLED's spelling in ACLED's notes
             hint = AdminHint(m.start(), m.end(), b, area.admin1, a, area, b, area.country)
         else:
-            hint = AdminHint(m.start(), m.end(), a, found.admin1, written=b, country=found.country)
+            seat = _seat_town(a, gazetteer, countries)
+            seat = seat if seat is not None and fold(seat.admin1) == fold(found.admin1) else None
+            hint = AdminHint(
+                m.start(), m.end(), a, found.admin1, written=b, country=found.country, seat=seat
+            )
         hints.append(hint)
     for m in _ADMIN_PAREN.finditer(text):
         name = m["b"].strip()
