@@ -379,3 +379,11 @@ def test_a_namesake_far_from_the_hints_seat_gives_way(extract) -> None:  # type:
         "(Koro, Mopti)."
     )
     assert m.place is not None and m.place.admin1 == "Mopti"
+
+
+def test_the_hinted_village_stands_before_other_towns(extract) -> None:  # type: ignore[no-untyped-def]
+    # the note codes the village its brackets describe, unknown to the gazetteer: its area
+    (m,) = extract(
+        "On 11 May 2020, militants seized a vehicle between Zobrakuni (Bourzanga, Bam) and Djibo."
+    )
+    assert m.place is not None and m.place.admin1 == "Centre-Nord"

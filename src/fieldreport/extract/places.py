@@ -265,8 +265,12 @@ def find_places(
                     hit.start, hit.end, hit.name, hit.entry, precision, admin2, admin2_basis=basis
                 )
             )
-    if hints and not any(h.entry.kind == "town" for h in hits):
+    # "between Namssiguia (Bourzanga, Bam) and Djibo": the hinted village, unknown, is the
+    # place the note codes; its area stands for it even when other towns are known
+    hinted = hints and any(0 <= base + hints[0].start - h.end <= 2 for h in hits)
+    if hints and (not any(h.entry.kind == "town" for h in hits) or not hinted):
         hits.extend(_fallback(hints[0], base, gazetteer, countries))
+        hits.sort(key=lambda h: h.start)
     return _ranked(hits, text, base)
 
 
