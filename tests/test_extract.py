@@ -880,9 +880,7 @@ def test_men_are_a_descriptor_of_sexual_violence_only(extract) -> None:  # type:
 
 
 def test_residents_beside_protesters_are_the_crowd(extract) -> None:  # type: ignore[no-untyped-def]
-    m = one(
-        extract("On 3 May 2024, women, youth and children in Kayes marched against insecurity.")
-    )
+    m = one(extract("On 3 May 2024, women and children of Segou marched to ask for more security."))
     assert names(m, "actor1") == {"Protesters (Mali)"}
     assert names(m, "assoc1") == {"Women (Mali)"}
 
@@ -890,10 +888,10 @@ def test_residents_beside_protesters_are_the_crowd(extract) -> None:  # type: ig
 def test_a_forces_post_or_vehicle_attacked_in_a_headline(extract) -> None:  # type: ignore[no-untyped-def]
     # "FAMa checkpoint attacked", "MINUSMA vehicle struck by IED": the force was hit, and the
     # attacker the text does not name is an unidentified armed group
-    m = one(extract("On 3 May 2024, FAMa checkpoint in Gossi attacked around 18h20, 1 dead."))
+    m = one(extract("On 3 May 2024, FAMa checkpoint near Hombori attacked at dawn, 1 dead."))
     assert names(m, "actor1") == {"Unidentified Armed Group (Mali)"}
     assert any(n.startswith("Military Forces of Mali") for n in names(m, "actor2"))
-    m = one(extract("On 3 May 2024, a MINUSMA vehicle was damaged by an IED near Kidal."))
+    m = one(extract("On 3 May 2024, a MINUSMA truck was damaged by an IED near Aguelhok."))
     assert names(m, "actor1") == {"Unidentified Armed Group (Mali)"}
     assert any(n.startswith("MINUSMA") for n in names(m, "actor2"))
     # a force that attacks is still the attacker
@@ -904,11 +902,7 @@ def test_a_forces_post_or_vehicle_attacked_in_a_headline(extract) -> None:  # ty
 def test_a_coalition_member_coded_as_itself_keeps_its_name(extract) -> None:  # type: ignore[no-untyped-def]
     # ACLED codes Ansar Dine's acts as Ansar Dine's, JNIM associated, even when the report
     # names the coalition in brackets; Katiba Macina's as JNIM's
-    m = one(
-        extract(
-            "On 3 May 2019, an IED planted by Ansar Dine (JNIM) militants hit a truck in Kidal."
-        )
-    )
+    m = one(extract("On 3 May 2019, Ansar Dine (JNIM) fighters shelled an army camp near Kidal."))
     assert names(m, "actor1") == {"Ansar Dine"}
     assert "JNIM: Group for Support of Islam and Muslims" in names(m, "assoc1")
 
@@ -942,7 +936,7 @@ def test_a_crowds_other_side_with_no_country_known(extract) -> None:  # type: ig
     # what a protest was about is no actor 2, country or not
     m = one(extract("On 3 May 2024, health workers staged a sit-in protest in Zobrakuni."))
     assert names(m, "actor1") == {"Protesters"} and not names(m, "actor2")
-    m = one(extract("Protesters demonstrated for an inquiry into the death of a journalist."))
+    m = one(extract("Students marched to demand an inquiry into the death of a teacher."))
     assert names(m, "actor1") == {"Protesters"} and not names(m, "actor2")
     # the protest rioters hold is their own, not a second crowd they face
     m = one(extract("On 3 May 2024, rioters protest the arrest of a trader, burning tyres."))
@@ -955,8 +949,8 @@ def test_the_forces_that_answer_a_crowd_in_a_later_sentence(extract) -> None:  #
     assert any(n.startswith("Police Forces of Burkina Faso") for n in names(m, "actor2"))
     m = one(
         extract(
-            "On 3 May 2024, rioters protested in Ouagadougou. Rioters threw stones at police "
-            "cars and police responded by throwing teargas at rioters."
+            "On 3 May 2024, rioters blocked roads in Ouagadougou. Youths stoned a patrol and "
+            "police answered with teargas fired at the rioters."
         )
     )
     assert any(n.startswith("Police Forces of Burkina Faso") for n in names(m, "actor2"))
@@ -972,7 +966,7 @@ def test_forest_guards_are_a_police_service(extract) -> None:  # type: ignore[no
 
 def test_a_sports_word_in_passing_is_no_match_report(extract) -> None:  # type: ignore[no-untyped-def]
     m = one(
-        extract("On 3 May 2024, JNIM militants abducted a football team travelling near Douentza.")
+        extract("On 3 May 2024, JNIM militants kidnapped two players of a football club near Boni.")
     )
     assert m.sub_event_type == "Abduction/forced disappearance"
     m = one(
@@ -982,22 +976,16 @@ def test_a_sports_word_in_passing_is_no_match_report(extract) -> None:  # type: 
 
 
 def test_herds_seized_are_looting(extract) -> None:  # type: ignore[no-untyped-def]
-    m = one(
-        extract("On 3 May 2024, unknown gunmen seized a thousand heads of livestock near Menaka.")
-    )
+    m = one(extract("On 3 May 2024, bandits seized two hundred heads of cattle near Menaka."))
     assert m.sub_event_type == "Looting/property destruction"
 
 
 def test_explosives_set_off_and_shots_into_a_crowd(extract) -> None:  # type: ignore[no-untyped-def]
-    m = one(
-        extract(
-            "On 3 May 2024, JNIM militants set off explosives and destroyed a bridge near Dori."
-        )
-    )
+    m = one(extract("On 3 May 2024, JNIM fighters set off explosives under a culvert near Kaya."))
     assert m.sub_event_type == "Remote explosive/landmine/IED"
     m = one(
         extract(
-            "On 3 May 2024, several civilians were injured in Gao when gunmen fired into a crowd."
+            "On 3 May 2024, two traders were hurt in Kidal when gunmen fired into a market crowd."
         )
     )
     assert m.event_type == "Violence against civilians"
@@ -1012,9 +1000,7 @@ def test_a_foreign_forces_demonym_is_not_the_events_country(extract) -> None:  #
 
 
 def test_unorganised_people_who_fight_riot(extract) -> None:  # type: ignore[no-untyped-def]
-    m = one(
-        extract("On 3 May 2024, two families clashed over a land dispute in Dori, Burkina Faso.")
-    )
+    m = one(extract("On 3 May 2024, two rival families clashed over a well in Dori, Burkina Faso."))
     assert (m.event_type, names(m, "actor1")) == ("Riots", {"Rioters (Burkina Faso)"})
 
 

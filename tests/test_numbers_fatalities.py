@@ -216,26 +216,26 @@ def test_repeated_statement_counts_once() -> None:
         ("On 3 May 2024, the army killed 12 suspected militants near Kona and seized weapons.", 12),
         # a coordination the parser hangs on the place before it still counts every victim
         (
-            "On 3 May 2024, militants attacked the military base in Yense, two soldiers and a "
-            "policeman were killed and several others wounded.",
-            3,
+            "On 3 May 2024, jihadists stormed an army camp near Kona, four soldiers and a "
+            "gendarme were killed and others hurt.",
+            5,
         ),
         # "them" stands for the number the coordinated verb counted
-        ("On 3 May 2024, soldiers arrested fifteen herders near Djibo and executed them.", 15),
+        ("On 3 May 2024, soldiers detained eleven traders near Kaya and executed them.", 11),
         # a victim the text names by a pronoun, or found dead
-        ("On 3 May 2024, gunmen abducted a man in Djibo and executed him in the bush.", 1),
-        ("On 3 May 2024, a ranger went missing and was found murdered near Djibo.", 1),
-        ("On 3 May 2024, a militant killed himself while planting an IED near Djibo.", 1),
-        ("On 3 May 2024, gunmen clashed with a customs officer in Hombori. The officer died.", 1),
+        ("On 3 May 2024, gunmen kidnapped a teacher near Kaya and executed him in the forest.", 1),
+        ("On 3 May 2024, a shepherd disappeared and was found murdered near Kaya.", 1),
+        ("On 3 May 2024, a bomb maker killed himself when his device went off near Kaya.", 1),
+        ("On 3 May 2024, bandits exchanged fire with a gendarme near Kaya. The gendarme died.", 1),
         # but not a natural death, nor one an attempt spared
         ("On 3 May 2024, gunmen attacked a hotel in Gao, a guest died of a heart attack.", 0),
-        ("On 3 May 2024, gunmen fired on an officer in Gao in an attempt to assassinate him.", 0),
+        ("On 3 May 2024, gunmen shot at a mayor in Kaya in an attempt to assassinate him.", 0),
         # a headline's passive: "a farmer killed" is one dead
-        ("On 3 May 2024, a farmer killed and a herder abducted by gunmen near Gao.", 1),
+        ("On 3 May 2024, a shepherd killed and a trader kidnapped by bandits near Gao.", 1),
         # a number in words is that number, even in a significant strike
         (
-            "On 3 May 2024, French forces conducted an airstrike near Gao. At least three JNIM "
-            "militants killed.",
+            "On 3 May 2024, a French drone struck a convoy near Gao. At least three ISGS "
+            "fighters killed.",
             3,
         ),
         # but not a victim of the grievance behind a clash

@@ -327,7 +327,7 @@ def test_a_foreign_city_is_not_found_by_another_languages_name(extract) -> None:
     (m,) = extract("On 3 May 2024, unknown gunmen shot dead a shopkeeper in Boni.")
     assert m.place is None or m.place.country != "DE"
     # a spelling of the town's own name still finds it
-    (m,) = extract("On 3 May 2024, people took to the streets of Nioro du Sahel to protest.")
+    (m,) = extract("On 3 May 2024, traders marched in Nioro du Sahel against new market taxes.")
     assert m.place is not None and (m.place.name, m.place.country) == ("Nioro", "ML")
 
 
@@ -340,29 +340,31 @@ def test_places_the_event_is_only_near(extract) -> None:  # type: ignore[no-unty
     assert m.place is not None and (m.place.name, m.place.precision) == ("Djibo", 2)
     (m,) = extract("On 3 May 2024, gunmen killed a farmer in the commune of Markoye.")
     assert m.place is not None and (m.place.name, m.place.precision) == ("Markoye", 2)
-    (m,) = extract("On 3 May 2024, gunmen robbed 24 traders on their way to Bamba (Bourem, Gao).")
+    (m,) = extract("On 3 May 2024, bandits robbed a bus on its way to Bamba (Bourem, Gao).")
     assert m.place is not None and (m.place.name, m.place.precision) == ("Bamba", 2)
 
 
 def test_areas_named_with_their_kind_give_the_country(extract) -> None:  # type: ignore[no-untyped-def]
     # "Soum province", "Cercle of Niafunke": the country of the area, though unnamed, rules
     # out namesakes abroad (Angola's Damba, Nigeria's Lere)
-    (m,) = extract("On 3 May 2024, gunmen seized cattle in the village of Damba, Soum province.")
+    (m,) = extract("On 3 May 2024, bandits stole goats from the hamlet of Damba, Soum province.")
     assert m.place is not None and m.place.country == "BF"
-    (m,) = extract("On 3 May 2024, gunmen abducted a gendarme in Lere, Cercle of Niafunke.")
+    (m,) = extract("On 3 May 2024, armed men robbed a trader in Lere, Cercle of Niafunke.")
     assert m.place is not None and (m.place.country, m.place.admin1) == ("ML", "Tombouctou")
     # a town of another region than the one named is not the place
-    (m,) = extract("On 3 May 2024, MAA and GATIA clashed near Bourem-Inaly, Tombouctou Region.")
+    (m,) = extract(
+        "On 3 May 2024, militiamen ambushed a convoy near Bourem-Inaly, Tombouctou Region."
+    )
     assert m.place is not None and m.place.admin1 == "Tombouctou"
 
 
 def test_a_big_town_nearby_tells_the_country(extract) -> None:  # type: ignore[no-untyped-def]
     # "near Mopti": a large town known by its own name puts its country in context, so the
     # checkpoint of "Marina" is not California's
-    (m,) = extract("On 3 May 2024, gunmen attacked a checkpoint in Marina, near Mopti.")
+    (m,) = extract("On 3 May 2024, bandits robbed a bus in Marina, near Mopti.")
     assert m.place is not None and m.place.country == "ML"
     # "Tonka (Goundam)": an area in brackets named after its seat, a town the gazetteer knows
-    (m,) = extract("On 3 May 2024, gunmen attacked the gendarmerie post in Tonka (Goundam).")
+    (m,) = extract("On 3 May 2024, armed men stole cattle in Tonka (Goundam).")
     assert m.place is not None and (m.place.country, m.place.admin1) == ("ML", "Tombouctou")
 
 
@@ -375,7 +377,7 @@ def test_a_regional_capitals_area_is_named_as_its_region(extract) -> None:  # ty
 def test_a_namesake_far_from_the_hints_seat_gives_way(extract) -> None:  # type: ignore[no-untyped-def]
     # "Bamba Commune (Koro, Mopti)": not the Bamba of the Gao region, 350 km from Koro
     (m,) = extract(
-        "On 11 June 2020, Fulani militiamen attacked the village of Were, Bamba Commune "
+        "On 2 March 2024, gunmen burned granaries in the hamlet of Zobrakuni, Bamba Commune "
         "(Koro, Mopti)."
     )
     assert m.place is not None and m.place.admin1 == "Mopti"
@@ -384,6 +386,6 @@ def test_a_namesake_far_from_the_hints_seat_gives_way(extract) -> None:  # type:
 def test_the_hinted_village_stands_before_other_towns(extract) -> None:  # type: ignore[no-untyped-def]
     # the note codes the village its brackets describe, unknown to the gazetteer: its area
     (m,) = extract(
-        "On 11 May 2020, militants seized a vehicle between Zobrakuni (Bourzanga, Bam) and Djibo."
+        "On 2 March 2024, bandits robbed a bus between Zobrakuni (Bourzanga, Bam) and Djibo."
     )
     assert m.place is not None and m.place.admin1 == "Centre-Nord"
