@@ -1009,3 +1009,8 @@ def test_counted_dead_in_a_headline_and_a_places_country(extract) -> None:  # ty
     m = one(extract("On 3 May 2024, 3 peacekeepers killed in an IED attack near Douentza."))
     assert names(m, "actor1") == {"Unidentified Armed Group (Mali)"}
     assert any(n.startswith("MINUSMA") for n in names(m, "actor2"))
+
+
+def test_a_child_hit_by_a_blast_is_a_civilian(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2024, a child was killed by an explosive device near Koro."))
+    assert names(m, "actor2") == {"Civilians (Mali)"}
