@@ -48,6 +48,7 @@ from fieldreport.resolve.actors import ActorDictionary
 from fieldreport.resolve.places import Gazetteer
 
 SIGNIFICANT_VAGUE = 10  # "several" killed in a significant attack (ACLED's "3 or 10")
+_NUMBER_WORDS = {"three", "trois"}  # the words that give 3, the toll "several" also gives
 
 
 @dataclass(slots=True)
@@ -256,9 +257,6 @@ def _as_significant(claim: Claim) -> Claim:
     ):
         return dataclasses.replace(claim, killed_min=SIGNIFICANT_VAGUE)
     return claim
-
-
-_NUMBER_WORDS = {"three", "trois"}  # the words that give 3, the toll "several" also gives
 
 
 def _sentence_span(info: SentenceInfo, text: str) -> Span:
