@@ -72,9 +72,14 @@ def participants(
     country: str | None,
     on: dt.date | None,
 ) -> Participants:
-    parties = tuple(
-        h.ref for s in group.sentences for h in s.actors if h.ref and _party(h, lead, group)
-    )
+    taking: dict[ActorHit, bool] = {}  # whether each phrase takes part, found once
+
+    def takes_part(hit: ActorHit) -> bool:
+        if hit not in taking:
+            taking[hit] = _party(hit, lead, group)
+        return taking[hit]
+
+    parties = tuple(h.ref for s in group.sentences for h in s.actors if h.ref and takes_part(h))
     village = _village_group(group, actors)
     resolved = [
         (hit, _resolve(_of_village(hit, village), actors, country, on, parties))
@@ -84,7 +89,7 @@ def participants(
     resolved += _ethnic_descriptors(resolved, actors, country, on)
     mentioned = [(h, r) for h, r in resolved if r is not None]
     blamed = _blamed(group)
-    refs = [(h, r) for h, r in mentioned if _party(h, lead, group) or h.start in blamed]
+    refs = [(h, r) for h, r in mentioned if takes_part(h) or h.start in blamed]
     votes = _votes(group, refs)
     for h, r in refs:
         if h.side == "attacker" and lead.span.start_char <= h.start < lead.span.end_char:
@@ -93,7 +98,7 @@ def participants(
         if h.start in blamed and r.inter in ARMED:
             votes[r.name]["attacker"] += 2  # "the device was likely planted by JNIM"
     unnamed = country is None and any(
-        r is None and h.side != "target" and h.kind != "coref" and _party(h, lead, group)
+        r is None and h.side != "target" and h.kind != "coref" and takes_part(h)
         for h, r in resolved
     )
     return Participants(mentioned, refs, votes, unnamed)

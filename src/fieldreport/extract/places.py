@@ -14,7 +14,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -133,12 +133,12 @@ def context_countries(
         if iso:
             counts[iso] += 1
     for ent in doc.ents:
-        if ent.label_ == "GPE" and len(ent) > 1:
-            iso = gazetteer.country_of(ent.text)
-            if iso:
-                counts[iso] += 1
-    for ent in doc.ents:
-        iso = _big_town_country(ent.text, gazetteer) if ent.label_ == "GPE" else None
+        if ent.label_ != "GPE":
+            continue
+        iso = gazetteer.country_of(ent.text) if len(ent) > 1 else None
+        if iso:
+            counts[iso] += 1
+        iso = _big_town_country(ent.text, gazetteer)
         if iso and not (skip and ent.start in skip):
             counts[iso] += 1
     for iso in _named_area_countries(doc.text, gazetteer):
@@ -170,17 +170,23 @@ _NAMED_AREA = re.compile(
 )
 
 
-def _named_regions(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[Entry]:
-    """The first-level regions a sentence names with the word ("Tombouctou Region")."""
-    found = []
+def _area_mentions(text: str, gazetteer: Gazetteer) -> Iterator[tuple[str, str]]:
+    """(name, its kind's word) for each area named with its kind; countries ("Mali region")
+    left out."""
     for m in _NAMED_AREA.finditer(text):
         name = m["a"] or m["b"]
-        word = text[m.start() : m.end()].lower()
-        if "region" in word and not gazetteer.country_of(name):
-            region = gazetteer.region(name, countries)
-            if region is not None:
-                found.append(region)
-    return found
+        if not gazetteer.country_of(name):
+            yield name, text[m.start() : m.end()].lower()
+
+
+def _named_regions(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[Entry]:
+    """The first-level regions a sentence names with the word ("Tombouctou Region")."""
+    regions = (
+        gazetteer.region(name, countries)
+        for name, word in _area_mentions(text, gazetteer)
+        if "region" in word
+    )
+    return [r for r in regions if r is not None]
 
 
 def _outside(entry: Entry, regions: list[Entry]) -> bool:
@@ -199,10 +205,7 @@ def _named_area_countries(text: str, gazetteer: Gazetteer) -> list[str]:
     country goes unnamed. A name borne by areas of several countries says nothing; nor does
     "the Sahel region", a name for the whole belt."""
     found: list[str] = []
-    for m in _NAMED_AREA.finditer(text):
-        name, word = m["a"] or m["b"], text[m.start() : m.end()].lower()
-        if gazetteer.country_of(name):
-            continue
+    for name, word in _area_mentions(text, gazetteer):
         region = None if "cercle" in word else gazetteer.region(name, ())
         area = None if "region" in word else gazetteer.admin2(name, ())
         named = region or area
