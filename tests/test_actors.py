@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from fieldreport.errors import DataError
+from fieldreport.extract.actors import side_of
 from fieldreport.resolve.actors import ActorDictionary, default_dictionary, expand_forms, fold
 
 # Common English words that must never be an alias: a PhraseMatcher would fire on ordinary prose.
@@ -436,3 +439,19 @@ def test_short_acronyms_only_in_capitals(extract) -> None:  # type: ignore[no-un
     assert not any("Balochistan" in r.actor.name for r in m.actors)  # "Bla" is a town
     (m,) = extract("On 8 May 2024, suspected ISGs militants killed two herders near Djibo.")
     assert any(r.actor.name.startswith("Islamic State") for r in m.actors)  # any case
+
+
+def test_a_victim_the_parser_makes_the_next_verbs_subject() -> None:
+    # "Militants shot dead fifteen people, pillaged shops": parsers often hang "people" on
+    # "pillaged" as its subject; they were shot, they did not pillage
+    words = ["Militants", "shot", "dead", "fifteen", "people", ",", "pillaged", "shops", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=[True, True, True, True, False, True, True, False, False],
+        heads=[1, 1, 1, 4, 6, 4, 1, 6, 1],
+        deps=["nsubj", "ROOT", "acomp", "nummod", "nsubj", "punct", "conj", "dobj", "punct"],
+        lemmas=["militant", "shoot", "dead", "fifteen", "people", ",", "pillage", "shop", "."],
+        tags=["NNS", "VBD", "JJ", "CD", "NNS", ",", "VBD", "NNS", "."],
+    )
+    assert (side_of(doc[4]), side_of(doc[0])) == ("target", "attacker")

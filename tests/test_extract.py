@@ -1014,3 +1014,60 @@ def test_counted_dead_in_a_headline_and_a_places_country(extract) -> None:  # ty
 def test_a_child_hit_by_a_blast_is_a_civilian(extract) -> None:  # type: ignore[no-untyped-def]
     m = one(extract("On 3 May 2024, a child was killed by an explosive device near Koro."))
     assert names(m, "actor2") == {"Civilians (Mali)"}
+
+
+def test_soldiers_of_an_unnamed_state_still_attack(extract) -> None:  # type: ignore[no-untyped-def]
+    # no country known, so the soldiers go unnamed; they still make it an attack on a
+    # civilian, not a riot
+    m = one(
+        extract(
+            "On 3 May 2024, gendarmes or soldiers killed a herder and assaulted his brothers in "
+            "Zobra."
+        )
+    )
+    assert (m.event_type, names(m, "actor2")) == ("Violence against civilians", {"Civilians"})
+
+
+def test_an_army_that_ransacks_homes_is_who_destroys(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2024, the Malian army ransacked shops and burned carts in Zobra."))
+    assert m.sub_event_type == "Looting/property destruction"
+    assert names(m, "actor1") == {"Military Forces of Mali (2021-)"}
+    assert names(m, "actor2") == {"Civilians (Mali)"}
+
+
+def test_a_target_of_an_earlier_attack_avenged(extract) -> None:  # type: ignore[no-untyped-def]
+    # "in reprisal for an attack on the gendarmerie": the gendarmerie was hit before, not now
+    m = one(
+        extract(
+            "On 3 May 2024, Malian soldiers killed three civilians in Zobra (Niono, Segou), in "
+            "reprisal for an attack on the gendarmerie post of the town the day before."
+        )
+    )
+    assert m.event_type == "Violence against civilians"
+    assert names(m, "actor2") == {"Civilians (Mali)"}
+
+
+def test_one_trader_or_youth_killed_by_a_mine_is_a_civilian(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2024, a mine near Koro killed a Bambara trader and hurt his son."))
+    assert names(m, "actor2") == {"Civilians (Mali)"}
+    m = one(extract("On 3 May 2024, an explosive device killed a young shopkeeper near Koro."))
+    assert names(m, "actor2") == {"Civilians (Mali)"}
+
+
+def test_a_hunting_camp_is_no_military_camp(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2024, JNIM militants attacked a hunting camp near Fada NGourma and burned "
+            "two tents."
+        )
+    )
+    assert m.sub_event_type == "Looting/property destruction"
+    assert names(m, "actor2") == {"Civilians (Burkina Faso)"}
+
+
+def test_an_acronym_two_countries_groups_share(extract) -> None:  # type: ignore[no-untyped-def]
+    # "UPC" is a party in Burkina Faso and a rebel group in the Central African Republic
+    m = one(extract("On 3 May 2024, rioters burned the UPC office in Ouagadougou."))
+    assert "UPC: Union for Progress and Change" in names(m, "actor1", "actor2", "assoc1", "assoc2")
+    m = one(extract("On 3 May 2024, UPC rebels attacked a village near Bambari."))
+    assert names(m, "actor1") == {"UPC: Union for Peace in the Central African Republic"}

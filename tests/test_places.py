@@ -212,9 +212,20 @@ def test_a_lone_province_in_brackets(extract) -> None:  # type: ignore[no-untype
 
 
 def test_an_axis_is_coded_at_its_first_known_town(extract) -> None:  # type: ignore[no-untyped-def]
-    (m,) = extract("On 8 May 2024, unknown gunmen killed two traders in Dori-Zobrakuni.")
+    (m,) = extract("On 8 May 2024, unknown gunmen killed two traders on the Dori-Zobrakuni road.")
     assert m.place is not None and (m.place.name, m.place.country) == ("Dori", "BF")
     assert m.place.precision == 2
+    (m,) = extract("On 8 May 2024, unknown gunmen killed two traders between Dori-Djibo.")
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Dori", 2)
+
+
+def test_a_name_that_begins_with_a_foreign_towns(extract) -> None:  # type: ignore[no-untyped-def]
+    # with no country in context, "Pobe-Zobrakuni" is a village's own name (not a road from
+    # Benin's Pobe) and "Bangui Zobrakuni" is not the capital of the Central African Republic
+    (m,) = extract("On 8 May 2024, unknown gunmen burned huts in the village of Pobe-Zobrakuni.")
+    assert m.place is None or m.place.country != "BJ"
+    (m,) = extract("On 8 May 2024, unknown gunmen abducted a herder near Bangui Zobrakuni.")
+    assert m.place is None or m.place.country != "CF"
 
 
 def test_a_small_town_with_a_name_of_its_own(extract, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]

@@ -70,6 +70,16 @@ VIOLENT_LEMMAS = {
     "loot",
     "torch",
     "destroy",
+    "ransack",
+    "pillage",
+    "plunder",
+    "vandalize",
+    "vandalise",
+    "raze",
+    "torture",
+    "whip",
+    "flog",
+    "mistreat",
     "rape",
     "lynch",
     "beat",
@@ -541,6 +551,8 @@ def side_of(token: Token) -> Side:
             return "target"
         if _counted_dead(tok):
             return "target"
+        if _stranded_object(tok):
+            dep, head = "dobj", head.head
         side = _side_at(tok, dep, head)
         if side is not None:
             return side
@@ -556,6 +568,22 @@ def side_of(token: Token) -> Side:
 
 
 _DEVICE = re.compile(r"\b(ieds?|mines?|landmines?|explosives?|explosive devices?|bombs?)\b", re.I)
+
+
+def _stranded_object(tok: Token) -> bool:
+    """ "shot dead fifteen people, pillaged shops": the parser makes the first verb's object
+    the subject of the next verb in a list. A subject between two listed verbs, right before
+    the comma, when the first verb has no object of its own, is that verb's object."""
+    verb = tok.head
+    first = verb.head
+    return (
+        tok.dep_ == "nsubj"
+        and verb.dep_ == "conj"
+        and first.i < tok.i < verb.i
+        and tok.doc[verb.i - 1].text == ","
+        and all(t.text == "," for t in tok.doc[tok.right_edge.i + 1 : verb.i])
+        and not any(c.dep_ in {"dobj", "obj"} for c in first.children)
+    )
 
 
 def _counted_dead(tok: Token) -> bool:
@@ -633,12 +661,26 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
         if prep in {"on", "against", "targeting"} and (
             gov_lemma in _ATTACK_NOUNS or gov_lemma in VIOLENT_LEMMAS
         ):
-            return "target"
+            return "none" if avenged(gov) else "target"
         if prep in {"with", "between"} and gov_lemma in {"clash", "fight", "battle", "fighting"}:
             return "target"
         if prep == "by" and gov_lemma in {"statement", "claim", "communique"}:
             return "claimant"
     return None
+
+
+_REPRISAL = {"reprisal", "retaliation", "revenge", "response", "retaliate", "avenge"}
+
+
+def avenged(attack: Token) -> bool:
+    """ "in reprisal for an attack on the gendarmerie": an earlier attack, whose target is
+    not hit in this one (it is often the side that strikes back)."""
+    prep = attack.head
+    return (
+        attack.dep_ == "pobj"
+        and prep.lower_ in {"for", "to"}
+        and prep.head.lemma_.lower() in _REPRISAL
+    )
 
 
 def _agentive(verb: Token) -> bool:

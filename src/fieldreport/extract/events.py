@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from fieldreport.extract.actors import REPORTING_LEMMAS, VIOLENT_LEMMAS, ActorFinder, ActorHit
+from fieldreport.extract.actors import (
+    REPORTING_LEMMAS,
+    VIOLENT_LEMMAS,
+    ActorFinder,
+    ActorHit,
+    avenged,
+)
 from fieldreport.extract.claims import RawClaim, find_claims, speaker_of
 from fieldreport.extract.places import Dateline, PlaceHit, find_places
 from fieldreport.extract.taxonomy import (
@@ -256,6 +262,8 @@ def targets_of(
         )
         if not shooting and lemma not in VIOLENT_LEMMAS and lemma not in _ATTACK_WORDS:
             continue
+        if avenged(tok):
+            continue  # "in reprisal for an attack on the gendarmerie" hit it earlier
         preps = {"on", "against", "into"}
         if shooting and not any(c.dep_ in {"dobj", "nsubjpass", "obj"} for c in tok.children):
             preps.add("at")  # "fired at a patrol", but "shot a man at the checkpoint"

@@ -63,6 +63,7 @@ class Participants:
     refs: list[tuple[ActorHit, ActorRef]]  # those that take part, or that the text blames
     votes: dict[str, Counter[str]]  # per actor name: how often attacker, target, neither
     unnamed_forces: bool  # forces of a state the text does not name act ("soldiers killed")
+    unnamed_attackers: frozenset[int] = frozenset()  # their inter codes, when they attack
 
 
 def participants(
@@ -97,11 +98,14 @@ def participants(
     for h, r in refs:
         if h.start in blamed and r.inter in ARMED:
             votes[r.name]["attacker"] += 2  # "the device was likely planted by JNIM"
-    unnamed = country is None and any(
-        r is None and h.side != "target" and h.kind != "coref" and takes_part(h)
+    unnamed = [
+        h
         for h, r in resolved
-    )
-    return Participants(mentioned, refs, votes, unnamed)
+        if country is None and r is None and h.side != "target" and h.kind != "coref"
+        if h.kind in actors.kinds() and takes_part(h)
+    ]
+    attacking = frozenset(actors.kind_inter(h.kind) for h in unnamed if h.side == "attacker")
+    return Participants(mentioned, refs, votes, bool(unnamed), attacking)
 
 
 _VILLAGE_OF = re.compile(r"\b([A-Z][\w'’-]+) (?:village|hamlet|community|villages|hamlets)\b")
@@ -268,8 +272,13 @@ def hit_at(refs: list[tuple[ActorHit, ActorRef]], token: int | None) -> ActorRef
 
 
 def sides_of(
-    refs: list[tuple[ActorHit, ActorRef]], votes: dict[str, Counter[str]], group: EventGroup
+    refs: list[tuple[ActorHit, ActorRef]],
+    votes: dict[str, Counter[str]],
+    group: EventGroup,
+    unnamed: frozenset[int] = frozenset(),
 ) -> Sides:
+    """Who attacks and who is hit; ``unnamed`` are the inter codes of attacking forces whose
+    state the text does not name ("soldiers shot dead a man": still the state's forces)."""
     actual = [(h, r) for h, r in refs if h.kind not in DESCRIPTORS]
     attackers = [
         r
@@ -279,8 +288,8 @@ def sides_of(
     targets = [r for h, r in refs if votes[r.name]["target"] > votes[r.name]["attacker"]]
     hit = {t for s in group.sentences for t in s.targets}
     return Sides(
-        attacker_state=any(r.inter == 1 for r in attackers),
-        attacker_armed=any(r.inter in ARMED for r in attackers),
+        attacker_state=any(r.inter == 1 for r in attackers) or 1 in unnamed,
+        attacker_armed=any(r.inter in ARMED for r in attackers) or bool(unnamed & ARMED),
         target_militia=any(r.inter in NON_STATE_ARMED for r in targets),
         target_armed="armed" in hit
         or any(r.inter in ARMED for r in targets)

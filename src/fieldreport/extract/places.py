@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from fieldreport.resolve.places import Entry, Gazetteer, fold, km
 
@@ -238,7 +238,8 @@ def find_places(
             or _PEOPLE_AFTER.match(text[end : end + 20])
         ):
             continue  # "the Arab community": a people, not the town of Arab, Alabama
-        hit = _resolve(name, base + start, gazetteer, countries, admin)
+        around = text[max(0, start - 30) : end + 30]
+        hit = _resolve(name, base + start, gazetteer, countries, admin, around)
         if hit is not None and _REGION_AFTER.match(text[end : end + 20]):
             region = gazetteer.region(hit.name, countries)
             if region is not None:
@@ -285,7 +286,8 @@ def _candidates(sent: Span, doc_ents: Sequence[Span] | None) -> dict[int, tuple[
     candidates: dict[int, tuple[int, str]] = {}
     for ent in sent.ents if doc_ents is None else ents_within(sent, doc_ents):
         if ent.label_ in {"GPE", "LOC", "FAC"}:
-            candidates[ent.start_char - base] = (ent.end_char - base, ent.text)
+            end = _whole_name(ent[-1], sent).idx + len(_whole_name(ent[-1], sent)) - base
+            candidates[ent.start_char - base] = (end, text[ent.start_char - base : end])
     for m in _PREP_NAME.finditer(text):
         candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
     for _, (end, _) in sorted(candidates.items()):
@@ -293,6 +295,20 @@ def _candidates(sent: Span, doc_ents: Sequence[Span] | None) -> dict[int, tuple[
         if after is not None:
             candidates.setdefault(after.start("name"), (after.end("name"), after["name"]))
     return candidates
+
+
+def _whole_name(last: Token, sent: Span) -> Token:
+    """The last word of the proper name a place entity begins: the NER can cut "Bangui
+    Mallam" in two, and Bangui alone is another country's capital. (A hyphen joins two
+    names of a road as often as one name: see ``_axis_end``.)"""
+    while (
+        last.dep_ == "compound"
+        and last.head.i == last.i + 1 < sent.end
+        and last.head.tag_ == "NNP"
+        and last.whitespace_
+    ):
+        last = last.head
+    return last
 
 
 def _ranked(hits: list[PlaceHit], text: str, base: int) -> list[PlaceHit]:
@@ -462,6 +478,7 @@ def _resolve(
     gazetteer: Gazetteer,
     countries: list[str],
     admin: tuple[str | None, str | None],
+    around: str = "",
 ) -> PlaceHit | None:
     clean = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
     clean = re.split(r"\s*[(\[]", clean)[0]  # the NER's "Pama (Kompienga": the name ends at "("
@@ -491,7 +508,7 @@ def _resolve(
         if len(words) > 1 and words[-1][:1].isupper() and not _trimmable(words[-1]):
             break  # "Justin Zongo", "Kourou Kanda": a name of two words is not its first
         words = words[:-1]
-    return _axis_end(name, start, gazetteer, countries, admin)
+    return _axis_end(name, start, gazetteer, countries, admin, around)
 
 
 # words after a town's name that make it the name of a facility or an area of that town
@@ -510,27 +527,39 @@ def _trimmable(word: str) -> bool:
     return word in _STOP or word in _FACILITY or not word.isalpha()
 
 
+_ROAD = re.compile(r"\b(axis|axe|road|route|highway|corridor|stretch|section|track)\b", re.I)
+
+
 def _axis_end(
     name: str,
     start: int,
     gazetteer: Gazetteer,
     countries: list[str],
     admin: tuple[str | None, str | None],
+    around: str,
 ) -> PlaceHit | None:
     """ "the Dori-Djibo axis", "Ouaga-Kaya": a road between two towns, coded at the first
-    the gazetteer knows (precision 2), when the compound itself is no place."""
+    the gazetteer knows (precision 2), when the compound itself is no place. A compound with
+    one known part and no road word is a village's own name ("Pobe-Mengao", "Kain-Ouro"),
+    not a road from the town that shares its first part."""
     first = name.split()[0] if name.split() else ""
     parts = first.split("-")
     if len(parts) < 2:
         return None
+    known: list[tuple[str, Entry]] = []
     for part in parts:
         if len(part) < 4 or not part[:1].isupper() or part in _STOP:
             continue
         entry = gazetteer.best(part, countries=countries, admin1=admin[1])
         if entry is not None and entry.kind == "town" and _plausible(entry, countries, admin[1]):
-            at = start + name.find(part)
-            return PlaceHit(at, at + len(part), part, entry, 2)
-    return None
+            known.append((part, entry))
+    if not known:
+        return None
+    if len(known) < 2 and not _ROAD.search(around) and known[0][1].country not in countries:
+        return None  # with no country in context, "Pobe-Mengao" is not Pobè of Benin
+    part, entry = known[0]
+    at = start + name.find(part)
+    return PlaceHit(at, at + len(part), part, entry, 2)
 
 
 def _near_context(region: Entry, countries: list[str], gazetteer: Gazetteer) -> bool:

@@ -309,7 +309,8 @@ ARMED_TARGET = re.compile(
 # "an ICRC convoy", "a retired soldier"
 NOT_ARMED = re.compile(
     r"\b((suspected|accused|alleged) of\b.*|(icrc|ngo|humanitarian|aid|civilian|commercial|"
-    r"merchants?|traders?|fuel|trucks?|wedding) (\w+ )?convoys?|(retired|former) \w+)",
+    r"merchants?|traders?|fuel|trucks?|wedding) (\w+ )?convoys?|(retired|former) \w+|"
+    r"(hunting|fishing|mining|gold|tourist|nomad) camps?)",
     re.I,
 )
 CIVILIAN_TARGET = re.compile(

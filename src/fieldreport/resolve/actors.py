@@ -569,6 +569,10 @@ class ActorDictionary:
         )
         return ActorRef(name=name, inter=spec.inter, country=state.iso2, alias=alias)
 
+    def kind_inter(self, kind: str) -> int:
+        """The inter code of a generic kind's actors (1 for a state's military forces)."""
+        return self._kind(kind).inter
+
     def _kind(self, kind: str) -> Kind:
         try:
             return self._kinds[kind]
