@@ -1071,3 +1071,36 @@ def test_an_acronym_two_countries_groups_share(extract) -> None:  # type: ignore
     assert "UPC: Union for Progress and Change" in names(m, "actor1", "actor2", "assoc1", "assoc2")
     m = one(extract("On 3 May 2024, UPC rebels attacked a village near Bambari."))
     assert names(m, "actor1") == {"UPC: Union for Peace in the Central African Republic"}
+
+
+def test_a_communitys_self_defence_is_its_ethnic_militia(extract) -> None:  # type: ignore[no-untyped-def]
+    # ACLED names a militia after a place (communal) or a people (ethnic): a Bambara
+    # self-defence group is the Bambara Ethnic Militia, and so is a Bambara village's
+    m = one(
+        extract("On 3 May 2020, JNIM militants fought a Bambara self-defense group near Segou.")
+    )
+    assert names(m, "actor2") == {"Bambara Ethnic Militia (Mali)"}
+    m = one(
+        extract(
+            "On 3 May 2020, Fulani militiamen raided the Bambara village of Zobra near Segou, "
+            "where the self-defence group repulsed them, killing three assailants."
+        )
+    )
+    # the assailants killed are the attackers' men, not a group of their own
+    assert names(m, "actor1", "actor2", "assoc1", "assoc2") == {
+        "Fulani Ethnic Militia (Mali)",
+        "Bambara Ethnic Militia (Mali)",
+    }
+    m = one(
+        extract("On 3 May 2020, JNIM fighters exchanged fire with Dogon villagers close to Koro.")
+    )
+    assert names(m, "actor2") == {"Dogon Ethnic Militia (Mali)"}
+
+
+def test_a_large_town_where_the_named_groups_do_not_operate(extract) -> None:  # type: ignore[no-untyped-def]
+    # Katiba Macina operates in Mali: "Mandoli" is no suburb of Delhi; a capital city is
+    # still itself whoever signs there
+    m = one(extract("On 3 May 2020, Katiba Macina fighters burned a school in Mandoli."))
+    assert m.country == "ML"
+    m = one(extract("On 3 May 2020, armed groups of northern Mali signed a truce in Ouagadougou."))
+    assert m.place is not None and m.place.name == "Ouagadougou"

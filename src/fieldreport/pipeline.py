@@ -53,13 +53,18 @@ class Pipeline:
         """The events of one parsed article."""
         res = self.resources
         dateline = find_dateline(article.text, res.gazetteer)
+        groups = res.finder.countries_of_named(doc)
         countries = context_countries(
-            doc, res.gazetteer, res.actors.demonym_map(), res.finder.foreign_force_tokens(doc)
+            doc,
+            res.gazetteer,
+            res.actors.demonym_map(),
+            res.finder.foreign_force_tokens(doc),
+            groups,
         )
         if dateline and dateline.country and dateline.country not in countries:
             countries.append(dateline.country)
         named = tuple(countries)
-        for country in res.finder.countries_of_named(doc):
+        for country in groups:
             if country not in countries:
                 countries.append(country)  # where the named groups operate: a weaker prior
         ctx = ArticleContext(

@@ -425,6 +425,7 @@ class ActorFinder:
 
 _FIGHT_LEMMAS = {"clash", "fight", "battle", "attack", "kill"}
 _FIGHT_NOUNS = {"clash", "clashes", "fighting", "violence", "confrontation", "confrontations"}
+_EXCHANGED = {"fire", "gunfire", "shots"}  # "an exchange of fire with"
 
 
 # descriptors of a community's people who, when they are the ones fighting, are its militia
@@ -451,6 +452,9 @@ def _fights(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "nsubj" and head.lemma_.lower() in _FIGHT_LEMMAS and head.pos_ == "VERB":
         return True
+    if tok.dep_ == "pobj" and head.lower_ == "with":  # "exchanged gunfire with Dogon villagers"
+        gov = head.head
+        return gov.lemma_.lower() in _FIGHT_LEMMAS | {"exchange"} or gov.lower_ in _EXCHANGED
     return tok.dep_ == "pobj" and head.lower_ == "between" and head.head.lower_ in _FIGHT_NOUNS
 
 

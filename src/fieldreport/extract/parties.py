@@ -111,6 +111,9 @@ def participants(
 _VILLAGE_OF = re.compile(r"\b([A-Z][\w'’-]+) (?:village|hamlet|community|villages|hamlets)\b")
 
 
+_LOCAL_DEFENCE = re.compile(r"village|self-defen[cs]e", re.I)
+
+
 def _village_group(group: EventGroup, actors: ActorDictionary) -> str | None:
     """The ethnic group of the village the event names ("the Dogon village of X")."""
     for info in group.sentences:
@@ -122,12 +125,13 @@ def _village_group(group: EventGroup, actors: ActorDictionary) -> str | None:
 
 
 def _of_village(hit: ActorHit, village: str | None) -> ActorHit:
-    """ "village self-defense" in a Dogon village is the Dogon militia (ACLED's coding)."""
+    """ "village self-defense", "the self-defence group" in a Dogon village is the Dogon
+    militia (ACLED's coding)."""
     if (
         village
-        and hit.kind == "ethnic_militia"
+        and hit.kind in ("ethnic_militia", "communal_militia")
         and not hit.group
-        and "village" in hit.alias.lower()
+        and _LOCAL_DEFENCE.search(hit.alias)
     ):
         return dataclasses.replace(hit, group=village)
     return hit

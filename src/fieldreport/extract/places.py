@@ -119,10 +119,16 @@ def find_dateline(text: str, gazetteer: Gazetteer) -> Dateline | None:
 
 
 def context_countries(
-    doc: Doc, gazetteer: Gazetteer, demonym: Mapping[str, str], skip: set[int] | None = None
+    doc: Doc,
+    gazetteer: Gazetteer,
+    demonym: Mapping[str, str],
+    skip: set[int] | None = None,
+    groups: Sequence[str] = (),
 ) -> list[str]:
     """Countries the article names (names, demonyms, "Mali's"), most mentioned first; tokens in
-    ``skip`` (foreign forces' names) do not count."""
+    ``skip`` (foreign forces' names) do not count. A large town's country counts too, unless
+    the groups the article names (``groups``: where they operate) all operate elsewhere: with
+    Katiba Macina named, "Mandoli" is a Malian village, not a suburb of Delhi."""
     counts: Counter[str] = Counter()
     for tok in doc:
         if skip and tok.i in skip:
@@ -138,7 +144,7 @@ def context_countries(
         iso = gazetteer.country_of(ent.text) if len(ent) > 1 else None
         if iso:
             counts[iso] += 1
-        iso = _big_town_country(ent.text, gazetteer)
+        iso = _big_town_country(ent.text, gazetteer, groups)
         if iso and not (skip and ent.start in skip):
             counts[iso] += 1
     for iso in _named_area_countries(doc.text, gazetteer):
@@ -149,17 +155,23 @@ def context_countries(
 BIG_TOWN = 50_000  # people: a town so large that its name alone says its country
 
 
-def _big_town_country(name: str, gazetteer: Gazetteer) -> str | None:
+CITY = 500_000  # people: a city named in a report is that city, whoever else it names
+
+
+def _big_town_country(name: str, gazetteer: Gazetteer, groups: Sequence[str] = ()) -> str | None:
     """The country of a large town the text names ("near Mopti"), when every place of that
-    name is in that one country: it tells where the villages around it are."""
+    name is in that one country: it tells where the villages around it are. A town of a
+    country where none of the named groups operate must be a city to count."""
     if gazetteer.country_of(name):
         return None
     found = gazetteer.lookup(name)
     countries = {e.country for e in found}
-    big = any(
-        e.kind == "town" and e.population >= BIG_TOWN and fold(e.name) == fold(name) for e in found
-    )  # called by its own name: not "Tonka" for India's Tonk
-    return next(iter(countries)) if big and len(countries) == 1 else None
+    own = [e for e in found if e.kind == "town" and fold(e.name) == fold(name)]
+    size = max((e.population for e in own), default=0)  # by its own name: not Tonk for "Tonka"
+    if len(countries) != 1 or size < BIG_TOWN:
+        return None
+    country = next(iter(countries))
+    return country if not groups or country in groups or size >= CITY else None
 
 
 # "Soum province", "the Cercle of Niafunke", "Tombouctou Region", "department of Deou"

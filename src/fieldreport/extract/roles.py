@@ -493,9 +493,19 @@ def _allied(inters: set[int], inter: int) -> bool:
     return inter in inters or (inter in STATE_SIDE and bool(inters & STATE_SIDE))
 
 
+# words for the attacking side itself: "killed two assailants" are the attackers' men
+_RELATIONAL = {"assailant", "assailants", "attacker", "attackers", "aggressors", "raiders"}
+
+
 def _refers_back(hit: ActorHit, refs: list[tuple[ActorHit, ActorRef]], text: str) -> bool:
-    """'the assailants', 'the gunmen' after an armed group the text named: that group again."""
-    if hit.kind != "unidentified" or text[max(0, hit.start - 4) : hit.start].lower() != "the ":
+    """'the assailants', 'the gunmen' after an armed group the text named: that group again;
+    so are assailants and attackers by any determiner ("two assailants were killed")."""
+    if hit.kind != "unidentified":
+        return False
+    if (
+        text[max(0, hit.start - 4) : hit.start].lower() != "the "
+        and hit.alias.lower() not in _RELATIONAL
+    ):
         return False
     return any(
         h.start < hit.start and r.inter in NON_STATE_ARMED and h.kind != "unidentified"

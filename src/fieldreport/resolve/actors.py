@@ -36,6 +36,7 @@ FUZZY_THRESHOLD = 90.0  # rapidfuzz ratio (0-100) a transliteration variant must
 FUZZY_MARGIN = 3.0  # a runner-up for another actor this close makes the match ambiguous
 FUZZY_MIN_LENGTH = 8  # acronyms and short names are matched exactly or not at all
 ETHNIC_MILITIA = "ethnic_militia"
+COMMUNAL_MILITIA = "communal_militia"  # named after a place (ACLED), or a brotherhood (Dozo)
 EXTERNAL_INTER = 8
 BROAD_KINDS = frozenset({"civilians"})  # kinds whose cues yield to a more specific kind's
 
@@ -550,9 +551,8 @@ class ActorDictionary:
                 return self.generic(spec.without_group, country, on=on, alias=alias)
             canonical = self.ethnic_group(group)
             if canonical is not None:
-                override = self._ethnic[canonical].militia
-                if kind == ETHNIC_MILITIA and override is not None:
-                    spec = self._kind(override)
+                if kind in (ETHNIC_MILITIA, COMMUNAL_MILITIA):  # "a Dogon self-defence group"
+                    spec = self._kind(self.ethnic_militia_kind(canonical))
                 group = canonical
         if country is None:
             if "{state}" in spec.template or "{regime}" in spec.template:
