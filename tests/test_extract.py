@@ -226,6 +226,14 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
         ),
         (
             "On 2 May 2024, JNIM militants assassinated a police officer in Djenne.",
+            ("Battles", "Armed clash"),  # on duty: armed, and able to fight back
+        ),
+        (
+            "On 2 May 2024, JNIM militants captured a gendarme near Djenne and executed him.",
+            ("Violence against civilians", "Attack"),  # a captive cannot
+        ),
+        (
+            "On 2 May 2024, JNIM militants shot dead a retired police officer in Djenne.",
             ("Violence against civilians", "Attack"),
         ),
         (

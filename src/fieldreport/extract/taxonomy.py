@@ -116,6 +116,7 @@ CUES: dict[str, str] = {
     "defense": r"repel\w*|repuls\w*|responded to the (attack|assault|assailants|incursion|raid)s?|"
     r"fought back|fend(ed)? off|returned fire|retaliated|riposted",
     "targeted_killing": r"assassinat\w+|execut\w+|murder\w*|summar(il)?y|extra-?judicial\w*",
+    "execution": r"execut\w+|summar(il)?y|extra-?judicial\w*",  # of a captive: no fight
     "unarmed": r"off-duty|off duty|unarmed|not on duty|on leave|retired|"
     r"on (his|their) farm(land)?s?|at (his|their) homes?|in (his|their) homes?|in civilian clothes",
     "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
@@ -504,7 +505,7 @@ def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
         and sides.target_armed
         and not sides.target_civilian
         and "unarmed" not in found  # an off-duty soldier at home cannot fight back
-        and ("targeted_killing" not in found or "ambush" in found)  # nor an executed officer
+        and ("execution" not in found or "ambush" in found)  # nor an executed officer
     ):
         return "Battles", "Armed clash"
     if "ambush" in found and not sides.target_civilian and "unarmed" not in found:
