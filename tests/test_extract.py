@@ -1112,3 +1112,29 @@ def test_a_large_town_where_the_named_groups_do_not_operate(extract) -> None:  #
     assert m.country == "ML"
     m = one(extract("On 3 May 2020, armed groups of northern Mali signed a truce in Ouagadougou."))
     assert m.place is not None and m.place.name == "Ouagadougou"
+
+
+def test_people_hurt_by_someone_is_an_event(extract) -> None:  # type: ignore[no-untyped-def]
+    # no word of killing or attack: "wounded" with its perpetrator is still an attack, and
+    # armed men wounded by armed men fought
+    m = one(extract("On 3 May 2021, unknown gunmen wounded two cattle herders near Kaya."))
+    assert (m.event_type, names(m, "actor1")) == (
+        "Violence against civilians",
+        {"Unidentified Armed Group (Burkina Faso)"},
+    )
+    m = one(extract("On 3 May 2021, unknown gunmen wounded two soldiers near Kaya."))
+    assert m.event_type == "Battles"
+    assert names(m, "actor2") == {"Military Forces of Burkina Faso (2015-2022)"}
+
+
+def test_guards_and_armed_groups_named_so(extract) -> None:  # type: ignore[no-untyped-def]
+    # hired guards are Private Security Forces (ACLED inter 8); "an unnamed armed group" is
+    # the Unidentified Armed Group
+    m = one(extract("On 3 May 2021, gunmen shot dead a trader and his bodyguard in Gao."))
+    assert "Private Security Forces (Mali)" in names(m, "actor2", "assoc2")
+    m = one(
+        extract(
+            "On 3 May 2020, the Malian army killed a fighter of an unnamed armed group near Mopti."
+        )
+    )
+    assert names(m, "actor2") == {"Unidentified Armed Group (Mali)"}

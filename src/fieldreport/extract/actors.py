@@ -647,6 +647,13 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
         dep in {"nsubjpass", "dobj", "obj"} or (dep == "nsubj" and head.tag_ == "VBN")
     ):
         return "target"
+    if (
+        dep == "nsubj"
+        and lemma in HARM_LEMMAS
+        and any(c.dep_ in {"dobj", "obj"} for c in head.children)
+        and not any(c.dep_ == "nummod" for c in tok.children)  # "9 peacekeepers wounded incl. 4"
+    ):
+        return "attacker"  # "gunmen wounded two guards": with an object, no elliptical passive
     if dep in {"nsubj"} and (lemma in VIOLENT_LEMMAS or _agentive(head)):
         return "attacker"
     if dep in {"nsubjpass", "dobj", "obj"} and lemma in VIOLENT_LEMMAS:

@@ -134,7 +134,11 @@ class SentenceInfo:
 
     @property
     def eventful(self) -> bool:
-        return bool(set(self.cues) & EVENTFUL)
+        """Violence or another event's cue; or people hurt by someone ("gunmen wounded two
+        herders": no killing or attack word, yet an attack)."""
+        if set(self.cues) & EVENTFUL:
+            return True
+        return "harm" in self.cues and any(h.side == "attacker" for h in self.actors)
 
     @property
     def violent(self) -> bool:

@@ -501,7 +501,7 @@ def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "unmanned" in found and _property_only(found) and "ambush" not in found:
         return None  # "attacked the police station while it was unmanned and burned it"
     if (
-        found & {"attack", "ambush"}
+        (found & {"attack", "ambush"} or ("harm" in found and sides.attacker_armed))
         and sides.target_armed
         and not sides.target_civilian
         and "unarmed" not in found  # an off-duty soldier at home cannot fight back
