@@ -1138,3 +1138,17 @@ def test_guards_and_armed_groups_named_so(extract) -> None:  # type: ignore[no-u
         )
     )
     assert names(m, "actor2") == {"Unidentified Armed Group (Mali)"}
+
+
+def test_an_attack_that_only_takes_or_burns_property(extract) -> None:  # type: ignore[no-untyped-def]
+    # no one hurt, killed or taken: ACLED's Looting/property destruction, whoever owned it
+    m = one(
+        extract(
+            "On 3 May 2020, gunmen raided the hamlet of Zobra near Koro and stole its goats; "
+            "nobody was hurt."
+        )
+    )
+    assert m.sub_event_type == "Looting/property destruction"
+    # whipping, beating or mistreating people is violence against them
+    m = one(extract("On 3 May 2020, militants took goats and whipped two women near Koro."))
+    assert m.sub_event_type == "Attack"

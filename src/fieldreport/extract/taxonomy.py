@@ -104,7 +104,8 @@ CUES: dict[str, str] = {
     r"stones (were )?thrown|blockades?|fir(ed|ing) (their )?(guns|weapons)|"
     r"prevent\w* (an? |the )?(\w+ ){0,2}(patrol|convoy|troops|soldiers|peacekeepers) from",
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
-    r"beat(en)? (up|him|her|them)|tortur\w+",
+    r"beat(en)? (up|him|her|them)|(were|was) beaten|tortur\w+|whipp\w+|flogg\w+|"
+    r"(mal|mis|ill-)treat\w*",
     # shots at people or their vehicle: more than property taken, even when no one was hit
     "shooting": r"opened fire (on|at|against|upon|into)|fired (\w+ ){0,2}(at|on|upon|against|into)|"
     r"shot at",
@@ -265,12 +266,21 @@ NO_FIGHT = re.compile(
 )
 
 
+# harm the text says did not happen: "nobody was hurt", "no one was injured", "unharmed"
+NO_HARM = re.compile(
+    r"\b(no ?(one|body)|none)\b( \w+){0,3} (hurt|injured|wounded|harmed)\b|"
+    r"\bwithout (hurting|injuring|wounding|harming)\b|\b(no|without)\b( \w+){0,2} "
+    r"(injur(y|ies)|wounded)\b",
+    re.I,
+)
+
+
 def without_grievances(
     text: str, found: dict[str, list[tuple[int, int]]]
 ) -> dict[str, list[tuple[int, int]]]:
     """A sentence's cues less the violence a protest protests against (GRIEVANCE), the
-    devices that were only seized or carried (DEVICE_HELD) and the fights that did not happen
-    (NO_FIGHT)."""
+    devices that were only seized or carried (DEVICE_HELD) and the fights and harm that did not
+    happen (NO_FIGHT, NO_HARM)."""
     drop: list[tuple[set[str], list[tuple[int, int]]]] = []
     if "protest" in found:
         drop.append((_GRIEVABLE, [m.span() for m in GRIEVANCE.finditer(text)]))
@@ -278,6 +288,8 @@ def without_grievances(
         drop.append(({"ied", "grenade"}, [m.span() for m in DEVICE_HELD.finditer(text)]))
     if "clash" in found:
         drop.append(({"clash"}, [m.span() for m in NO_FIGHT.finditer(text)]))
+    if "harm" in found:
+        drop.append(({"harm"}, [m.span() for m in NO_HARM.finditer(text)]))
     for names, spans in drop:
         if spans:
             found = _drop_within(found, names, spans)
@@ -527,7 +539,7 @@ def _civilians(found: set[str], sides: Sides) -> tuple[str, str] | None:
         if found & {"death", "harm", "attack"}:  # killed, hurt or attacked while kidnapped
             return "Violence against civilians", "Attack"
         return "Violence against civilians", "Abduction/forced disappearance"
-    if _property_only(found) and "ambush" not in found and not sides.target_civilian:
+    if _property_only(found) and "ambush" not in found:
         return None  # polling booths burned, a vehicle taken, no one hurt: property destruction
     if (
         found & {"attack", "ambush", "take_territory"}
