@@ -437,7 +437,7 @@ def _fights(tok: Token) -> bool:
     of the Gourmantche and Fulani communities clashed") or one of the sides "between" which it
     happened ("violence between Dogon and Fulani")."""
     for _ in range(4):
-        while tok.dep_ == "conj" and tok.head is not tok:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ in {"amod", "compound", "nmod"} and tok.head.pos_ in {"NOUN", "PROPN"}:
             tok = tok.head  # "Songhai youth"
@@ -546,12 +546,12 @@ def side_of(token: Token) -> Side:
     """Attacker, target or claimant, read from the dependency path above the phrase's root."""
     tok = token
     for _ in range(6):
-        while tok.dep_ == "conj" and tok.head is not tok:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         dep, head = tok.dep_, tok.head
-        if head is tok:
+        if head.i == tok.i:
             return "none"
-        if tok is not token and tok.lemma_.lower() in _THINGS and _hit_in_headline(tok):
+        if tok.i != token.i and tok.lemma_.lower() in _THINGS and _hit_in_headline(tok):
             return "target"
         if _counted_dead(tok):
             return "target"
@@ -703,7 +703,7 @@ def reporter_of(token: Token) -> Token | None:
     """The reporting verb that governs a clause ("X said [it killed ...]"), if any."""
     tok = token
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ == "VERB":

@@ -122,13 +122,19 @@ def find_claims(doc: Doc, sent: Span) -> list[RawClaim]:
             continue
         used.add(death.i)
         claims.extend(_claims_for(doc, sent, death, used))
+    if any(c.phrase.lower() in _PRONOUNS for c in claims):  # "he was executed, his body found"
+        claims = [c for c in claims if not _HIS_BODY.fullmatch(c.phrase.lower())]
     return [_attributed(doc, sent, c) for c in claims]
+
+
+_PRONOUNS = {"he", "she", "him", "her"}
+_HIS_BODY = re.compile(r"(his|her) (lifeless )?(body|corpse|remains)")
 
 
 def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawClaim]:
     """What one death word claims: its numbers, the victims it names one by one, or 'heavy
     losses' when it has neither. A number already claimed by another death word is skipped."""
-    if attempted(death):
+    if attempted(death) or _accused_of(death):
         return []
     quantities = counted_numbers(doc, sent, death)
     out = _counted(doc, death, quantities, used)
@@ -142,6 +148,16 @@ def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawC
         phrase = doc[first : death.i + 1].text
         out.append(RawClaim(doc[first].idx, death.idx + len(death), phrase, None, None, None))
     return out
+
+
+def _accused_of(death: Token) -> bool:
+    """ "guards accused of killing a journalist": an accusation of an earlier killing."""
+    prep = death.head
+    return (
+        death.dep_ == "pcomp"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in {"accuse", "suspect", "charge", "convict", "allege"}
+    )
 
 
 def _counted(

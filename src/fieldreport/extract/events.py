@@ -319,7 +319,7 @@ def _is_report_date(doc: Doc, start: int, end: int) -> bool:
     aside = _BRACKET_AFTER.match(doc.text, end)
     tok = span.root
     for _ in range(3):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
         lemma = tok.lemma_.lower()

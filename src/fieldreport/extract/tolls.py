@@ -72,7 +72,7 @@ def _them(death: Token, every: list[NumberPhrase]) -> list[NumberPhrase]:
     if not any(c.dep_ in {"dobj", "obj"} and c.lower_ == "them" for c in death.children):
         return []
     verb = death
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
         for q in every:
             if q[2] is not None and q[2].head.i == verb.i and q[2].dep_ in {"dobj", "obj"}:
@@ -237,6 +237,11 @@ def _victim_heads(verb: Token) -> list[Token]:
             for o in c.children
             if o.dep_ in {"dobj", "obj"} and o.lemma_.lower() not in {"body", "corpse"}
         ]
+    if not heads and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        # "a worker was tortured and killed": the passive subject of the first verb
+        heads = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    if not heads and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "ROOT":
+        heads = [verb.head]  # a headline's "army officer killed by gunmen": the officer
     if not heads:
         heads = _stranded_subject(verb) or _headline_subject(verb) or _found_dead(verb)
     heads += [  # "shot dead a guard" parsed as a preposition "dead" with an object
@@ -301,6 +306,8 @@ def _single_victim(death: Token) -> Token | None:
             return death  # "his body was found", "the corpse"
     elif verb.lemma_.lower() in _KILL_VERBS | {"torture", "beat"}:
         candidates = _victim_heads(verb)
+    elif death.lower_ == "dead":  # "shot dead a civilian" parsed with "dead" as the verb
+        candidates = [c for c in death.children if c.dep_ in {"dobj", "obj", "pobj"}]
     else:
         return None
     return next((noun for noun in candidates if _single(noun)), None)
@@ -308,11 +315,25 @@ def _single_victim(death: Token) -> Token | None:
 
 def _single(noun: Token) -> bool:
     dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "nummod", "poss"}}
-    bare = not dets and noun.dep_ == "nsubjpass" and noun.tag_ == "NN"  # headline style
+    if not dets:  # "a policeman standing guard" parsed as a guard with "a policeman" before it
+        dets = {
+            d.lower_
+            for c in noun.children
+            if c.dep_ == "compound" and c.tag_ == "NN"
+            for d in c.children
+            if d.dep_ == "det"
+        }
+    bare = (
+        not dets
+        and noun.tag_ == "NN"
+        and (noun.dep_ == "nsubjpass" or (noun.dep_ == "ROOT" and noun.head.i == noun.i))
+    )  # headline style: "officer killed", "fraction chief assassinated by armed men"
     nominal = noun.tag_ in {"NN", "NNP"} or (  # "killed a civilian", civilian tagged JJ
         noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.tag_ == "JJ"
     )
-    if noun.lower_ in {"him", "her", "himself", "herself"}:
+    if noun.ent_type_ == "PERSON" and noun.tag_ == "NNP":
+        return True  # "shot dead CSMAK officer Baba Ag Adobent": one named man
+    if noun.lower_ in {"him", "her", "himself", "herself", "he", "she"}:
         return True  # "abducted a man and executed him", "killed himself"
     return (
         nominal
@@ -379,10 +400,13 @@ def _injury_governed(token: Token) -> bool:
     for _ in range(3):
         if tok.pos_ == "VERB":
             return bool(_INJURY.match(tok.lower_))
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+_SLASH_DATE = re.compile(r"\d{1,4}[/.]\d{1,2}([/.]\d{2,4})?")
 
 
 def _quantities(doc: Doc, sent: Span) -> list[NumberPhrase]:
@@ -391,7 +415,11 @@ def _quantities(doc: Doc, sent: Span) -> list[NumberPhrase]:
     i = sent.start
     while i < sent.end:
         tok = doc[i]
-        if tok.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"} or not _is_number(tok):
+        if (
+            tok.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+            or not _is_number(tok)
+            or _SLASH_DATE.fullmatch(tok.text)  # "on 10/12": a day, not a count
+        ):
             i += 1
             continue
         j = i + 1
@@ -548,7 +576,7 @@ def _verb_of(token: Token) -> Token | None:
     for _ in range(6):
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in _NOMINAL_DEPS - {"conj"}:
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
