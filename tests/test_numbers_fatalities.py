@@ -254,6 +254,12 @@ def test_repeated_statement_counts_once() -> None:
             "body dumped by the road.",
             1,
         ),
+        # "they" stands for the people last counted
+        (
+            "On 2 May 2020, militiamen seized five herders near Zobra; they were executed "
+            "that night.",
+            5,
+        ),
         # but not a victim of the grievance behind a clash
         (
             "On 3 May 2024, at least 10 people were killed in clashes near Kona. The clashes "

@@ -63,7 +63,9 @@ def counted_numbers(doc: Doc, sent: Span, death: Token) -> list[NumberPhrase]:
     every = [q for q in _quantities(doc, sent) if not _part_of_previous(doc, q[0])]
     starts = {q[0]: q for q in every}
     linked = [q for q in every if _linked(q, death, starts)]
-    return linked or _them(death, every) or _preceding(doc, sent, death, every)
+    return (
+        linked or _them(death, every) or _they(death, every) or _preceding(doc, sent, death, every)
+    )
 
 
 def _them(death: Token, every: list[NumberPhrase]) -> list[NumberPhrase]:
@@ -78,6 +80,16 @@ def _them(death: Token, every: list[NumberPhrase]) -> list[NumberPhrase]:
             if q[2] is not None and q[2].head.i == verb.i and q[2].dep_ in {"dobj", "obj"}:
                 return [q]
     return []
+
+
+def _they(death: Token, every: list[NumberPhrase]) -> list[NumberPhrase]:
+    """ "abducted four men in the village, they were executed": the passive's pronoun stands
+    for the people last counted before it."""
+    pronoun = [c for c in death.children if c.dep_ == "nsubjpass" and c.lower_ == "they"]
+    if not pronoun or death.tag_ != "VBN":
+        return []
+    before = [q for q in every if q[2] is not None and q[1] <= pronoun[0].i]
+    return before[-1:]
 
 
 def named_victims(death: Token, quantities: list[NumberPhrase]) -> list[Token]:
