@@ -314,3 +314,14 @@ def test_a_peaceful_protest_kills_no_one(extract) -> None:  # type: ignore[no-un
 def test_a_killing_someone_is_accused_of_is_no_claim(pipeline) -> None:  # type: ignore[no-untyped-def]
     doc = pipeline.nlp("Three soldiers accused of killing a teacher were arrested in Koudougou.")
     assert find_claims(doc, next(iter(doc.sents))) == []
+
+
+def test_the_killing_a_crowd_reacts_to_is_another_events_toll(extract) -> None:  # type: ignore[no-untyped-def]
+    # the claim stays in the record; the riot's own toll leaves it out
+    (m,) = extract(
+        "On 3 May 2020, rioters clashed with police in Koudougou after police killed a student "
+        "during a march."
+    )
+    assert m.event_type == "Riots"
+    assert m.fatalities.acled == 0 and "reacted to" in m.fatalities.rule
+    assert any(c.killed_min == 1 for c in m.claims)

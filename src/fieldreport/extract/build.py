@@ -104,7 +104,7 @@ def build_mention(
         place = capital_place(res.gazetteer, country, _sentence_span(lead, text), evidence, notes)
     scene = _Scene(typed, cues, sides, _sentence_span(lead, text), country, on)
     roles = _cast(who, scene, res.actors, text, notes)
-    claims = _claims(group, who.mentioned, res.actors, article, state, text)
+    claims, causes = _claims(group, who.mentioned, res.actors, article, state, text)
     if _significant(event_type, roles):
         claims = [_as_significant(c) for c in claims]
     _evidence(lead, claims, text, evidence)
@@ -119,7 +119,7 @@ def build_mention(
         place=place,
         actors=tuple(roles),
         claims=tuple(claims),
-        fatalities=_toll(sub_type, claims),
+        fatalities=_toll(sub_type, claims, causes),
         evidence=evidence,
         notes=notes,
         confidence=_confidence(date, place, roles, evidence),
@@ -215,9 +215,16 @@ NON_LETHAL = {
 }
 
 
-def _toll(sub_type: str, claims: list[Claim]) -> Fatalities:
+def _toll(sub_type: str, claims: list[Claim], causes: list[Claim]) -> Fatalities:
+    """ACLED's toll from the claims; a crowd's toll leaves out the killings it reacted to
+    (``causes``: "riots broke out after police killed a student"), another event's dead."""
     if sub_type in NON_LETHAL:
         return Fatalities(0, 0, 0, 0, f"0: a {sub_type.lower()} kills no one (ACLED)")
+    if SUB_TO_TYPE.get(sub_type) in ("Protests", "Riots") and causes:
+        own = [c for c in claims if c not in causes]
+        if not own:
+            return Fatalities(0, 0, 0, 0, "0: the deaths the crowd reacted to are another event")
+        return fatalities(own)
     return fatalities(claims)
 
 
@@ -304,8 +311,10 @@ def _claims(
     article: Article,
     state: ArticleState,
     text: str,
-) -> list[Claim]:
+) -> tuple[list[Claim], list[Claim]]:
+    """The group's claims, once each, and those of them that are the event's cause."""
     out: list[Claim] = []
+    causes: list[Claim] = []  # killings given as the reason for the event
     seen: set[tuple[object, ...]] = set()
     for info in group.sentences:
         if (
@@ -329,7 +338,9 @@ def _claims(
             if key not in seen:
                 seen.add(key)
                 out.append(claim)
-    return out
+                if raw.cause:
+                    causes.append(claim)
+    return out, causes
 
 
 def _claim(

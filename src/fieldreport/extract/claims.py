@@ -92,6 +92,7 @@ class RawClaim:
     claimant_end: int | None = None
     claimant_token: int | None = None
     relays: tuple[tuple[int, int], ...] = ()  # "according to X" when X is not the claimant
+    cause: bool = False  # a killing given as the reason for the event ("riots after X died")
 
 
 def claimant_kind(text: str, hit: ActorHit | None) -> ClaimantKind:
@@ -121,7 +122,10 @@ def find_claims(doc: Doc, sent: Span) -> list[RawClaim]:
         if death is None or death.i in used:
             continue
         used.add(death.i)
-        claims.extend(_claims_for(doc, sent, death, used))
+        found = _claims_for(doc, sent, death, used)
+        if found and is_cause(death):
+            found = [dataclasses.replace(c, cause=True) for c in found]
+        claims.extend(found)
     if any(c.phrase.lower() in _PRONOUNS for c in claims):  # "he was executed, his body found"
         claims = [c for c in claims if not _HIS_BODY.fullmatch(c.phrase.lower())]
     return [_attributed(doc, sent, c) for c in claims]
@@ -148,6 +152,26 @@ def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawC
         phrase = doc[first : death.i + 1].text
         out.append(RawClaim(doc[first].idx, death.idx + len(death), phrase, None, None, None))
     return out
+
+
+_BECAUSE = {"after", "following", "because", "since", "over"}
+
+
+def is_cause(death: Token) -> bool:
+    """ "youths burned the post after gendarmes killed a resident", "riots over the death of a
+    student": a killing the sentence gives as the reason for what happened."""
+    tok = death
+    for _ in range(4):
+        if tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _BECAUSE for c in tok.children
+        ):
+            return True
+        if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ in _BECAUSE:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _accused_of(death: Token) -> bool:
