@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from fieldreport.errors import DataError
-from fieldreport.extract.actors import side_of
+from fieldreport.extract.sides import side_of
 from fieldreport.resolve.actors import ActorDictionary, default_dictionary, expand_forms, fold
 
 # Common English words that must never be an alias: a PhraseMatcher would fire on ordinary prose.

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from fieldreport.extract.actors import REPORTING_LEMMAS, ActorHit, reporter_of
+from fieldreport.extract.actors import ActorHit
 from fieldreport.extract.numbers import parse_quantity
+from fieldreport.extract.sides import REPORTING_LEMMAS, reporter_of
 from fieldreport.extract.taxonomy import COMPILED
 from fieldreport.extract.tolls import (
     SUCCUMB,

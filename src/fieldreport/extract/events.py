@@ -15,15 +15,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from fieldreport.extract.actors import (
-    REPORTING_LEMMAS,
-    VIOLENT_LEMMAS,
-    ActorFinder,
-    ActorHit,
-    avenged,
-)
+from fieldreport.extract.actors import ActorFinder, ActorHit
 from fieldreport.extract.claims import RawClaim, find_claims, speaker_of
 from fieldreport.extract.places import Dateline, PlaceHit, find_places
+from fieldreport.extract.sides import REPORTING_LEMMAS, VIOLENT_LEMMAS, avenged
 from fieldreport.extract.taxonomy import (
     ARMED_TARGET,
     CIVILIAN_TARGET,
