@@ -13,8 +13,8 @@ from spacy.tokens import Doc
 from fieldreport.config import Settings
 from fieldreport.extract.actors import ActorFinder
 from fieldreport.extract.build import ArticleState, Resources, build_mention
+from fieldreport.extract.context import context_countries, find_dateline
 from fieldreport.extract.events import ArticleContext, group_events, is_sports, read_sentence
-from fieldreport.extract.places import context_countries, find_dateline
 from fieldreport.model import Article, Mention
 from fieldreport.nlp import build_pipeline, ruler_patterns
 from fieldreport.resolve.actors import ActorDictionary

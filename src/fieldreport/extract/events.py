@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from fieldreport.extract.actors import ActorFinder, ActorHit
 from fieldreport.extract.claims import RawClaim, find_claims, speaker_of
-from fieldreport.extract.places import Dateline, PlaceHit, find_places
+from fieldreport.extract.context import Dateline
+from fieldreport.extract.places import PlaceHit, find_places
 from fieldreport.extract.sides import REPORTING_LEMMAS, VIOLENT_LEMMAS, avenged
 from fieldreport.extract.taxonomy import (
     ARMED_TARGET,

@@ -1,11 +1,12 @@
-"""Place phrases in a sentence, the dateline, and the countries an article is about.
+"""Place phrases in a sentence, resolved against the gazetteer in the article's context.
 
 A place phrase is an entity the NER (with our ruler) calls GPE/LOC/FAC, or capitalised words
 after a locative preposition ("near Djibo", "the village of Koumbri"). Each is looked up in the
 gazetteer; the precision hint comes from its preposition: "in X" names the town (1), "near X",
 "south of X", "the area of X" a place close to it (2). ACLED notes' "(Bankass, Mopti)" give the
 admin2 and admin1 of the place before them, or its admin3 and admin2 ("(Pobe-Mengao, Soum)" in
-Burkina Faso, where the first level is the region and the second the province).
+Burkina Faso, where the first level is the region and the second the province): see
+``extract.context``, which also reads the dateline and the countries an article names.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
+from fieldreport.extract.context import AdminHint, admin_hints, named_regions, outside
 from fieldreport.resolve.places import Entry, Gazetteer, fold, km
 
 _NEAR = re.compile(
@@ -65,11 +66,6 @@ _COMMA_NAME = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)
 _PEOPLE_AFTER = re.compile(r"^\s+(?:communit(?:y|ies)|ethnic|tribes?|clans?)\b", re.I)
 _AREA_BEFORE = re.compile(rf"\b{_AREA_WORD}\s+(?:of|de|du)\s+(?:the\s+)?$", re.I)
 _AREA_IN_NAME = re.compile(rf"\s+{_AREA_WORD}$", re.I)
-_ADMIN_PAREN = re.compile(r"\((?P<b>[A-Z][^(),]{3,40})\)")  # "Pama (Kompienga)"
-_ADMIN_PARENS = re.compile(r"\((?P<a>[A-Z][^(),]{1,40}),\s*(?P<b>[A-Z][^(),]{1,40})\)")
-_DATELINE = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Z'’ .-]{2,40}?)(?:\s*,[^:\n]{0,60})?\s*(?::|—|–|--|-\s)", re.MULTILINE
-)
 _STOP = set(
     """The A An This That However But And On In At He She They It We Islamic State Army Police
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
@@ -96,136 +92,6 @@ class PlaceHit:
     admin2_basis: str = ""  # how an admin2 no hint gave was inferred, for the mention's notes
 
 
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    start: int
-    end: int  # the whole dateline, "BAMAKO, June 6 (Sahel Wire) -"
-    name: str
-    country: str | None
-
-
-def find_dateline(text: str, gazetteer: Gazetteer) -> Dateline | None:
-    """'BAMAKO:' or 'OUAGADOUGOU, May 6 (Wire) -' in the first lines: where the reporter sat."""
-    head = text[:600]
-    for m in _DATELINE.finditer(head):
-        name = m["name"].strip(" .-")
-        if len(name) < 3 or not name.replace(" ", "").replace("-", "").isalpha():
-            continue
-        found = gazetteer.best(name.title())
-        country = found.country if found else gazetteer.country_of(name.title())
-        if found or country:
-            return Dateline(m.start("name"), m.end(), name, country)
-    return None
-
-
-def context_countries(
-    doc: Doc,
-    gazetteer: Gazetteer,
-    demonym: Mapping[str, str],
-    skip: set[int] | None = None,
-    groups: Sequence[str] = (),
-) -> list[str]:
-    """Countries the article names (names, demonyms, "Mali's"), most mentioned first; tokens in
-    ``skip`` (foreign forces' names) do not count. A large town's country counts too, unless
-    the groups the article names (``groups``: where they operate) all operate elsewhere: with
-    Katiba Macina named, "Mandoli" is a Malian village, not a suburb of Delhi."""
-    counts: Counter[str] = Counter()
-    for tok in doc:
-        if skip and tok.i in skip:
-            continue
-        word = tok.text.strip("'’")
-        iso = gazetteer.country_of(word) if word[:1].isupper() else None
-        iso = iso or demonym.get(word.lower())
-        if iso:
-            counts[iso] += 1
-    for ent in doc.ents:
-        if ent.label_ != "GPE":
-            continue
-        iso = gazetteer.country_of(ent.text) if len(ent) > 1 else None
-        if iso:
-            counts[iso] += 1
-        iso = _big_town_country(ent.text, gazetteer, groups)
-        if iso and not (skip and ent.start in skip):
-            counts[iso] += 1
-    for iso in _named_area_countries(doc.text, gazetteer):
-        counts[iso] += 1
-    return [iso for iso, _ in counts.most_common()]
-
-
-BIG_TOWN = 50_000  # people: a town so large that its name alone says its country
-
-
-CITY = 500_000  # people: a city named in a report is that city, whoever else it names
-
-
-def _big_town_country(name: str, gazetteer: Gazetteer, groups: Sequence[str] = ()) -> str | None:
-    """The country of a large town the text names ("near Mopti"), when every place of that
-    name is in that one country: it tells where the villages around it are. A town of a
-    country where none of the named groups operate must be a city to count."""
-    if gazetteer.country_of(name):
-        return None
-    found = gazetteer.lookup(name)
-    countries = {e.country for e in found}
-    own = [e for e in found if e.kind == "town" and fold(e.name) == fold(name)]
-    size = max((e.population for e in own), default=0)  # by its own name: not Tonk for "Tonka"
-    if len(countries) != 1 or size < BIG_TOWN:
-        return None
-    country = next(iter(countries))
-    return country if not groups or country in groups or size >= CITY else None
-
-
-# "Soum province", "the Cercle of Niafunke", "Tombouctou Region", "department of Deou"
-_AREA_WORD = r"(?:[Rr]egion|[Pp]rovince|[Cc]ercle|[Dd][eé]partement|[Dd]epartment|[Pp]refecture)"
-_NAMED_AREA = re.compile(
-    r"(?<!\bthe )\b(?P<a>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) " + _AREA_WORD + r"\b"
-    r"|\b" + _AREA_WORD + r" (?:of|de|du) (?P<b>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-)
-
-
-def _area_mentions(text: str, gazetteer: Gazetteer) -> Iterator[tuple[str, str]]:
-    """(name, its kind's word) for each area named with its kind; countries ("Mali region")
-    left out."""
-    for m in _NAMED_AREA.finditer(text):
-        name = m["a"] or m["b"]
-        if not gazetteer.country_of(name):
-            yield name, text[m.start() : m.end()].lower()
-
-
-def _named_regions(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[Entry]:
-    """The first-level regions a sentence names with the word ("Tombouctou Region")."""
-    regions = (
-        gazetteer.region(name, countries)
-        for name, word in _area_mentions(text, gazetteer)
-        if "region" in word
-    )
-    return [r for r in regions if r is not None]
-
-
-def _outside(entry: Entry, regions: list[Entry]) -> bool:
-    """A town of a country whose region the sentence names, in another of its regions."""
-    same = [r for r in regions if r.country == entry.country]
-    return (
-        entry.kind == "town"
-        and bool(same)
-        and all(fold(r.admin1) != fold(entry.admin1) for r in same)
-    )
-
-
-def _named_area_countries(text: str, gazetteer: Gazetteer) -> list[str]:
-    """The countries of the first- or second-level areas a text names with their kind ("Soum
-    province", "Cercle of Niafunke"): a place in them is in that country, even when the
-    country goes unnamed. A name borne by areas of several countries says nothing; nor does
-    "the Sahel region", a name for the whole belt."""
-    found: list[str] = []
-    for name, word in _area_mentions(text, gazetteer):
-        region = None if "cercle" in word else gazetteer.region(name, ())
-        area = None if "region" in word else gazetteer.admin2(name, ())
-        named = region or area
-        if named is not None:
-            found.append(named.country)
-    return found
-
-
 def find_places(
     sent: Span,
     gazetteer: Gazetteer,
@@ -239,9 +105,9 @@ def find_places(
     ``sent.ents``, which rebuilds all of them for every sentence).
     """
     text, base = sent.text, sent.start_char
-    hints = _admin_hints(text, gazetteer, countries)
+    hints = admin_hints(text, gazetteer, countries)
     admin = (hints[0].admin2, hints[0].admin1) if hints else (None, None)
-    regions = [] if hints else _named_regions(text, gazetteer, countries)
+    regions = [] if hints else named_regions(text, gazetteer, countries)
     hits: list[PlaceHit] = []
     for start, (end, name) in sorted(_candidates(sent, doc_ents).items()):
         if (
@@ -262,7 +128,7 @@ def find_places(
                 hit = area
         if hit is not None and hints and hit.entry.country != hints[0].country:
             continue  # "Konna (Kombori, Kossi)": the hint's country rules out Mali's Konna
-        if hit is not None and not hints and _outside(hit.entry, regions):
+        if hit is not None and not hints and outside(hit.entry, regions):
             continue  # "Bourem-Inaly, Tombouctou Region": not Bourem of the Gao region
         if hit is not None and hints and _far_from_hint(hit.entry, hints[0]):
             continue  # "Doma (Madougou, Koro)": not the Doma of another region, far away
@@ -618,85 +484,3 @@ def _plausible(entry: Entry, countries: list[str], admin1: str | None, written: 
         own = not written or fuzz.ratio(name, said) >= 85 or said.startswith(name + " ")
         return entry.population >= (1000 if own else 1_000_000)
     return entry.country in countries
-
-
-def _seat_town(name: str, gazetteer: Gazetteer, countries: list[str]) -> Entry | None:
-    """ "(Madougou, Koro)": an area the gazetteer does not list, named after its seat, a town of
-    the context's countries (with none, the one town so named)."""
-    if not countries:  # with no country in context, only a town of 1,000 or more so named
-        towns = [e for e in gazetteer.lookup(name) if e.kind == "town"]
-        unique = len(towns) == 1 and fold(towns[0].name) == fold(name)
-        return towns[0] if unique and towns[0].population >= 1000 and towns[0].admin1 else None
-    town = gazetteer.best(name, countries=countries)
-    if town is None or town.kind != "town" or not town.admin1 or town.country not in countries:
-        return None
-    return town
-
-
-@dataclass(frozen=True, slots=True)
-class AdminHint:
-    """ACLED notes' "(Bankass, Mopti)": admin2 and admin1 of the place named before it; or
-    "(Pobe-Mengao, Soum)": its admin3 and admin2, whose admin1 the gazetteer knows."""
-
-    start: int  # offsets of the parentheses within the sentence
-    end: int
-    admin2: str
-    admin1: str
-    admin3: str = ""
-    area: Entry | None = None  # the admin2 area when the hint names one (its seat's position)
-    written: str = ""  # the hint's last name as written
-    country: str = ""
-    seat: Entry | None = None  # the town the first name is, in the hint's region, if known
-
-
-def _admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[AdminHint]:
-    hints = []
-    for m in _ADMIN_PARENS.finditer(text):
-        a, b = m["a"].strip(), m["b"].strip()
-        if gazetteer.country_of(b):
-            continue  # "(Bamako, Mali)": the country, not Guinea's prefecture of Mali
-        if (
-            gazetteer.region(b, countries) is None
-            and gazetteer.region(a, countries) is not None
-            and gazetteer.admin2(b, countries) is None
-        ):
-            a, b = b, a  # "(Mopti, Koro)": the region written first (not "(Sangha, Koulpelogo)")
-        region = gazetteer.region(b, countries)
-        area = None if region is not None else gazetteer.admin2(b, countries)
-        area = area or (None if region is not None else _seat_town(b, gazetteer, countries))
-        found = region or area
-        if found is None:
-            continue
-        if found.country not in countries:
-            countries.insert(0, found.country)
-        if area is not None:
-            # the province as the note writes it: ACLED's spelling in ACLED's notes
-            hint = AdminHint(m.start(), m.end(), b, area.admin1, a, area, b, area.country)
-        else:
-            seat = _seat_town(a, gazetteer, countries)
-            seat = seat if seat is not None and fold(seat.admin1) == fold(found.admin1) else None
-            hint = AdminHint(
-                m.start(), m.end(), a, found.admin1, written=b, country=found.country, seat=seat
-            )
-        hints.append(hint)
-    for m in _ADMIN_PAREN.finditer(text):
-        name = m["b"].strip()
-        if gazetteer.country_of(name):
-            continue
-        area = gazetteer.admin2(name, countries)
-        if area is not None and (not countries or area.country in countries):
-            if area.country not in countries:
-                countries.insert(0, area.country)
-            hints.append(
-                AdminHint(m.start(), m.end(), name, area.admin1, "", area, name, area.country)
-            )
-        elif area is None and (seat := _seat_town(name, gazetteer, countries)) is not None:
-            # "Tonka (Goundam)": the area named after its seat, a town the gazetteer knows
-            named = gazetteer.areas_named_after_seats(seat.country)
-            admin2 = seat.admin2 or (name if named else "")
-            if seat.country not in countries:
-                countries.insert(0, seat.country)
-            hints.append(
-                AdminHint(m.start(), m.end(), admin2, seat.admin1, "", None, name, seat.country)
-            )
-    return sorted(hints, key=lambda h: h.start)
