@@ -24,9 +24,9 @@ from fieldreport.extract.tolls import (
     bracket_of,
     counted_numbers,
     kill_verb,
-    named_victims,
     vague_losses,
 )
+from fieldreport.extract.victims import named_victims
 from fieldreport.model import ClaimantKind
 
 _NO_ONE = re.compile(
