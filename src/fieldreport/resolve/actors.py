@@ -1,7 +1,8 @@
 """The actor dictionary: ACLED actor names, inter codes, countries, demonyms and cue words.
 
 The data lives in ``fieldreport/data/actors.yaml`` (its layout is documented at the top of that
-file). :meth:`ActorDictionary.load` reads and checks it once; every look-up after that is a dict
+file; its records and their checks are ``resolve.actor_data``). :meth:`ActorDictionary.load`
+reads and checks it once; every look-up after that is a dict
 access. Nothing is loaded at import time: use :func:`default_dictionary` for the packaged data.
 
     >>> actors = default_dictionary()
@@ -12,12 +13,8 @@ access. Nothing is loaded at import time: use :func:`default_dictionary` for the
 from __future__ import annotations
 
 import functools
-import itertools
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +25,23 @@ from rapidfuzz import fuzz, process
 
 from fieldreport.errors import DataError
 from fieldreport.model import ActorRef
+from fieldreport.resolve.actor_data import (
+    Country,
+    EthnicGroup,
+    Kind,
+    NamedActor,
+    Regime,
+    expand_forms,
+    fold,
+    mapping_of,
+    parse_actor,
+    parse_country,
+    parse_ethnic,
+    parse_kind,
+    parse_regional,
+    section,
+    unique_index,
+)
 
 __all__ = ["ActorDictionary", "default_dictionary", "expand_forms", "fold"]
 
@@ -40,289 +54,8 @@ COMMUNAL_MILITIA = "communal_militia"  # named after a place (ACLED), or a broth
 EXTERNAL_INTER = 8
 BROAD_KINDS = frozenset({"civilians"})  # kinds whose cues yield to a more specific kind's
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "‐": "-", "–": "-", "—": "-"})
-_OPTIONAL = re.compile(r"\(([^()]*)\)")
-
-
-@functools.lru_cache(maxsize=1 << 16)  # the same words come again and again in text
-def fold(text: str) -> str:
-    """Comparison key: case, diacritics, apostrophes, dots and hyphens do not count."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    bare = re.sub(r"['.]", "", bare)
-    return re.sub(r"[\s\-_/]+", " ", bare).strip()
-
-
-def expand_forms(form: str) -> list[str]:
-    """Spell out optional parts: ``"malien(ne)(s)"`` -> malien, malienne, maliens, maliennes."""
-    parts = _OPTIONAL.split(form)  # even indexes: fixed text, odd indexes: optional text
-    choices = [[part] if i % 2 == 0 else ["", part] for i, part in enumerate(parts)]
-    return ["".join(combo) for combo in itertools.product(*choices)]
-
-
-@dataclass(frozen=True, slots=True)
-class Regime:
-    start: date
-    label: str  # "2013-2020", printed as " (2013-2020)"
-
-
-@dataclass(frozen=True, slots=True)
-class Country:
-    iso2: str
-    name: str  # ACLED country name
-    state: str  # the name inside "Military Forces of ..."
-    aka: tuple[str, ...] = ()
-    demonyms: tuple[str, ...] = ()
-    regimes: tuple[Regime, ...] = ()
-    forces: Mapping[str, tuple[str, ...]] | None = None
-
-    def regime_on(self, on: date | None) -> Regime | None:
-        """The latest regime started by ``on``; the current one when ``on`` is None."""
-        if on is None:
-            return self.regimes[-1] if self.regimes else None
-        started = [r for r in self.regimes if r.start <= on]
-        return started[-1] if started else None
-
-
-@dataclass(frozen=True, slots=True)
-class Kind:
-    key: str
-    template: str
-    inter: int
-    cues: tuple[str, ...] = ()
-    without_group: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EthnicGroup:
-    name: str
-    aliases: tuple[str, ...] = ()
-    militia: str | None = None  # kind used instead of ethnic_militia (Dozo -> communal)
-    area: tuple[str, ...] = ()  # countries where the group mostly lives (ISO2), if few
-    homeland: tuple[tuple[str, str], ...] = ()  # (ISO2, admin1) where all of it lives in a country
-
-
-@dataclass(frozen=True, slots=True)
-class NameForm:
-    """How a named actor is coded from ``start`` on (None: from the beginning)."""
-
-    start: date | None
-    inter: int
-    name: str | None = None  # a literal ACLED name, or
-    forces: str | None = None  # a generic kind built with the actor's country and regime
-    unit: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Membership:
-    """A group that joined a coalition on ``start``: ACLED codes its acts from then on as the
-    coalition's, with the group as associated actor (``coalition_first``), or as the group's,
-    with the coalition associated."""
-
-    coalition: str  # actor key
-    start: date
-    coalition_first: bool
-
-
-@dataclass(frozen=True, slots=True)
-class NamedActor:
-    key: str
-    country: str | None
-    forms: tuple[NameForm, ...]
-    aliases: tuple[str, ...] = ()
-    note: str = ""
-    area: tuple[str, ...] = ()  # countries where the group operates (ISO2)
-    member_of: Membership | None = None
-    homeland: tuple[tuple[str, str], ...] = ()  # (ISO2, admin1) where it operates in a country
-
-    def form_on(self, on: date | None) -> NameForm:
-        if on is None:
-            return self.forms[-1]
-        started = [f for f in self.forms if f.start is None or f.start <= on]
-        return started[-1] if started else self.forms[0]
-
 
 # --- reading the YAML: each helper names the place of the bad value ------------------------
-
-
-def _mapping(value: Any, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise DataError(f"{where}: expected a mapping, got {type(value).__name__}")
-    return {str(k): v for k, v in value.items()}
-
-
-def _text(value: Any, where: str) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
-        raise DataError(f"{where}: expected a non-empty string, got {value!r}")
-    return str(value).strip()
-
-
-def _texts(value: Any, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise DataError(f"{where}: expected a list, got {type(value).__name__}")
-    return tuple(dict.fromkeys(_text(v, f"{where}[{i}]") for i, v in enumerate(value)))
-
-
-def _day(value: Any, where: str) -> date:
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise DataError(f"{where}: expected a YYYY-MM-DD date, got {value!r}") from None
-
-
-def _inter(value: Any, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
-        raise DataError(f"{where}: inter code must be an integer 1-8, got {value!r}")
-    return value
-
-
-def _parse_country(iso2: str, raw: Any) -> Country:
-    where = f"countries.{iso2}"
-    if not re.fullmatch(r"[A-Z]{2}", iso2):
-        raise DataError(f"{where}: country keys must be ISO2 codes")
-    data = _mapping(raw, where)
-    name = _text(data.get("name"), f"{where}.name")
-    demonyms = _mapping(data.get("demonyms") or {}, f"{where}.demonyms")
-    forms = [f for lang in ("en", "fr") for f in _texts(demonyms.get(lang), f"{where}.{lang}")]
-    regimes = tuple(
-        Regime(_day(r.get("start"), f"{where}.regimes"), _text(r.get("label"), f"{where}.regimes"))
-        for r in (_mapping(x, f"{where}.regimes") for x in data.get("regimes") or [])
-    )
-    if [r.start for r in regimes] != sorted(r.start for r in regimes):
-        raise DataError(f"{where}.regimes: periods must be in date order")
-    forces = {
-        kind: _texts(terms, f"{where}.forces.{kind}")
-        for kind, terms in _mapping(data.get("forces") or {}, f"{where}.forces").items()
-    }
-    return Country(
-        iso2=iso2,
-        name=name,
-        state=_text(data.get("state", name), f"{where}.state"),
-        aka=_texts(data.get("aka"), f"{where}.aka"),
-        demonyms=tuple(dict.fromkeys(x for f in forms for x in expand_forms(f))),
-        regimes=regimes,
-        forces=forces,
-    )
-
-
-def _parse_kind(key: str, raw: Any) -> Kind:
-    where = f"kinds.{key}"
-    data = _mapping(raw, where)
-    cues = _mapping(data.get("cues") or {}, f"{where}.cues")
-    return Kind(
-        key=key,
-        template=_text(data.get("template"), f"{where}.template"),
-        inter=_inter(data.get("inter"), f"{where}.inter"),
-        cues=tuple(c.lower() for lang in ("en", "fr") for c in _texts(cues.get(lang), where)),
-        without_group=_optional_text(data.get("without_group"), f"{where}.without_group"),
-    )
-
-
-def _optional_text(value: Any, where: str) -> str | None:
-    return None if value is None else _text(value, where)
-
-
-def _parse_ethnic(name: str, raw: Any) -> EthnicGroup:
-    data = _mapping(raw, f"ethnic_groups.{name}")
-    return EthnicGroup(
-        name=name,
-        aliases=_texts(data.get("aliases"), f"ethnic_groups.{name}.aliases"),
-        militia=_optional_text(data.get("militia"), f"ethnic_groups.{name}.militia"),
-        area=tuple(_text(c, f"ethnic_groups.{name}.area") for c in data.get("area") or []),
-        homeland=_homeland(data.get("homeland"), f"ethnic_groups.{name}.homeland"),
-    )
-
-
-def _parse_form(data: dict[str, Any], where: str, start: date | None, inter: int) -> NameForm:
-    name, forces = data.get("name"), data.get("forces")
-    if (name is None) == (forces is None):
-        raise DataError(f"{where}: give exactly one of 'name' or 'forces'")
-    return NameForm(
-        start=start,
-        inter=_inter(data.get("inter", inter), f"{where}.inter"),
-        name=None if name is None else _text(name, f"{where}.name"),
-        forces=None if forces is None else _text(forces, f"{where}.forces"),
-        unit="" if data.get("unit") is None else _text(data["unit"], f"{where}.unit"),
-    )
-
-
-def _parse_actor(key: str, raw: Any) -> NamedActor:
-    where = f"actors.{key}"
-    data = _mapping(raw, where)
-    base = _parse_form(data, where, None, _inter(data.get("inter"), f"{where}.inter"))
-    later = [
-        _parse_form(entry, f"{where}.names", _day(entry.get("from"), f"{where}.names"), base.inter)
-        for entry in (_mapping(x, f"{where}.names") for x in data.get("names") or [])
-    ]
-    if [f.start for f in later] != sorted(f.start for f in later if f.start is not None):
-        raise DataError(f"{where}.names: entries must be in date order")
-    country = data.get("country")
-    membership = None
-    if data.get("member_of") is not None:
-        member = _mapping(data["member_of"], f"{where}.member_of")
-        coded_as = member.get("coded_as")
-        if coded_as not in ("coalition", "member"):
-            raise DataError(f"{where}.member_of.coded_as: want 'coalition' or 'member'")
-        membership = Membership(
-            _text(member.get("actor"), f"{where}.member_of.actor"),
-            _day(member.get("from"), f"{where}.member_of.from"),
-            coded_as == "coalition",
-        )
-    aliases = list(_texts(data.get("aliases"), f"{where}.aliases"))
-    for form in (base, *later):
-        aliases.extend(_derived_aliases(form.name, acronym=data.get("acronym", True) is not False))
-    return NamedActor(
-        key=key,
-        country=None if country is None else _text(country, f"{where}.country"),
-        forms=(base, *later),
-        aliases=tuple(dict.fromkeys(aliases)),
-        note=str(data.get("note") or ""),
-        area=tuple(_text(c, f"{where}.area") for c in data.get("area") or []),
-        member_of=membership,
-        homeland=_homeland(data.get("homeland"), f"{where}.homeland"),
-    )
-
-
-def _homeland(value: Any, where: str) -> tuple[tuple[str, str], ...]:
-    """``{ISO2: admin1}``: the one first-level area where a group lives or operates."""
-    return tuple(
-        (_text(c, where), _text(r, where)) for c, r in _mapping(value or {}, where).items()
-    )
-
-
-def _derived_aliases(name: str | None, *, acronym: bool) -> list[str]:
-    """A literal ACLED name is an alias; so are both halves of ``"ACRONYM: Long name"``."""
-    if name is None:
-        return []
-    out = [name]
-    head, sep, tail = name.partition(": ")
-    if sep:
-        out.append(tail)
-        if acronym and len(head) >= 3:
-            out.append(head)
-    return out
-
-
-def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
-    if key not in data:
-        raise DataError(f"missing top-level section {key!r}")
-    return _mapping(data[key], key)
-
-
-def _index(pairs: Iterable[tuple[str, str]], what: str) -> dict[str, str]:
-    """Folded text -> target; the same text may not lead to two targets."""
-    index: dict[str, str] = {}
-    for text, target in pairs:
-        key = fold(text)
-        if not key:
-            raise DataError(f"{what}: empty text for {target!r}")
-        if index.setdefault(key, target) != target:
-            raise DataError(f"{what}: {text!r} is claimed by {index[key]!r} and {target!r}")
-    return index
 
 
 class ActorDictionary:
@@ -347,23 +80,23 @@ class ActorDictionary:
             if form.name is not None
         }
         self._check_references()
-        self._alias_index = _index(self._alias_pairs(), "actor alias")
-        self._force_index = _index(
+        self._alias_index = unique_index(self._alias_pairs(), "actor alias")
+        self._force_index = unique_index(
             ((term, f"{kind}|{c.iso2}") for c in self._countries.values()
              for kind, terms in (c.forces or {}).items() for term in terms),
             "forces term",
         )  # fmt: skip
-        self._demonyms = _index(
+        self._demonyms = unique_index(
             ((d, c.iso2) for c in self._countries.values() for d in c.demonyms), "demonym"
         )
         self._demonym_map = dict(self._demonyms)  # see demonym_map()
         for c in self._countries.values():
             self._demonym_map.update((d.lower(), c.iso2) for d in c.demonyms)
-        self._country_names = _index(
+        self._country_names = unique_index(
             ((n, c.iso2) for c in self._countries.values() for n in {c.name, c.state, *c.aka}),
             "country name",
         )
-        self._ethnic_index = _index(
+        self._ethnic_index = unique_index(
             ((a, g.name) for g in self._ethnic.values() for a in (g.name, *g.aliases)),
             "ethnic group",
         )
@@ -394,18 +127,18 @@ class ActorDictionary:
     @classmethod
     def from_data(cls, raw: Any) -> ActorDictionary:
         """Build from the parsed YAML document; DataError names the first bad value."""
-        data = _mapping(raw, "document")
+        data = mapping_of(raw, "document")
         if data.get("version") != SCHEMA_VERSION:
             raise DataError(f"unsupported version {data.get('version')!r}, want {SCHEMA_VERSION}")
         made = cls(
-            countries={k: _parse_country(k, v) for k, v in _section(data, "countries").items()},
-            kinds={k: _parse_kind(k, v) for k, v in _section(data, "kinds").items()},
+            countries={k: parse_country(k, v) for k, v in section(data, "countries").items()},
+            kinds={k: parse_kind(k, v) for k, v in section(data, "kinds").items()},
             ethnic_groups={
-                k: _parse_ethnic(k, v) for k, v in _section(data, "ethnic_groups").items()
+                k: parse_ethnic(k, v) for k, v in section(data, "ethnic_groups").items()
             },
-            actors={k: _parse_actor(k, v) for k, v in _section(data, "actors").items()},
+            actors={k: parse_actor(k, v) for k, v in section(data, "actors").items()},
         )
-        made._regional = _parse_regional(data.get("regional_aliases") or [], made._actors)
+        made._regional = parse_regional(data.get("regional_aliases") or [], made._actors)
         return made
 
     def regional_aliases(self) -> list[tuple[str, str, frozenset[str]]]:
@@ -680,17 +413,3 @@ class ActorDictionary:
 def default_dictionary() -> ActorDictionary:
     """The packaged dictionary, loaded on first use and shared afterwards."""
     return ActorDictionary.load()
-
-
-def _parse_regional(raw: Any, actors: Mapping[str, Any]) -> list[tuple[str, str, frozenset[str]]]:
-    """``regional_aliases``: [{actor: key, countries: [ISO2...], aliases: [...]}]."""
-    if not isinstance(raw, list):
-        raise DataError("regional_aliases must be a list")
-    out: list[tuple[str, str, frozenset[str]]] = []
-    for n, item in enumerate(raw):
-        if not isinstance(item, dict) or item.get("actor") not in actors:
-            raise DataError(f"regional_aliases[{n}] must name a known actor")
-        countries = frozenset(str(c) for c in item.get("countries") or [])
-        for alias in item.get("aliases") or []:
-            out.append((str(alias), str(item["actor"]), countries))
-    return out
