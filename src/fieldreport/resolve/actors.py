@@ -2,8 +2,8 @@
 
 The data lives in ``fieldreport/data/actors.yaml`` (its layout is documented at the top of that
 file; its records and their checks are ``resolve.actor_data``). :meth:`ActorDictionary.load`
-reads and checks it once; every look-up after that is a dict
-access. Nothing is loaded at import time: use :func:`default_dictionary` for the packaged data.
+reads and checks it once; every look-up after that is a dict access. Nothing is loaded at
+import time: use :func:`default_dictionary` for the packaged data.
 
     >>> actors = default_dictionary()
     >>> actors.generic("military", "ML", on=date(2019, 5, 1)).name
