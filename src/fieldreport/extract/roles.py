@@ -58,6 +58,9 @@ DESCRIPTORS = {
 }
 
 
+Item = tuple[ActorHit, ActorRef]
+
+
 def roles_of(
     refs: list[tuple[ActorHit, ActorRef]],
     votes: dict[str, Counter[str]],
@@ -68,7 +71,37 @@ def roles_of(
 ) -> list[ActorRole]:
     """Actors by side and role. ``mutual``: the event is a clash, so two armed groups that the
     text makes both attack ("JNIM and ISGS militants clashed") fought each other."""
-    first: dict[str, tuple[ActorHit, ActorRef]] = {}
+    side_a, side_b = _sides(_taking_part(refs, event_type, text), votes, event_type)
+    if not side_a and event_type == "Battles":
+        side_a, side_b = _opener_first(side_b, mutual)
+    side_a.sort(key=lambda i: _score(votes, i, "attacker"), reverse=True)
+    if side_a:  # "militants attacked an army post; the soldiers repelled them": both attack,
+        # but state forces and rebels are never one side: the lead attacker's enemies are hit
+        enemies = [i for i in side_a[1:] if _opposed(side_a[0][1].inter, i[1].inter)]
+        side_a = [i for i in side_a if i not in enemies]
+        side_b += enemies
+    if mutual and not side_b and event_type == "Battles":
+        side_a, side_b = _fought_each_other(side_a)
+    # "Katiba Macina (JNIM) militants", "militants of ISGS": the named group, not also an
+    # unidentified one for the word "militants"
+    named = [h for h, r in side_a + side_b if h.ref is not None and r.inter in NON_STATE_ARMED]
+    for side in (side_a, side_b):
+        side[:] = [(h, r) for h, r in side if not (_groupless(h) and names_group(named, h))]
+    side_b.sort(key=lambda i: _score(votes, i, "target"), reverse=True)
+    for side, name in ((side_a, "attacker"), (side_b, "target")):
+        side.sort(key=lambda i: i[0].kind in DESCRIPTORS)
+        _state_leads(side, votes, name)
+    roles: list[ActorRole] = []
+    for side, (main, assoc) in ((side_a, ("actor1", "assoc1")), (side_b, ("actor2", "assoc2"))):
+        for n, (hit, ref) in enumerate(side):
+            role: Role = main if n == 0 else assoc  # type: ignore[assignment]
+            roles.append(ActorRole(ref, role, Span.of(text, hit.start, hit.end)))
+    return roles
+
+
+def _taking_part(refs: list[Item], event_type: str, text: str) -> list[Item]:
+    """Each actor once, at its first phrase, less the phrases that are not a party of their own."""
+    first: dict[str, Item] = {}
     foreign = any(r.inter == 8 for _, r in refs)
     for hit, ref in refs:
         if _refers_back(hit, refs, text):
@@ -78,88 +111,78 @@ def roles_of(
         if foreign and hit.country is None and hit.alias.lower() in _WEAPON_WORDS:
             continue  # "French forces conducted a drone strike": the drone is theirs
         first.setdefault(ref.name, (hit, ref))
-    ordered = list(first.values())
+    return list(first.values())
 
-    def score(item: tuple[ActorHit, ActorRef], side: str) -> tuple[int, int, int]:
-        hit, ref = item
-        return (
-            votes[ref.name][side] - votes[ref.name]["target" if side == "attacker" else "attacker"],
-            int(hit.ref is not None),
-            -hit.start,
-        )
 
+def _score(votes: dict[str, Counter[str]], item: Item, side: str) -> tuple[int, int, int]:
+    """How surely an actor is on ``side``: its votes there less the other side's, then named
+    groups before generic words, then the first named."""
+    hit, ref = item
+    other = "target" if side == "attacker" else "attacker"
+    return (votes[ref.name][side] - votes[ref.name][other], int(hit.ref is not None), -hit.start)
+
+
+def _sides(
+    ordered: list[Item], votes: dict[str, Counter[str]], event_type: str
+) -> tuple[list[Item], list[Item]]:
+    """Attackers and targets by their votes; an actor of no told side joins the civilians'
+    attackers, or the side of its allies."""
     side_a = [i for i in ordered if _side(votes, i[1].name) == "attacker"]
     side_b = [i for i in ordered if _side(votes, i[1].name) == "target"]
     rest = [i for i in ordered if i not in side_a and i not in side_b]
     if event_type == "Violence against civilians":
         side_b += [i for i in rest if i[1].inter == 7]
         side_a += [i for i in rest if i[1].inter != 7]
-    else:
-        for item in rest:
-            (
-                side_a
-                if not side_a or (side_b and _allied(_inters(side_a), item[1].inter))
-                else side_b
-            ).append(item)
-    if not side_a and event_type == "Battles":
-        # "militants engaged French forces; the French repelled them", "clashes between Fulani
-        # herders and Mossi farmers": both read as hit; the one named first opened the fight
-        # when the other is its enemy
-        opener = min(side_b, key=lambda i: i[0].start, default=None)
-        if opener is not None and any(
-            _opposed(opener[1].inter, i[1].inter)
-            or (mutual and i is not opener and {opener[1].inter, i[1].inter} <= NON_STATE_ARMED)
-            for i in side_b
-        ):
-            side_a, side_b = [opener], [i for i in side_b if i is not opener]
-    side_a.sort(key=lambda i: score(i, "attacker"), reverse=True)
-    if side_a:  # "militants attacked an army post; the soldiers repelled them": both attack,
-        # but state forces and rebels are never one side: the lead attacker's enemies are hit
-        enemies = [i for i in side_a[1:] if _opposed(side_a[0][1].inter, i[1].inter)]
-        side_a = [i for i in side_a if i not in enemies]
-        side_b += enemies
-    if mutual and not side_b and event_type == "Battles":
-        armed = [
-            i
-            for i in side_a
-            if i[1].inter in NON_STATE_ARMED
-            and (i[0].ref is not None or i[0].kind not in {"unidentified", "coref"})
-        ]
-        if len(armed) >= 2:
-            opener = min(armed, key=lambda i: i[0].start)
-            side_b = [i for i in armed if i is not opener and not names_group([opener[0]], i[0])]
-            side_a = [i for i in side_a if i not in side_b]
-    # "Katiba Macina (JNIM) militants", "militants of ISGS": the named group, not also an
-    # unidentified one for the word "militants"
-    named = [h for h, r in side_a + side_b if h.ref is not None and r.inter in NON_STATE_ARMED]
-    for side in (side_a, side_b):
-        side[:] = [(h, r) for h, r in side if not (_groupless(h) and names_group(named, h))]
-    side_b.sort(key=lambda i: score(i, "target"), reverse=True)
-    roles: list[ActorRole] = []
-    for side, name in ((side_a, "attacker"), (side_b, "target")):
-        side.sort(key=lambda i: i[0].kind in DESCRIPTORS)
-        # mercenaries and missions assist the state they fight for (the Malian army with
-        # Wagner); a foreign state's army leads its own operations (French and Malian forces)
-        # and state forces lead the militias that fight beside them ("joint army and VDP units")
-        state_forces = [i for i in side if i[1].inter == 1]
-        if (
-            side
-            and state_forces
-            and (
-                (side[0][1].inter == 8 and not side[0][1].name.startswith("Military Forces"))
-                or (
-                    side[0][1].inter in {3, 4}
-                    and score(state_forces[0], name)[0] > 0  # the state was in it, not called in
-                )
-            )
-        ):
-            side.remove(state_forces[0])
-            side.insert(0, state_forces[0])
-    for side, (main, assoc) in ((side_a, ("actor1", "assoc1")), (side_b, ("actor2", "assoc2"))):
-        for n, (hit, ref) in enumerate(side):
-            role: Role = main if n == 0 else assoc  # type: ignore[assignment]
-            roles.append(ActorRole(ref, role, Span.of(text, hit.start, hit.end)))
-    return roles
+        return side_a, side_b
+    for item in rest:
+        allied = not side_a or (side_b and _allied(_inters(side_a), item[1].inter))
+        (side_a if allied else side_b).append(item)
+    return side_a, side_b
+
+
+def _opener_first(side_b: list[Item], mutual: bool) -> tuple[list[Item], list[Item]]:
+    """ "militants engaged French forces; the French repelled them", "clashes between Fulani
+    herders and Mossi farmers": both read as hit; the one named first opened the fight when
+    the other is its enemy."""
+    opener = min(side_b, key=lambda i: i[0].start, default=None)
+    if opener is not None and any(
+        _opposed(opener[1].inter, i[1].inter)
+        or (mutual and i is not opener and {opener[1].inter, i[1].inter} <= NON_STATE_ARMED)
+        for i in side_b
+    ):
+        return [opener], [i for i in side_b if i is not opener]
+    return [], side_b
+
+
+def _fought_each_other(side_a: list[Item]) -> tuple[list[Item], list[Item]]:
+    """Two armed groups that both attack in a clash: the first named against the others."""
+    armed = [
+        i
+        for i in side_a
+        if i[1].inter in NON_STATE_ARMED
+        and (i[0].ref is not None or i[0].kind not in {"unidentified", "coref"})
+    ]
+    if len(armed) < 2:
+        return side_a, []
+    opener = min(armed, key=lambda i: i[0].start)
+    side_b = [i for i in armed if i is not opener and not names_group([opener[0]], i[0])]
+    return [i for i in side_a if i not in side_b], side_b
+
+
+def _state_leads(side: list[Item], votes: dict[str, Counter[str]], name: str) -> None:
+    """Mercenaries and missions assist the state they fight for (the Malian army with Wagner);
+    a foreign state's army leads its own operations (French and Malian forces), and state
+    forces lead the militias that fight beside them ("joint army and VDP units")."""
+    state_forces = [i for i in side if i[1].inter == 1]
+    if not side or not state_forces:
+        return
+    lead = side[0][1]
+    if (lead.inter == 8 and not lead.name.startswith("Military Forces")) or (
+        lead.inter in {3, 4}
+        and _score(votes, state_forces[0], name)[0] > 0  # the state was in it, not called in
+    ):
+        side.remove(state_forces[0])
+        side.insert(0, state_forces[0])
 
 
 def distinct_armed(refs: list[tuple[ActorHit, ActorRef]]) -> int:
