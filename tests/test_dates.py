@@ -8,11 +8,9 @@ import random
 
 import pytest
 
+from fieldreport.resolve.date_grammar import MONTHS, NUMBERS, WEEKDAYS
 from fieldreport.resolve.dates import (
-    _MONTHS,
-    _NUMBERS,
     _RULES,
-    _WEEKDAYS,
     _candidates,
     _scan,
     find_date_expressions,
@@ -549,7 +547,7 @@ def test_resolve_accepts_an_expression_inside_a_short_phrase() -> None:
 
 def test_skipping_a_rule_whose_needs_are_absent_changes_nothing() -> None:
     """A rule's ``needs`` is only a shortcut: the candidates are those of running every rule."""
-    words = [*_MONTHS, *_WEEKDAYS, *_NUMBERS, "day", "days", "week", "weeks", "weekend",
+    words = [*MONTHS, *WEEKDAYS, *NUMBERS, "day", "days", "week", "weeks", "weekend",
              "week-end", "month", "months", "mois", "semaine", "semaines", "jours", "ago",
              "earlier", "il y a", "plus tôt", "auparavant", "last", "this", "past", "previous",
              "the", "on", "of", "from", "to", "and", "-", "/", ",", ".", "2024", "2023-05-03",

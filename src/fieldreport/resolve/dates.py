@@ -17,229 +17,19 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from types import MappingProxyType
+from collections.abc import Callable, Iterator
 from typing import Any, Final, NamedTuple
 
 import dateparser
 
 from fieldreport.model import DateInfo
+from fieldreport.resolve import date_grammar as g
 
 __all__ = ["find_date_expressions", "resolve_date"]
 
 _Published = dt.date | None
 _Handler = Callable[[re.Match[str], _Published], DateInfo | None]
 _Check = Callable[[re.Match[str]], bool]
-
-# --- vocabulary ---------------------------------------------------------------------------------
-
-# spellings by month (accented forms for the regex; lookups fold accents away)
-_MONTH_NAMES: Final = (
-    "january jan janvier janv", "february feb fevrier février fevr févr fev fév", "march mar mars",
-    "april apr avril avr", "may mai", "june jun juin", "july jul juillet juil",
-    "august aug aout août", "september sep sept septembre", "october oct octobre",
-    "november nov novembre", "december dec decembre décembre déc",
-)  # fmt: skip
-_MONTHS: Final[Mapping[str, int]] = MappingProxyType(
-    {name: i for i, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
-)
-_FRENCH_MONTHS: Final = frozenset(
-    {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-     "octobre", "novembre", "decembre"}
-)  # fmt: skip
-# English words that are usually not months: a date only when capitalized, and without a day
-# or year only after a cue ("in May", "early March"). "mars"/"mai" alone need a French cue.
-_AMBIGUOUS_MONTHS: Final = frozenset({"may", "march", "mar"})
-# month names that may stand alone ("the July offensive", "l'attaque de juillet")
-_BARE_MONTHS: Final = frozenset(
-    {"january", "february", "april", "june", "july", "august", "september", "october",
-     "november", "december"}
-) | (_FRENCH_MONTHS - {"mars", "mai"})  # fmt: skip
-_WEEKDAY_NAMES: Final = (
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-)  # fmt: skip
-_WEEKDAYS: Final = MappingProxyType({name: i % 7 for i, name in enumerate(_WEEKDAY_NAMES)})
-_NUMBERS: Final[Mapping[str, int]] = MappingProxyType(
-    {
-        "a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3,
-        "trois": 3, "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7,
-        "sept": 7, "eight": 8, "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10,
-        "eleven": 11, "onze": 11, "twelve": 12, "douze": 12, "couple of": 2, "a couple of": 2,
-        "few": 3, "a few": 3, "several": 3, "quelques": 3,
-    }
-)  # fmt: skip
-# relative days: phrase pattern -> days before the publication date (longest phrases first)
-_DAY_PHRASES: Final = (
-    (r"the\s+day\s+before\s+yesterday", 2), (r"avant-hier", 2), (r"(?:earlier\s+)?today", 0),
-    (r"this\s+(?:morning|afternoon|evening)", 0), (r"tonight", 0), (r"aujourd['’]hui", 0),
-    (r"ce\s+(?:matin|soir)", 0), (r"cet\s+apr[eè]s-midi", 0), (r"yesterday", 1), (r"hier", 1),
-    (r"last\s+night", 1), (r"overnight", 1), (r"the\s+(?:day|night)\s+before", 1),
-    (r"the\s+(?:previous|prior)\s+(?:day|night|evening)", 1), (r"la\s+veille", 1),
-    (r"la\s+nuit\s+derni[eè]re", 1), (r"cette\s+nuit", 1),
-)  # fmt: skip
-_VAGUE_COUNTS: Final = frozenset({"few", "a few", "several", "couple of", "a couple of",
-                                   "quelques"})  # fmt: skip
-_GRACE: Final = dt.timedelta(days=7)  # an explicit date may be this far after publication
-_MAX_RANGE_DAYS: Final = 62
-_LATEST_SHORT_YEAR: Final = 2049  # with no publication date, '49' is 2049 and '50' is 1950
-
-
-def _alt(words: Iterable[str]) -> str:
-    """Regex alternation, longest first so that 'septembre' wins over 'sept'."""
-    escaped = {re.escape(w).replace("\\ ", " ").replace(" ", r"\s+") for w in words}
-    return "|".join(sorted(escaped, key=lambda w: (-len(w), w)))
-
-
-def _month(name: str) -> str:
-    return rf"(?P<{name}>\b(?:{_alt(_MONTHS)})\b(?:\.(?=\s*\d))?)"
-
-
-def _weekday(name: str) -> str:
-    return rf"(?P<{name}>\b(?:{_alt(_WEEKDAYS)})\b)"
-
-
-def _day(name: str) -> str:
-    # not inside a number ('1.5', '3,000'), but right after an abbreviated month ('Apr.24')
-    number = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|er)?"
-    return rf"(?<![\d:/,])(?<!\d\.)(?P<{name}>{number})\b(?![:.,/]\d)"
-
-
-def _month_gap() -> str:
-    """Between a month and its day: a space, nothing after an abbreviation's dot ('Apr.24'), or
-    a comma ('October, 26') when the day cannot be a count: an ordinal, or punctuation after it
-    ('In October, 26 people died' is no date)."""
-    return r"(?:\s+|(?<=\.)|,\s*(?=\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}\s*(?:[.,;:)]|$)))"
-
-
-def _day_slash_month(suffix: str) -> str:
-    return rf"(?P<nd{suffix}>3[01]|[12]\d|0?[1-9])/(?P<nm{suffix}>1[0-2]|0?[1-9])"
-
-
-def _year_tail(name: str) -> str:
-    return rf"(?:,?\s+(?:of\s+)?(?P<{name}>(?:19|20)\d{{2}})(?!\d))?"
-
-
-# --- pattern text -------------------------------------------------------------------------------
-
-_NUMBER = rf"(?:\d{{1,2}}|{_alt(_NUMBERS)})"
-_TIME_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening|matin|soir|soir[ée]e|apr[eè]s-midi))?"
-_ON = r"(?:(?:on|le|dated)\s+)?"
-_OF = r"(?:\s+of)?"
-# an approximate day ('around 3 May', 'on or about 3 May', 'on (or around) 3 May', 'vers le 3 mai'):
-# the exact day is not known, so ACLED's week precision centred on it
-_ABOUT = (
-    r"(?P<about>(?:on\s+(?:or\s+|[\[(]\s*(?:or|and)\s+))?around[\])]?\s+(?:the\s+)?"
-    r"|on\s+or\s+about\s+(?:the\s+)?|(?:vers|autour\s+du|aux\s+alentours\s+du)\s+(?:le\s+)?)"
-)
-_RANGE_LEAD = (
-    r"(?P<lead>(?:on\s+)?the\s+nights?\s+of\s+|(?:dans\s+)?la\s+nuit\s+du\s+"
-    r"|(?:from|between|on|du|entre(?:\s+le)?|les)\s+)?"
-)
-_CONN = r"(?P<conn>\s*[-–—]\s*|\s+(?:to|and|through|thru|until|till|au|et|à)\s+)(?:the\s+|le\s+)?"
-_PART = (
-    r"(?:(?:at|by|in|à\s+la|au|en)\s+)?(?:the\s+)?"
-    r"(?P<part>early|earlier|late|later|mid|middle|end|beginning|start|d[ée]but|fin|mi|milieu)"
-    r"(?:\s*-\s*|\s+of\s+(?:the\s+)?|\s+du\s+mois\s+d(?:e\s+|['’])|\s+d(?:e\s+|u\s+|['’])|\s+)"
-)
-_MONTH_CUE = (
-    rf"(?P<cue>(?:(?:in|during|throughout|en|courant|durant|pendant)\s+)?(?:{_PART})?"
-    r"(?:(?:the\s+)?month\s+of\s+|(?:le\s+|au\s+)?mois\s+d(?:e\s+|['’]))?)"
-)
-
-_SAME_DAY_TEXT = (
-    r"(?:on\s+)?(?:the\s+same\s+(?:day|night|evening|morning|afternoon)"
-    r"|that\s+(?:same\s+)?(?:day|night|evening|morning|afternoon)"
-    r"|the\s+(?:next|following)\s+(?:day|night|morning|evening|afternoon)|the\s+day\s+after"
-    r"|le\s+m[êe]me\s+jour|le\s+jour\s+m[êe]me|ce\s+jour-l[àa]|cette\s+nuit-l[àa]"
-    r"|la\s+m[êe]me\s+nuit|le\s+lendemain(?:\s+matin|\s+soir)?)"
-)
-_ISO_TEXT = (
-    rf"{_ON}(?P<y>(?:19|20)\d{{2}})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])"
-)
-_NUMERIC_TEXT = rf"{_ON}(?<![\d/.])(?P<num>\d{{1,2}}[/.]\d{{1,2}}[/.](?:19|20)\d{{2}})(?![\d/])"
-# day/month with a two-digit year ('28/2/08') or none: without a year only after 'on'/'le'/'du'/
-# 'since'/'depuis' or alone in brackets ('(24/5)'; the bare text when resolving what was found),
-# so that '4/5 wounded' stays a count
-_NUMERIC_SHORT_TEXT = (
-    rf"(?<![\d/.]){_day_slash_month('')}/(?P<ny>\d{{2}})(?![\d/])"
-    rf"|(?:on|le|du|since|depuis)\s+{_day_slash_month('2')}(?![\d/]|\s+of\b)"
-    rf"|(?:(?<=\()|^){_day_slash_month('3')}(?:(?=\))|$)"
-)
-_CROSS_DM_TEXT = (
-    rf"{_RANGE_LEAD}(?:the\s+)?{_day('d1')}{_OF}\s+{_month('m1')}{_year_tail('y1')}"
-    rf"{_CONN}{_day('d2')}{_OF}\s+{_month('m2')}{_year_tail('y2')}"
-)
-_CROSS_MD_TEXT = (
-    rf"{_RANGE_LEAD}{_month('m1')}{_month_gap()}{_day('d1')}{_year_tail('y1')}"
-    rf"{_CONN}{_month('m2')}{_month_gap()}{_day('d2')}{_year_tail('y2')}"
-)
-_SAME_DM_TEXT = (
-    rf"{_RANGE_LEAD}(?:the\s+)?{_day('d1')}{_CONN}{_day('d2')}{_OF}\s+{_month('m1')}"
-    rf"{_year_tail('y2')}"
-)
-_SAME_MD_TEXT = (
-    rf"{_RANGE_LEAD}{_month('m1')}{_month_gap()}(?:the\s+)?{_day('d1')}{_CONN}{_day('d2')}"
-    rf"{_year_tail('y2')}"
-)
-_WEEKDAY_PREFIX = rf"(?:{_weekday('w')},?\s+(?:the\s+)?)?"
-_DAY_LEAD = rf"(?:{_ABOUT}|{_ON})"
-_DAY_MONTH_TEXT = (
-    rf"{_DAY_LEAD}{_WEEKDAY_PREFIX}(?:the\s+)?{_day('d')}"
-    rf"{_OF}\s+{_month('m')}{_year_tail('y')}"
-)
-_MONTH_DAY_TEXT = (
-    rf"{_DAY_LEAD}{_WEEKDAY_PREFIX}{_month('m')}"
-    rf"{_month_gap()}(?:the\s+)?{_day('d')}{_year_tail('y')}"
-)
-_MONTH_TEXT = rf"{_MONTH_CUE}{_month('m')}{_year_tail('y')}"
-_REL_MONTH_TEXT = (
-    rf"(?:{_PART})?(?:(?:this|last|the\s+previous|the\s+past|this\s+past)\s+month"
-    r"|(?:le\s+)?mois\s+(?:dernier|pass[ée])|ce\s+mois(?:-ci)?)"
-)
-_AGO_TEXT = (
-    rf"(?P<n>{_NUMBER})\s+(?P<unit>days?|weeks?|months?)\s+(?:ago|earlier)"
-    rf"|il\s+y\s+a\s+(?P<fn>{_NUMBER})\s+(?P<funit>jours?|semaines?|mois)"
-    rf"|(?P<pn>{_NUMBER})\s+(?P<punit>jours?|semaines?|mois)\s+(?:plus\s+t[oô]t|auparavant)"
-)
-_REL_DAY_TEXT = (
-    rf"(?:(?:late|early)\s+)?(?P<rel>{'|'.join(p for p, _ in _DAY_PHRASES)}){_TIME_OF_DAY}"
-)
-_WEEK_TEXT = (
-    r"(?:(?:over|in|during|throughout)\s+)?"
-    rf"(?:{_PART})?(?P<which>this|last|the\s+previous|the\s+prior|the\s+past|this\s+past"
-    r"|the\s+last)(?:\s+(?P<nw>two|three|few|couple\s+of|2|3)\s+weeks|\s+week(?![- ]?end))"
-    r"|the\s+week\s+before"
-    r"|(?:au\s+cours\s+de\s+)?(?:la\s+)?semaine\s+(?:derni[eè]re|pass[ée]e)|cette\s+semaine"
-    r"|(?:en\s+)?(?:d[ée]but|fin|milieu)\s+de\s+(?:la\s+)?semaine(?:\s+derni[eè]re)?"
-)
-_WEEKEND_TEXT = (
-    r"(?:(?:over|during|at|on|throughout)\s+)?(?P<which>the|last|this\s+past|this|the\s+past"
-    r"|the\s+previous)\s+week[- ]?end"
-    r"|(?:(?:pendant|durant|lors|au\s+cours)\s+(?:du|le)\s+|le\s+|ce\s+)week-?end(?:\s+dernier)?"
-)
-_WEEKDAY_TEXT = (
-    r"(?:(?:(?:late|early|overnight)\s+on|overnight|on(?:\s+the\s+night\s+of)?"
-    r"|the\s+night\s+of|(?P<last>last|this\s+past|past)|(?:dans\s+)?la\s+nuit\s+de|le|ce)\s+)?"
-    rf"{_weekday('w1')}(?:\s+(?P<dernier>dernier|pass[ée]))?{_TIME_OF_DAY}"
-    rf"(?:(?:\s+(?:into|to|through|until|à|au)\s+|\s*[-–]\s*){_weekday('w2')}{_TIME_OF_DAY})?"
-)
-_YEAR_TEXT = (
-    r"(?:(?:(?:in|during|since|throughout|en|depuis)\s+)(?:(?:early|late|mid)[\s-]+)?"
-    r"|(?:early|late|mid|d[ée]but|fin)[\s-]+)(?:19|20)\d{2}(?!\d|-\d)"
-    r"|(?:(?:earlier|later|early|late)\s+)?(?:this|last)\s+year"
-    r"|l['’]ann[ée]e\s+derni[eè]re|cette\s+ann[ée]e|l['’]an\s+dernier"
-)
-
-_DAY_PHRASE_PATTERNS: Final = tuple((re.compile(p, re.I), n) for p, n in _DAY_PHRASES)
-_FRENCH_CUE: Final = re.compile(r"\b(?:en|courant|durant|pendant|d[ée]but|fin|mi|milieu|mois)\b")
-_FIRST_PART: Final = re.compile(r"\b(?:early|beginning|start|d[ée]but)\b", re.I)
-_LAST_PART: Final = re.compile(r"\b(?:late|end|fin)\b", re.I)
-_LAST_WORD: Final = re.compile(r"\b(?:last|previous|prior|past|dernier|derni[eè]re|pass[ée]e?)\b")
-_MONTH_WORD: Final = re.compile(_month("m"), re.I)
-_YEAR_WORD: Final = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_RANGE_HINT: Final = re.compile(r"\d\s*(?:[-–—]|\b(?:to|and|through|until|au|et|à)\b)\s*\d", re.I)
-
 
 # --- small helpers ------------------------------------------------------------------------------
 
@@ -252,7 +42,7 @@ def _fold(word: str) -> str:
 
 
 def _month_number(word: str) -> int:
-    return int(word) if word.isdigit() else _MONTHS[_fold(word)]
+    return int(word) if word.isdigit() else g.MONTHS[_fold(word)]
 
 
 def _day_number(word: str) -> int:
@@ -261,7 +51,7 @@ def _day_number(word: str) -> int:
 
 def _count(word: str) -> int:
     key = _fold(word)
-    return int(key) if key.isdigit() else _NUMBERS[key]
+    return int(key) if key.isdigit() else g.NUMBERS[key]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -286,7 +76,7 @@ def _infer_year(month: int, day: int, published: _Published) -> tuple[dt.date, s
     if published is None:
         return None
     candidate = _safe_date(published.year, month, day)
-    if candidate is not None and candidate <= published + _GRACE:
+    if candidate is not None and candidate <= published + g.GRACE:
         return candidate, f"year from published {published}"
     earlier = _safe_date(published.year - 1, month, day)
     if earlier is None:
@@ -309,9 +99,9 @@ def _month_info(year: int, month: int, cue: str, basis: str, clamp: _Published =
     """ACLED month precision: first day for 'early/beginning', last for 'late/end', else 15th."""
     first = dt.date(year, month, 1)
     last = first.replace(day=calendar.monthrange(year, month)[1])
-    if _FIRST_PART.search(cue):
+    if g.FIRST_PART.search(cue):
         day, where = first, "first day"
-    elif _LAST_PART.search(cue):
+    elif g.LAST_PART.search(cue):
         day, where = last, "last day"
     else:
         day, where = first.replace(day=15), "middle"
@@ -325,7 +115,7 @@ def _months_ok(match: re.Match[str]) -> bool:
     """Ambiguous English month words ('may', 'march') count only when capitalized."""
     for name in ("m", "m1", "m2"):
         word = match.groupdict().get(name)
-        if word and _fold(word) in _AMBIGUOUS_MONTHS and not word[0].isupper():
+        if word and _fold(word) in g.AMBIGUOUS_MONTHS and not word[0].isupper():
             return False
     return True
 
@@ -339,11 +129,11 @@ def _month_alone_ok(match: re.Match[str]) -> bool:
     if match["y"]:
         return True
     if key == "mars" or key == "mai":
-        return bool(_FRENCH_CUE.search(cue))
-    if key in _AMBIGUOUS_MONTHS:
-        return bool(cue) and not _FRENCH_CUE.search(cue)
+        return bool(g.FRENCH_CUE.search(cue))
+    if key in g.AMBIGUOUS_MONTHS:
+        return bool(cue) and not g.FRENCH_CUE.search(cue)
     if not cue:
-        return key in _BARE_MONTHS and (word[0].isupper() or key in _FRENCH_MONTHS)
+        return key in g.BARE_MONTHS and (word[0].isupper() or key in g.FRENCH_MONTHS)
     return True
 
 
@@ -379,7 +169,7 @@ def _on_numeric_short(match: re.Match[str], published: _Published) -> DateInfo |
     suffix = next(s for s in ("", "2", "3") if groups.get(f"nd{s}"))
     month, day = int(groups[f"nm{suffix}"]), int(groups[f"nd{suffix}"])
     if match["ny"]:
-        short, latest = int(match["ny"]), published.year if published else _LATEST_SHORT_YEAR
+        short, latest = int(match["ny"]), published.year if published else g.LATEST_SHORT_YEAR
         year = 2000 + short if 2000 + short <= latest else 1900 + short
         if (found := _safe_date(year, month, day)) is None:
             return None
@@ -423,7 +213,7 @@ def _on_range(match: re.Match[str], published: _Published) -> DateInfo | None:
         year, end_year = inferred[0].year, inferred[0].year + wraps
         basis = f"explicit range, {inferred[1]}"
     start, end = _safe_date(year, *first), _safe_date(end_year, *second)
-    if start is None or end is None or not 0 < (end - start).days <= _MAX_RANGE_DAYS:
+    if start is None or end is None or not 0 < (end - start).days <= g.MAX_RANGE_DAYS:
         return None
     return DateInfo(start, 1, start, end, basis)
 
@@ -436,7 +226,7 @@ def _on_month(match: re.Match[str], published: _Published) -> DateInfo | None:
         return None
     else:
         year = published.year
-        if dt.date(year, month, 1) > published + _GRACE:
+        if dt.date(year, month, 1) > published + g.GRACE:
             year -= 1
         basis = f"month '{name}', year from published {published}"
     return _month_info(year, month, match["cue"] or "", basis)
@@ -445,7 +235,7 @@ def _on_month(match: re.Match[str], published: _Published) -> DateInfo | None:
 def _on_rel_month(match: re.Match[str], published: _Published) -> DateInfo | None:
     if published is None:
         return None
-    back = 1 if _LAST_WORD.search(_fold(match[0])) else 0
+    back = 1 if g.LAST_WORD.search(_fold(match[0])) else 0
     year, month = _shift_months(published, back)
     basis = f"{'previous' if back else 'same'} month as published {published}"
     return _month_info(year, month, match["part"] or "", basis, published)
@@ -461,7 +251,7 @@ def _on_ago(match: re.Match[str], published: _Published) -> DateInfo | None:
     basis = f"{count} {unit.rstrip('s')}(s) before published {published}"
     if unit.startswith(("day", "jour")):
         day = published - dt.timedelta(days=count)
-        if _fold(word) not in _VAGUE_COUNTS:
+        if _fold(word) not in g.VAGUE_COUNTS:
             return DateInfo(day, 1, basis=basis)
     elif unit.startswith(("week", "semaine")):
         day = published - dt.timedelta(weeks=count)
@@ -476,7 +266,7 @@ def _on_rel_day(match: re.Match[str], published: _Published) -> DateInfo | None:
     if published is None:
         return None
     phrase = match["rel"]
-    back = next(n for pattern, n in _DAY_PHRASE_PATTERNS if pattern.fullmatch(phrase))
+    back = next(n for pattern, n in g.DAY_PHRASE_PATTERNS if pattern.fullmatch(phrase))
     day = published - dt.timedelta(days=back)
     return DateInfo(day, 1, basis=f"'{match[0]}' relative to published {published}")
 
@@ -495,7 +285,7 @@ def _on_week(match: re.Match[str], published: _Published) -> DateInfo | None:
         window = (published - dt.timedelta(days=6), published)
         basis = f"seven days up to published {published}"
         return DateInfo(published - dt.timedelta(days=3), 2, *window, basis)
-    before = bool(_LAST_WORD.search(text)) or "week before" in text
+    before = bool(g.LAST_WORD.search(text)) or "week before" in text
     monday = _monday(published) - dt.timedelta(weeks=before)
     basis = f"week {'before' if before else 'of'} published {published} (Wednesday)"
     bounds = (monday, monday + dt.timedelta(days=6))
@@ -519,12 +309,12 @@ def _on_weekday(match: re.Match[str], published: _Published) -> DateInfo | None:
     if published is None:
         return None
     name = match["w1"]
-    weekday = _WEEKDAYS[_fold(name)]
+    weekday = g.WEEKDAYS[_fold(name)]
     back = (published.weekday() - weekday) % 7
     if back == 0 and (match["last"] or match["dernier"]):
         back = 7
     if match["w2"]:
-        length = (_WEEKDAYS[_fold(match["w2"])] - weekday) % 7
+        length = (g.WEEKDAYS[_fold(match["w2"])] - weekday) % 7
         back += 7 if length > back else 0
         start = published - dt.timedelta(days=back)
         basis = f"weekdays '{name}' to '{match['w2']}' up to published {published}"
@@ -548,13 +338,13 @@ def _dateparser_date(text: str, published: _Published) -> dt.date | None:
 def _dateparser_fallback(text: str, published: _Published) -> DateInfo | None:
     """One explicit day and month the grammar missed. Never a range: dateparser reads
     'July 22-27' as 22 July 1927."""
-    months = list(_MONTH_WORD.finditer(text))
-    if len(months) != 1 or not _months_ok(months[0]) or _RANGE_HINT.search(text):
+    months = list(g.MONTH_WORD.finditer(text))
+    if len(months) != 1 or not _months_ok(months[0]) or g.RANGE_HINT.search(text):
         return None
     has_day = re.search(r"(?<!\d)\d{1,2}(?!\d)", text)
     if not has_day or (parsed := _dateparser_date(text, published)) is None:
         return None
-    if _YEAR_WORD.search(text):
+    if g.YEAR_WORD.search(text):
         return DateInfo(parsed, 1, basis="explicit date (dateparser)")
     inferred = _infer_year(parsed.month, parsed.day, published)
     if inferred is None:
@@ -586,11 +376,11 @@ def _rule(
 
 # A rule's ``needs`` only saves time (most sentences name no month, weekday or week):
 # find_date_expressions skips the rule on a text where that pattern finds nothing. Each is a
-# part of every match of the rule (the rule's mandatory _month()/_weekday() part, or a word that
+# part of every match of the rule (the rule's mandatory g.month()/g.weekday() part, or a word that
 # every alternative of the rule contains), compiled with the same flag, so on such a text the
 # rule cannot match either. tests/test_dates.py checks the shortcut against running every rule.
-_NEEDS_MONTH: Final = _MONTH_WORD  # the _month() part itself
-_NEEDS_WEEKDAY: Final = re.compile(_weekday("w"), re.IGNORECASE)  # the _weekday() part itself
+_NEEDS_MONTH: Final = g.MONTH_WORD  # the g.month() part itself
+_NEEDS_WEEKDAY: Final = re.compile(g.weekday("w"), re.IGNORECASE)  # the g.weekday() part itself
 _NEEDS_UNIT: Final = re.compile(r"day|week|month|jour|semaine|mois", re.IGNORECASE)
 _NEEDS_WEEK: Final = re.compile(r"week|semaine", re.IGNORECASE)
 _NEEDS_SLASH: Final = re.compile(r"/")
@@ -598,24 +388,24 @@ _NEEDS_MONTH_WORD: Final = re.compile(r"month|mois", re.IGNORECASE)
 
 # in order of precedence: the resolver uses the first rule that matches the whole expression
 _RULES: Final = (
-    _rule("same_day", _SAME_DAY_TEXT, _no_date),
-    _rule("iso", _ISO_TEXT, _on_single),
-    _rule("numeric", _NUMERIC_TEXT, _on_numeric),
-    _rule("numeric_short", _NUMERIC_SHORT_TEXT, _on_numeric_short, needs=_NEEDS_SLASH),
-    _rule("range_day_month_cross", _CROSS_DM_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
-    _rule("range_month_day_cross", _CROSS_MD_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
-    _rule("range_day_month", _SAME_DM_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
-    _rule("range_month_day", _SAME_MD_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
-    _rule("day_month", _DAY_MONTH_TEXT, _on_single, needs=_NEEDS_MONTH),
-    _rule("month_day", _MONTH_DAY_TEXT, _on_single, needs=_NEEDS_MONTH),
-    _rule("month", _MONTH_TEXT, _on_month, _month_alone_ok, _NEEDS_MONTH),
-    _rule("relative_month", _REL_MONTH_TEXT, _on_rel_month, needs=_NEEDS_MONTH_WORD),
-    _rule("ago", _AGO_TEXT, _on_ago, needs=_NEEDS_UNIT),
-    _rule("relative_day", _REL_DAY_TEXT, _on_rel_day),
-    _rule("week", _WEEK_TEXT, _on_week, needs=_NEEDS_WEEK),
-    _rule("weekend", _WEEKEND_TEXT, _on_weekend, needs=_NEEDS_WEEK),
-    _rule("weekday", _WEEKDAY_TEXT, _on_weekday, needs=_NEEDS_WEEKDAY),
-    _rule("year", _YEAR_TEXT, _no_date),
+    _rule("same_day", g.SAME_DAY_TEXT, _no_date),
+    _rule("iso", g.ISO_TEXT, _on_single),
+    _rule("numeric", g.NUMERIC_TEXT, _on_numeric),
+    _rule("numeric_short", g.NUMERIC_SHORT_TEXT, _on_numeric_short, needs=_NEEDS_SLASH),
+    _rule("range_day_month_cross", g.CROSS_DM_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
+    _rule("range_month_day_cross", g.CROSS_MD_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
+    _rule("range_day_month", g.SAME_DM_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
+    _rule("range_month_day", g.SAME_MD_TEXT, _on_range, _range_ok, _NEEDS_MONTH),
+    _rule("day_month", g.DAY_MONTH_TEXT, _on_single, needs=_NEEDS_MONTH),
+    _rule("month_day", g.MONTH_DAY_TEXT, _on_single, needs=_NEEDS_MONTH),
+    _rule("month", g.MONTH_TEXT, _on_month, _month_alone_ok, _NEEDS_MONTH),
+    _rule("relative_month", g.REL_MONTH_TEXT, _on_rel_month, needs=_NEEDS_MONTH_WORD),
+    _rule("ago", g.AGO_TEXT, _on_ago, needs=_NEEDS_UNIT),
+    _rule("relative_day", g.REL_DAY_TEXT, _on_rel_day),
+    _rule("week", g.WEEK_TEXT, _on_week, needs=_NEEDS_WEEK),
+    _rule("weekend", g.WEEKEND_TEXT, _on_weekend, needs=_NEEDS_WEEK),
+    _rule("weekday", g.WEEKDAY_TEXT, _on_weekday, needs=_NEEDS_WEEKDAY),
+    _rule("year", g.YEAR_TEXT, _no_date),
 )
 
 
