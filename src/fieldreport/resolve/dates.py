@@ -5,7 +5,8 @@ and French); :func:`resolve_date` turns one into a :class:`~fieldreport.model.Da
 to the publication date, with ACLED's time precision (1 day, 2 week or weekend, 3 month).
 
 The grammar is a tuple of rules, each a compiled pattern, a check (is this match really a
-date?) and a handler (which calendar date?), so whatever is found is read by the same rule.
+date?) and a handler (which calendar date?), so whatever is found is read by the same rule; its
+words and pattern text are ``resolve.date_grammar`` (``g``).
 "the same day" and whole years are found but resolve to None: the caller dates the first from
 context, and the second is vaguer than ACLED records. dateparser reads numeric dates and
 explicit dates the grammar misses; it never sees a range ("July 22-27" would become 1927).
