@@ -1152,3 +1152,15 @@ def test_an_attack_that_only_takes_or_burns_property(extract) -> None:  # type: 
     # whipping, beating or mistreating people is violence against them
     m = one(extract("On 3 May 2020, militants took goats and whipped two women near Koro."))
     assert m.sub_event_type == "Attack"
+
+
+def test_a_protest_about_a_killing_years_ago_is_news(extract) -> None:  # type: ignore[no-untyped-def]
+    # the year dates the killing the crowd remembers, not the march: a peaceful protest today
+    m = one(
+        extract("Students marched silently to the tomb of a teacher who was shot dead in 2009.")
+    )
+    assert (m.sub_event_type, m.fatalities.acled) == ("Peaceful protest", 0)
+    m = one(extract("Thousands rallied in Koudougou over the unsolved 2011 murder of a pupil."))
+    assert m.event_type == "Protests"
+    # a year that dates the sentence's own report is still history
+    assert extract("In 2009, rebels seized the town of Kidal after heavy fighting.") == []

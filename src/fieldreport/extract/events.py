@@ -28,6 +28,7 @@ from fieldreport.extract.taxonomy import (
     VIOLENT,
     cues_in,
     without_grievances,
+    without_past,
 )
 from fieldreport.model import DateInfo
 from fieldreport.resolve.dates import find_date_expressions, resolve_date
@@ -194,18 +195,25 @@ def read_sentence(
     skip = (ctx.dateline.start, ctx.dateline.end) if ctx.dateline else None
     dates = _dates(doc, sent, ctx.published, skip)
     on = next((d.info.date for d in dates if d.info and not d.report), ctx.published)
-    background = _is_background(text, dates, ctx.published)
+    years, past = _years(sent, ctx.published)
+    background = _is_background(years, dates, ctx.published)
     places = find_places(sent, gazetteer, ctx.countries, skip, ctx.ents)
     # with no country in context, the country of the places the sentence names ("a
     # peacekeeper was wounded near Douentza": Mali's mission)
     countries = ctx.countries or list(dict.fromkeys(p.entry.country for p in places))
     return SentenceInfo(
         span=sent,
-        cues={} if ctx.sports or _sporting(text) else without_grievances(text, cues_in(text)),
+        cues={}
+        if ctx.sports or _sporting(text)
+        else without_past(without_grievances(text, cues_in(text)), past),
         dates=dates,
         places=places,
         actors=finder.find(doc, sent, on, countries),
-        claims=find_claims(doc, sent),
+        claims=[
+            c
+            for c in find_claims(doc, sent)
+            if not any(a <= c.start - sent.start_char < b for a, b in past)
+        ],
         background=background,
         speaker=speaker_of(sent),
         targets=targets_of(sent, finder.actors.civilian_group),
@@ -328,13 +336,37 @@ def _is_report_date(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _is_background(text: str, dates: list[DateHit], published: dt.date | None) -> bool:
+def _is_background(years: list[int], dates: list[DateHit], published: dt.date | None) -> bool:
     """History, not news: a year long before publication and no recent date."""
     if any(d.info is not None or d.same_day for d in dates):
         recent = [d.info for d in dates if d.info is not None and not d.report]
         return bool(published and recent and all((published - d.last).days > 60 for d in recent))
-    years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and (published is None or all(y < published.year for y in years))
+
+
+_SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "pcomp"}
+
+
+def _years(sent: Span, published: dt.date | None) -> tuple[list[int], list[tuple[int, int]]]:
+    """The years that date what the sentence itself reports, and the spans (offsets in the
+    sentence) of what an earlier year dates within it: a noun ("Zongo's assassination in
+    1990") or a clause ("who was killed in 1998"), a past the sentence only mentions."""
+    years: list[int] = []
+    past: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(sent.text):
+        span = sent.char_span(m.start(), m.end())
+        if span is None:
+            continue
+        tok = span.root
+        head = tok.head
+        while head.pos_ == "ADP" and head.head.i != head.i:  # "in 1998": what the "in" hangs on
+            head = head.head
+        if head.i == tok.i or not (head.pos_ in {"NOUN", "PROPN"} or head.dep_ in _SUBORDINATE):
+            years.append(int(tok.text))
+        elif published is None or int(tok.text) < published.year:
+            first, last = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+            past.append((first - sent.start_char, last - sent.start_char))
+    return years, past
 
 
 def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:

@@ -296,6 +296,14 @@ def without_grievances(
     return found
 
 
+def without_past(
+    found: dict[str, list[tuple[int, int]]], spans: list[tuple[int, int]]
+) -> dict[str, list[tuple[int, int]]]:
+    """A sentence's cues less the violence of a past the sentence only mentions ("the grave
+    of Zongo, who was killed in 1998": ``spans``)."""
+    return _drop_within(found, _GRIEVABLE, spans) if spans else found
+
+
 def _drop_within(
     found: dict[str, list[tuple[int, int]]], names: set[str], spans: list[tuple[int, int]]
 ) -> dict[str, list[tuple[int, int]]]:
