@@ -1164,3 +1164,17 @@ def test_a_protest_about_a_killing_years_ago_is_news(extract) -> None:  # type: 
     assert m.event_type == "Protests"
     # a year that dates the sentence's own report is still history
     assert extract("In 2009, rebels seized the town of Kidal after heavy fighting.") == []
+
+
+def test_an_armed_groups_rule_over_people_and_a_strike(extract) -> None:  # type: ignore[no-untyped-def]
+    # bans, dress codes, roadblocks are ACLED's "Other" strategic developments; a strike is a
+    # peaceful protest
+    for text in (
+        "On 3 May 2022, JNIM militants prohibited villagers from farming near Fada NGourma.",
+        "On 3 May 2022, militants imposed the veil on the women of Zobra near Djibo.",
+        "On 3 May 2022, gunmen manned a makeshift checkpoint outside Seytenga and checked IDs.",
+    ):
+        m = one(extract(text))
+        assert m.sub_event_type == "Other", text
+    m = one(extract("On 3 May 2022, nurses in Kaya went on a 48-hour strike over unpaid wages."))
+    assert m.sub_event_type == "Peaceful protest"

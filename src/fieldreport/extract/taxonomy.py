@@ -87,6 +87,8 @@ CUES: dict[str, str] = {
     r"mine detonations?|set off (\w+ ){0,2}explosives",
     "grenade": r"grenades?",
     "protest": r"protest(?!ant)\w*|demonstrat\w+|marche[ds]?|"
+    r"(started|began|observ\w+|went on|launched|staged) (an? |their )?(\w+[- ]){0,3}"
+    r"(strike|work stoppage)|"
     r"march(ed|ing) (through|in|to|on|against)|rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|"
     r"took to the streets|rassembl\w+|"
     r"gathered (to|in front)|strike action|(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
@@ -188,7 +190,14 @@ CUES: dict[str, str] = {
     r"displac\w+|fled (their|the) (homes|village)|"
     r"(closed|shut) down (\w+ ){0,3}(schools?|mosques?|churches|markets?|health cent(er|re)s?|"
     r"town halls?|courts?)|threaten\w* (\w+ ){0,3}(villagers|residents|population|voters|"
-    r"teachers|locals|inhabitants|election (workers|officials|agents))|ultimatum",
+    r"teachers|locals|inhabitants|election (workers|officials|agents))|ultimatum|"
+    # an armed group's rule over people: bans, dress codes, roadblocks, summons, expulsions
+    r"(prohibit\w*|banned|forbade|forbidden) (\w+ ){0,3}(from|farming|alcohol|music|"
+    r"weddings?|markets?|smoking|trade|travel)|imposed (on )?(\w+ ){0,4}(veils?|dress codes?|"
+    r"sharia|islamic law|zakat|taxes)|(ran|running|held|holding|set up|setting up|erected|"
+    r"manned|manning) (an? )?(fake |illegal |makeshift |mobile )?checkpoints?|identity checks|"
+    r"summoned (the )?(villagers|residents|population|inhabitants|people)|ordered (\w+ ){0,3}"
+    r"(to leave|the closure|to close|to pray)",
     # measures that restrict a population: ACLED's change to group/activity
     "restrict": r"curfews?|state of emergency|(imposed|lifted|maintained) (an? |the )?(\w+ )?"
     r"blockades?|under (a )?blockade|encircled (the )?(village|town|locality|mosque)",
