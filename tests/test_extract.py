@@ -1178,3 +1178,30 @@ def test_an_armed_groups_rule_over_people_and_a_strike(extract) -> None:  # type
         assert m.sub_event_type == "Other", text
     m = one(extract("On 3 May 2022, nurses in Kaya went on a 48-hour strike over unpaid wages."))
     assert m.sub_event_type == "Peaceful protest"
+
+
+def test_goods_taken_and_people_hurt_by_named_men(extract) -> None:  # type: ignore[no-untyped-def]
+    # what was taken makes it looting (grain, tricycles, a vehicle "seized by" gunmen, people
+    # "stripped of" their phones, extortion); who hurt whom makes it an attack
+    for text in (
+        "On 3 May 2020, militants emptied the school store in Zobra near Djibo, seizing rice.",
+        "On 3 May 2020, gunmen stripped two drivers of their phones near Djibo.",
+        "On 3 May 2020, an NGO truck was seized by gunmen near Djibo.",
+        "On 3 May 2020, militiamen extorted herders near Djibo.",
+    ):
+        m = one(extract(text))
+        assert m.sub_event_type == "Looting/property destruction", text
+    m = one(extract("On 3 May 2020, two nurses were wounded by unknown gunmen near Djibo."))
+    assert names(m, "actor1") == {"Unidentified Armed Group (Burkina Faso)"}
+    m = one(extract("On 3 May 2020, soldiers beat three herders near Djibo."))
+    assert m.sub_event_type == "Attack"
+
+
+def test_what_a_crowd_protests_is_not_its_own_doing(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2020, moto-taxi drivers demonstrated in Kaya after police seized their "
+            "motorbikes in a road check."
+        )
+    )
+    assert m.sub_event_type == "Peaceful protest"

@@ -256,7 +256,8 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
     if (
         dep == "nsubj"
         and lemma in HARM_LEMMAS
-        and any(c.dep_ in {"dobj", "obj"} for c in head.children)
+        and any(c.dep_ in {"dobj", "obj", "ccomp"} for c in head.children)  # ccomp: "wounded
+        # two children collecting herbs", the children parsed as the subject of what they did
         and not any(c.dep_ == "nummod" for c in tok.children)  # "9 peacekeepers wounded incl. 4"
     ):
         return "attacker"  # "gunmen wounded two guards": with an object, no elliptical passive
@@ -271,7 +272,9 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
     if dep == "pobj":
         prep, gov = head.lower_, head.head
         gov_lemma = gov.lemma_.lower()
-        if prep == "by" and (gov_lemma in VIOLENT_LEMMAS or gov_lemma in _ATTACK_NOUNS):
+        if prep == "by" and (
+            gov_lemma in VIOLENT_LEMMAS or gov_lemma in _ATTACK_NOUNS or gov_lemma in HARM_LEMMAS
+        ):
             return "attacker"
         if prep == "from" and gov_lemma in _ATTACK_NOUNS:
             return "attacker"

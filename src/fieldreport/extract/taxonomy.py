@@ -87,6 +87,7 @@ CUES: dict[str, str] = {
     r"mine detonations?|set off (\w+ ){0,2}explosives",
     "grenade": r"grenades?",
     "protest": r"protest(?!ant)\w*|demonstrat\w+|marche[ds]?|"
+    r"the march (of|to|towards|through|on)|"
     r"(started|began|observ\w+|went on|launched|staged) (an? |their )?(\w+[- ]){0,3}"
     r"(strike|work stoppage)|"
     r"march(ed|ing) (through|in|to|on|against)|rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|"
@@ -106,7 +107,8 @@ CUES: dict[str, str] = {
     r"stones (were )?thrown|blockades?|fir(ed|ing) (their )?(guns|weapons)|"
     r"prevent\w* (an? |the )?(\w+ ){0,2}(patrol|convoy|troops|soldiers|peacekeepers) from",
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
-    r"beat(en)? (up|him|her|them)|(were|was) beaten|tortur\w+|whipp\w+|flogg\w+|"
+    r"beat(en)? (up|him|her|them)|(were|was) beaten|beat (\w+ ){0,3}(m[ae]n|wom[ae]n|people|"
+    r"villagers|residents|civilians|herders|pastoralists|farmers|children|boys?|girls?)\b|tortur\w+|whipp\w+|flogg\w+|"
     r"(mal|mis|ill-)treat\w*",
     # shots at people or their vehicle: more than property taken, even when no one was hit
     "shooting": r"opened fire (on|at|against|upon|into)|fired (\w+ ){0,2}(at|on|upon|against|into)|"
@@ -143,7 +145,14 @@ CUES: dict[str, str] = {
     r"equipment|offices?|town hall|antennas?|crops|fields|machines|machinery|tractors?)|"
     r"set fire to|torch\w+|seiz\w+ (\w+ ){0,3}(heads of )?(vehicles?|trucks?|livestock|cattle|"
     r"animals|motorbikes?|goods|supplies|property|belongings|food|cars?|phones|money|herds?|"
-    r"flocks?)|"
+    r"flocks?|tricycles?|ruminants|sheep|goats|camels|millet|rice|grain|"
+    r"foodstuffs?|medicines?|medical supplies|fuel|cash|ballots?|urns|(voting|election|"
+    r"electoral) (material|equipment|kits))|"
+    r"stripp\w+ (\w+ ){0,3}of (their |his |her |its )?(\w+ ){0,2}(belongings|money|cash|"
+    r"valuables|phones|motorbikes?|possessions|goods|effects|furnishings)|extort\w*|"
+    r"(vehicles?|trucks?|cars?|ambulances?|motorbikes?|goods) (was |were )?seized by|"
+    r"(church|churches|school|schools|houses|homes|huts|trucks?|vehicles?|shops|town hall|"
+    r"granar\w+) (was |were )?(reportedly )?(burned|burnt|torched|set ablaze|set on fire)|"
     r"destroy\w*|stole|steal\w*|rustl\w+|carried off|sabotag\w+|vandali[sz]\w+|"
     r"incendi\w+|razed|ransack\w+|rob(bed|bing|bery|beries)|carjack\w*|set ablaze|"
     r"(burn(ed|t)|set fire to|torched) (it|them)(?! alive)( down)?|"
@@ -253,7 +262,8 @@ GRIEVANCE = re.compile(
     r"dispersed|fired|arrested|used|broke|blocked|prevented|shot|beat))[^.;:]){0,90}?"
     r"\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
     r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assault(s|ed)?|raped?|violence|"
-    r"fighting|clashes|insecurity|arrests?|arrested|detain(ed|ees?)|detention|shootings?|shot)\b",
+    r"fighting|clashes|insecurity|arrests?|arrested|detain(ed|ees?)|detention|shootings?|shot|"
+    r"seiz(ed|ure)|confiscat\w+)\b",
     re.I,
 )
 
@@ -319,7 +329,8 @@ def _drop_within(
     out: dict[str, list[tuple[int, int]]] = {}
     for name, hits in found.items():
         if name in names:
-            hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
+            # a cue that begins inside the span is the span's ("seized their tricycles")
+            hits = [h for h in hits if not any(a <= h[0] < b for a, b in spans)]
         if hits:
             out[name] = hits
     return out
@@ -367,7 +378,7 @@ VIOLENT = {
     "take_territory",
     "retake",
 }
-_GRIEVABLE = VIOLENT | {"death", "harm", "targeted_killing", "arrest", "intervention"}
+_GRIEVABLE = VIOLENT | {"death", "harm", "targeted_killing", "arrest", "intervention", "looting"}
 EVENTFUL = VIOLENT | {
     "protest",
     "riot_violence",
@@ -560,7 +571,7 @@ def _civilians(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return None  # polling booths burned, a vehicle taken, no one hurt: property destruction
     if (
         found & {"attack", "ambush", "take_territory"}
-        or ("death" in found and found & VIOLENT)
+        or ("death" in found and found & (VIOLENT | {"looting"}))  # killed, and robbed
         or ("harm" in found and sides.attacker_armed)  # "militiamen wounded a herdsman"
     ):
         return "Violence against civilians", "Attack"
