@@ -1205,3 +1205,19 @@ def test_what_a_crowd_protests_is_not_its_own_doing(extract) -> None:  # type: i
         )
     )
     assert m.sub_event_type == "Peaceful protest"
+
+
+def test_the_group_a_later_sentence_or_a_bracket_names(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2020, an army convoy was ambushed near Boni, two soldiers killed. Claimed "
+            "by JNIM two days later."
+        )
+    )
+    assert names(m, "actor1") == {"JNIM: Group for Support of Islam and Muslims"}
+    m = one(
+        extract(
+            "On 3 May 2020, unknown gunmen [believed to be ISGS fighters] burned a school near Gao."
+        )
+    )
+    assert names(m, "actor1") == {"Islamic State (Greater Sahara)"}

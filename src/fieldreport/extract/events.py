@@ -64,7 +64,7 @@ _YEAR = re.compile(
 )
 # a sentence that names who did it: "the device was planted by X", "X claimed the attack"
 BLAME = re.compile(
-    r"\b((planted|laid|placed|set|carried out|perpetrated|committed|conducted) by|claimed "
+    r"\b((planted|laid|placed|set|carried out|perpetrated|committed|conducted|claimed) by|claimed "
     r"(responsibility|the (attack|ambush|assault|killing|explosion|blast|abduction|kidnapping)s?"
     r"|it)|responsibility (for|was claimed)|attribut\w+ (\w+ ){0,3}to|blamed (on|for)|"
     r"-(planted|laid|placed)\b|who (planted|laid|placed)\b|(suspected|believed|"

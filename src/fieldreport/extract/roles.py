@@ -285,7 +285,7 @@ _HEDGE = re.compile(
 
 # "unknown gunmen, presumably Fulani militiamen": who the unidentified are believed to be
 _IDENTIFIED = re.compile(
-    r",?\s*\(?\s*(?:(?:believed|thought|suspected|said|reported|alleged) to (?:be|have been)|"
+    r",?\s*[(\[]?\s*(?:(?:believed|thought|suspected|said|reported|alleged) to (?:be|have been)|"
     r"presumably|presumed|probably|likely|reportedly|possibly|allegedly|identified as|i\.e\.)"
     r"\s+(?:to be\s+)?(?:the\s+)?(?:[A-Z][\w'-]+\s+)?$",  # "presumably Guinean Dozos"
     re.I,
