@@ -1221,3 +1221,12 @@ def test_the_group_a_later_sentence_or_a_bracket_names(extract) -> None:  # type
         )
     )
     assert names(m, "actor1") == {"Islamic State (Greater Sahara)"}
+
+
+def test_rival_camps_and_political_opponents_who_clash_riot(extract) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "On 3 May 2020, rival political factions clashed in Kaya after the mayoral vote.",
+        "On 3 May 2020, opponents and partisans of the new chief fought in the streets of Kaya.",
+    ):
+        m = one(extract(text))
+        assert (m.event_type, names(m, "actor1")) == ("Riots", {"Rioters (Burkina Faso)"}), text

@@ -133,7 +133,9 @@ CUES: dict[str, str] = {
     # unorganised people, and the weapons that make a fight between communities a battle
     "people": r"youths?|students|pupils|residents|locals|traders|vendors|shopkeepers|supporters|"
     r"crowds?|rioters|fans|worshippers|passers-?by|merchants|miners|villagers|families|"
-    r"activists|inhabitants|neighbou?rs|relatives|brotherhoods|(two|rival|opposing) groups",
+    r"activists|inhabitants|neighbou?rs|relatives|brotherhoods|(two|rival|opposing) groups|"
+    r"youngsters|opponents|partisans|(two|rival|opposing) (camps|factions|clans)|"
+    r"(opposing|rival) (\w+ )?(groups|factions|camps|supporters)",
     "weapons": r"firearms|guns|rifles?|machetes|blade(d)? weapons|knives|armed (\w+ )?(youths?|"
     r"men|residents|villagers|people|groups?)",
     # soldiers in mutiny now ("mutinying soldiers", "mutineers"), not "after the 2011 mutiny"
