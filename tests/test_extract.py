@@ -1230,3 +1230,21 @@ def test_rival_camps_and_political_opponents_who_clash_riot(extract) -> None:  #
     ):
         m = one(extract(text))
         assert (m.event_type, names(m, "actor1")) == ("Riots", {"Rioters (Burkina Faso)"}), text
+
+
+def test_violence_a_crowd_stands_in_solidarity_with(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2020, nurses in Kaya held a sit-in in solidarity with a colleague assaulted "
+            "by a patient's family."
+        )
+    )
+    assert m.sub_event_type == "Peaceful protest"
+    # what comes "after" may be the crowd's own doing
+    m = one(
+        extract(
+            "On 3 May 2020, prisoners escaped in Kaya after students set the police station on "
+            "fire to protest the arrest of two classmates."
+        )
+    )
+    assert m.event_type == "Riots"

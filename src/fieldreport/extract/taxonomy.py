@@ -265,7 +265,7 @@ GRIEVANCE = re.compile(
     r"\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
     r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assault(s|ed)?|raped?|violence|"
     r"fighting|clashes|insecurity|arrests?|arrested|detain(ed|ees?)|detention|shootings?|shot|"
-    r"seiz(ed|ure)|confiscat\w+)\b",
+    r"seiz(ed|ure)|confiscat\w+|razed|demolish\w+)\b",
     re.I,
 )
 
@@ -304,7 +304,11 @@ def without_grievances(
     happen (NO_FIGHT, NO_HARM)."""
     drop: list[tuple[set[str], list[tuple[int, int]]]] = []
     if "protest" in found:
-        drop.append((_GRIEVABLE, [m.span() for m in GRIEVANCE.finditer(text)]))
+        grievances = list(GRIEVANCE.finditer(text))
+        drop.append((_GRIEVABLE, [m.span() for m in grievances]))
+        # "in solidarity with two teachers assaulted": not the crowd's violence; but what
+        # comes "after" may be the crowd's own ("after students set police stations on fire")
+        drop.append(({"riot_violence"}, [m.span() for m in grievances if not _AFTER.match(m[0])]))
     if found.keys() & {"ied", "grenade"}:
         drop.append(({"ied", "grenade"}, [m.span() for m in DEVICE_HELD.finditer(text)]))
     if "clash" in found:
@@ -381,6 +385,7 @@ VIOLENT = {
     "retake",
 }
 _GRIEVABLE = VIOLENT | {"death", "harm", "targeted_killing", "arrest", "intervention", "looting"}
+_AFTER = re.compile(r"(after|following|in the wake of)\b", re.I)
 EVENTFUL = VIOLENT | {
     "protest",
     "riot_violence",
