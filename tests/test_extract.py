@@ -1248,3 +1248,12 @@ def test_violence_a_crowd_stands_in_solidarity_with(extract) -> None:  # type: i
         )
     )
     assert m.event_type == "Riots"
+
+
+def test_a_people_of_one_country_gives_the_events_country(extract) -> None:  # type: ignore[no-untyped-def]
+    # the Foulse (Kurumba) live in Burkina Faso, the Minianka in Mali: with no place the
+    # gazetteer knows, the community says the country
+    m = one(extract("On 3 May 2020, Kurumba militiamen killed two herders near Zobrakuni."))
+    assert m.country == "BF"
+    m = one(extract("On 3 May 2020, gunmen killed two Minianka farmers near Zobrakuni."))
+    assert m.country == "ML"
