@@ -1257,3 +1257,13 @@ def test_a_people_of_one_country_gives_the_events_country(extract) -> None:  # t
     assert m.country == "BF"
     m = one(extract("On 3 May 2020, gunmen killed two Minianka farmers near Zobrakuni."))
     assert m.country == "ML"
+
+
+def test_a_people_living_in_one_country_outweighs_a_group_of_several(extract) -> None:  # type: ignore[no-untyped-def]
+    # ISGS fights in three countries; the Foulse live in Burkina Faso, the Dogon in Mali
+    m = one(extract("On 3 May 2020, ISGS fighters shot three Foulse farmers near Zobrakuni."))
+    assert m.country == "BF"
+    m = one(
+        extract("On 3 May 2020, Ansaroul Islam fighters shot two Dogon hunters near Zobrakuni.")
+    )
+    assert m.country == "ML"

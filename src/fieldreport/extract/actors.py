@@ -140,26 +140,26 @@ class ActorFinder:
         return out
 
     def countries_of_named(self, doc: Doc) -> list[str]:
-        """Where the named groups of a text operate; then where its named ethnic groups live
-        ("Dogon" -> Mali), when that is a few countries. A country weighs each mention of a
-        group operating there divided by the number of countries the group operates in: a
-        one-country militia (Koglweogo: Burkina Faso) outweighs a group of five countries
-        (JNIM, home Mali); ties keep the most mentioned group's order, its home first."""
+        """Where the named groups of a text operate and where its named peoples live ("Dogon":
+        Mali). A country weighs each mention of a group operating there (or a people living
+        there) divided by the number of countries it is found in: a one-country militia
+        (Koglweogo: Burkina Faso) or people (the Foulse) outweighs a group of five countries
+        (JNIM, home Mali); ties keep the most mentioned group's order, its home first, then
+        the peoples'."""
         keys: dict[str, int] = {}
         for match_id, _, _ in self.named(doc):
             key = doc.vocab.strings[match_id]
             keys[key] = keys.get(key, 0) + 1
-        weight: dict[str, float] = {}
-        for key in sorted(keys, key=lambda k: -keys[k]):
-            area = self.actors.area(key)
-            for country in area:
-                weight[country] = weight.get(country, 0.0) + keys[key] / len(area)
-        out = sorted(weight, key=lambda c: -weight[c])  # stable: ties in first-seen order
+        areas = [(self.actors.area(key), n) for key, n in sorted(keys.items(), key=lambda k: -k[1])]
         for tok in doc:
             group = self.actors.ethnic_group(tok.text) if tok.text[:1].isupper() else None
             if group:
-                out.extend(c for c in self.actors.ethnic_area(group) if c not in out)
-        return out
+                areas.append((self.actors.ethnic_area(group), 1))
+        weight: dict[str, float] = {}
+        for area, mentions in areas:
+            for country in area:
+                weight[country] = weight.get(country, 0.0) + mentions / len(area)
+        return sorted(weight, key=lambda c: -weight[c])  # stable: ties in first-seen order
 
     def find(
         self, doc: Doc, sent: Span, on: dt.date | None, countries: Sequence[str] = ()
