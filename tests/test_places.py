@@ -400,3 +400,14 @@ def test_the_hinted_village_stands_before_other_towns(extract) -> None:  # type:
         "On 2 March 2024, bandits robbed a bus between Zobrakuni (Bourzanga, Bam) and Djibo."
     )
     assert m.place is not None and m.place.admin1 == "Centre-Nord"
+
+
+def test_a_town_named_as_where_an_unknown_hamlet_lies(extract) -> None:  # type: ignore[no-untyped-def]
+    # "the hamlet of Zobrakuni in Aribinda": coded at Aribinda, which it is near (2); "coming
+    # from the market of X" is a direction too
+    (m,) = extract(
+        "On 3 May 2020, gunmen killed two herders in the hamlet of Zobrakuni in Aribinda."
+    )
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Aribinda", 2)
+    (m,) = extract("On 3 May 2020, gunmen robbed traders coming from the market of Djibo.")
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Djibo", 2)

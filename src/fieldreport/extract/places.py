@@ -30,7 +30,7 @@ _NEAR = re.compile(
     r"miles (?:from|of)|direction of|road to|axis|between|border (?:town|area) of|region of|"
     r"commune of|way (?:to|from)|from|"
     r"près de|environs de|sur l'axe)\s+(?:the\s+)?(?:(?:village|town|city|commune|locality|"
-    r"hamlet|localité|village de|commune de)\s+(?:of\s+)?)?$",
+    r"hamlet|market|localité|village de|commune de)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 # "between Mentao (Pobe-Mengao, Soum) and Djibo": the second town is near the event too
@@ -109,6 +109,7 @@ def find_places(
     admin = (hints[0].admin2, hints[0].admin1) if hints else (None, None)
     regions = [] if hints else named_regions(text, gazetteer, countries)
     hits: list[PlaceHit] = []
+    unknown = -100  # where the last hamlet the gazetteer does not know ends
     for start, (end, name) in sorted(_candidates(sent, doc_ents).items()):
         if (
             (skip and skip[0] <= base + start < skip[1])
@@ -118,6 +119,8 @@ def find_places(
             continue  # "the Arab community": a people, not the town of Arab, Alabama
         around = text[max(0, start - 30) : end + 30]
         hit = _resolve(name, base + start, gazetteer, countries, admin, around)
+        if hit is None and _HAMLET_OF.search(text[max(0, start - 25) : start]):
+            unknown = end
         if hit is not None and _REGION_AFTER.match(text[end : end + 20]):
             region = gazetteer.region(hit.name, countries)
             if region is not None:
@@ -135,12 +138,7 @@ def find_places(
         if hit is not None and hints:
             hit = _as_hint_says(hit, hints, base)
         if hit is not None:
-            near = _NEAR.search(text[max(0, start - 40) : start]) or _BETWEEN_AND.search(
-                text[max(0, start - 80) : start]
-            )
-            precision = 2 if near else hit.precision
-            stated = _GEO_PRECISION.match(text[hit.end - base : hit.end - base + 40])
-            precision = int(stated["n"]) if stated else precision  # "X at geoprecision 2"
+            precision = _precision(hit, text, start, base, unknown)
             admin2, basis = (admin[0], "") if admin[0] else _own_area(hit.entry, gazetteer)
             hits.append(
                 PlaceHit(
@@ -154,6 +152,22 @@ def find_places(
         hits.extend(_fallback(hints[0], base, gazetteer, countries))
         hits.sort(key=lambda h: h.start)
     return _ranked(hits, text, base)
+
+
+_HAMLET_OF = re.compile(r"\b(village|hamlet|locality|camp|site) of\s+$", re.I)
+
+
+def _precision(hit: PlaceHit, text: str, start: int, base: int, unknown: int) -> int:
+    """ACLED's geo-precision of a place phrase: 2 for "near X", "between X and Y", and a town
+    named only as where an unknown hamlet lies ("the hamlet of B in Aribinda"); what the note
+    says ("X at geoprecision 2") over all."""
+    near = _NEAR.search(text[max(0, start - 40) : start]) or _BETWEEN_AND.search(
+        text[max(0, start - 80) : start]
+    )
+    within = 0 <= start - unknown <= 5 and text[unknown:start].strip() == "in"
+    precision = 2 if near or within else hit.precision
+    stated = _GEO_PRECISION.match(text[hit.end - base : hit.end - base + 40])
+    return int(stated["n"]) if stated else precision  # "X at geoprecision 2"
 
 
 def _candidates(sent: Span, doc_ents: Sequence[Span] | None) -> dict[int, tuple[int, str]]:
