@@ -254,6 +254,12 @@ def test_repeated_statement_counts_once() -> None:
             "body dumped by the road.",
             1,
         ),
+        # the body of someone already counted, in a later sentence
+        (
+            "On 2 May 2020, gunmen abducted and executed the imam of Zobra near Djibo. His "
+            "corpse was found two days later by the road.",
+            1,
+        ),
         # "they" stands for the people last counted
         (
             "On 2 May 2020, militiamen seized five herders near Zobra; they were executed "

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from fieldreport.extract.actors import ActorFinder, ActorHit
-from fieldreport.extract.claims import RawClaim, claimant_kind, is_statement_reference
+from fieldreport.extract.claims import RawClaim, claimant_kind, is_statement_reference, same_dead
 from fieldreport.extract.events import ArticleContext, DateHit, EventGroup, SentenceInfo
 from fieldreport.extract.numbers import VAGUE
 from fieldreport.extract.parties import Participants, hit_at, participants, sides_of, victims_of
@@ -316,6 +316,7 @@ def _claims(
     out: list[Claim] = []
     causes: list[Claim] = []  # killings given as the reason for the event
     seen: set[tuple[object, ...]] = set()
+    kept = same_dead([c for s in group.sentences for c in s.claims])
     for info in group.sentences:
         if (
             info.speaker is not None
@@ -328,6 +329,8 @@ def _claims(
                 text[start:end],
             )
         for raw in info.claims:
+            if raw not in kept:
+                continue  # a body found of someone the group already counted
             claim = _claim(raw, info, refs, actors, article, state, text)
             key = (
                 claim.claimant.name if claim.claimant else claim.claimant_text,

@@ -127,13 +127,21 @@ def find_claims(doc: Doc, sent: Span) -> list[RawClaim]:
         if found and is_cause(death):
             found = [dataclasses.replace(c, cause=True) for c in found]
         claims.extend(found)
-    if any(c.phrase.lower() in _PRONOUNS for c in claims):  # "he was executed, his body found"
-        claims = [c for c in claims if not _HIS_BODY.fullmatch(c.phrase.lower())]
     return [_attributed(doc, sent, c) for c in claims]
 
 
-_PRONOUNS = {"he", "she", "him", "her"}
-_HIS_BODY = re.compile(r"(his|her) (lifeless )?(body|corpse|remains)")
+# the body of someone already named: "his corpse was found", "the body of the victim"
+SAME_BODY = re.compile(
+    r"(his|her|their|the) (lifeless )?(body|corpse|remains)( of the (victim|man|woman|deceased))?"
+)
+
+
+def same_dead(claims: list[RawClaim]) -> list[RawClaim]:
+    """ "abducted and executed the mayor; his corpse was found": one death, told twice. The
+    body of someone already counted is left out when another claim counts a victim."""
+    if not any(c.killed_min and not SAME_BODY.fullmatch(c.phrase.lower()) for c in claims):
+        return claims
+    return [c for c in claims if not SAME_BODY.fullmatch(c.phrase.lower())]
 
 
 def _claims_for(doc: Doc, sent: Span, death: Token, used: set[int]) -> list[RawClaim]:
