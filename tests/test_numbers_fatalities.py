@@ -254,6 +254,8 @@ def test_repeated_statement_counts_once() -> None:
             "body dumped by the road.",
             1,
         ),
+        # a companion the parser hangs on the group's name is one more
+        ("On 2 May 2020, militants near Djibo killed a chief of the Koglweogo, his nephew.", 2),
         # the body of someone already counted, in a later sentence
         (
             "On 2 May 2020, gunmen abducted and executed the imam of Zobra near Djibo. His "

@@ -72,7 +72,10 @@ def _single_victims(death: Token) -> list[Token]:
         "beat",
     }:
         single = _single_victim(death)
-        return [single] if single is not None else []
+        if single is None:
+            return []
+        # "shot dead a policeman and a gendarmerie interpreter": each one named
+        return [single, *(c for c in single.conjuncts if c.i > single.i and _one_person(c))]
     found: list[Token] = []
     for noun in _victim_nouns(verb):
         if noun.dep_ not in {"conj", "appos"}:
@@ -106,10 +109,26 @@ def _victim_nouns(verb: Token) -> list[Token]:
         ]
         for noun in list(group):
             group += [c for c in noun.conjuncts if c.i > noun.i and c not in group]
+        group += _his_companions(head, group)
         shares = [t.i for t in head.subtree if t.lower_ in SHARE_WORDS]  # "including X and Y"
         group = [t for t in group if not shares or t.i < shares[0]]
         out += sorted(group, key=lambda t: t.i)
     return out
+
+
+def _his_companions(head: Token, group: list[Token]) -> list[Token]:
+    """ "a leader of the Kel Essouk and his driver", "a member of Dan Na Ambassagou, his son":
+    the parser hangs the companion on the group's name; "his" says whose companion it is."""
+    named = [p for prep in head.children if prep.lower_ == "of" for p in prep.children]
+    return [
+        c
+        for p in named
+        for c in (*p.conjuncts, *(a for a in p.children if a.dep_ == "appos"))
+        if c.i > head.i
+        and c not in group
+        and any(d.lower_ in {"his", "her"} for d in c.children)
+        and _one_person(c)
+    ]
 
 
 def _victim_heads(verb: Token) -> list[Token]:
