@@ -411,3 +411,8 @@ def test_a_town_named_as_where_an_unknown_hamlet_lies(extract) -> None:  # type:
     assert m.place is not None and (m.place.name, m.place.precision) == ("Aribinda", 2)
     (m,) = extract("On 3 May 2020, gunmen robbed traders coming from the market of Djibo.")
     assert m.place is not None and (m.place.name, m.place.precision) == ("Djibo", 2)
+
+
+def test_a_month_abbreviation_is_no_town(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("Gunmen looted the Zobra gold mine on Nov. 1.")
+    assert m.place is None or m.place.country != "TJ"  # not Nov, Tajikistan

@@ -76,7 +76,8 @@ _STOP = set(
     Prison Mosque Church President Prime Minister General Colonel Captain Mayor Chief Imam
     Forces Force Group Party Union Movement Front Council Committee Office Agency Airport Border
     Lake River Forest Park Sector Zone Area District Axis Highway Mine Site Gold Independence
-    Justice Industry Liberty Unity Revolution""".split()
+    Justice Industry Liberty Unity Revolution Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
+    Dec""".split()
 ) | {"Red Cross", "Red Crescent"}  # organisations that are also towns somewhere
 
 
