@@ -226,6 +226,11 @@ def test_a_name_that_begins_with_a_foreign_towns(extract) -> None:  # type: igno
     assert m.place is None or m.place.country != "BJ"
     (m,) = extract("On 8 May 2024, unknown gunmen abducted a herder near Bangui Zobrakuni.")
     assert m.place is None or m.place.country != "CF"
+    (m,) = extract("On 8 May 2024, unknown gunmen killed two men in Kain-Zobrakuni.")
+    assert m.place is None or m.place.country != "BE"
+    # a road between two towns the gazetteer knows, however short the first name
+    (m,) = extract("On 8 May 2024, an IED struck a truck on the Gao-Gossi road.")
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Gao", 2)
 
 
 def test_a_small_town_with_a_name_of_its_own(extract, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]

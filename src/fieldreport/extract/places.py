@@ -192,16 +192,27 @@ def _candidates(sent: Span, doc_ents: Sequence[Span] | None) -> dict[int, tuple[
 
 def _whole_name(last: Token, sent: Span) -> Token:
     """The last word of the proper name a place entity begins: the NER can cut "Bangui
-    Mallam" in two, and Bangui alone is another country's capital. (A hyphen joins two
-    names of a road as often as one name: see ``_axis_end``.)"""
-    while (
-        last.dep_ == "compound"
-        and last.head.i == last.i + 1 < sent.end
-        and last.head.tag_ == "NNP"
-        and last.whitespace_
-    ):
-        last = last.head
-    return last
+    Mallam" or "Kain-Ouro" in two, and Bangui alone is another country's capital. (A hyphen
+    joins two names of a road as often as one name: ``_axis_end`` tells them apart.)"""
+    doc = last.doc
+    while True:
+        if (
+            last.dep_ == "compound"
+            and last.head.i == last.i + 1 < sent.end
+            and last.head.tag_ == "NNP"
+            and last.whitespace_
+        ):
+            last = last.head
+        elif (  # "Kain-Ouro", "Komin-Yanga": one name, however the NER cut it
+            last.i + 2 < sent.end
+            and not last.whitespace_
+            and doc[last.i + 1].text == "-"
+            and not doc[last.i + 1].whitespace_
+            and doc[last.i + 2].text[:1].isupper()
+        ):
+            last = doc[last.i + 2]
+        else:
+            return last
 
 
 def _ranked(hits: list[PlaceHit], text: str, base: int) -> list[PlaceHit]:
@@ -441,7 +452,7 @@ def _axis_end(
         return None
     known: list[tuple[str, Entry]] = []
     for part in parts:
-        if len(part) < 4 or not part[:1].isupper() or part in _STOP:
+        if len(part) < 3 or not part[:1].isupper() or part in _STOP:
             continue
         entry = gazetteer.best(part, countries=countries, admin1=admin[1])
         if entry is not None and entry.kind == "town" and _plausible(entry, countries, admin[1]):
