@@ -98,11 +98,11 @@ def participants(
     for h, r in refs:
         if h.start in blamed and r.inter in ARMED:
             votes[r.name]["attacker"] += 2  # "the device was likely planted by JNIM"
+    kinds = set(actors.kinds()) - {"coref"} if country is None else set()
     unnamed = [
         h
         for h, r in resolved
-        if country is None and r is None and h.side != "target" and h.kind != "coref"
-        if h.kind in actors.kinds() and takes_part(h)
+        if r is None and h.kind in kinds and h.side != "target" and takes_part(h)
     ]
     attacking = frozenset(actors.kind_inter(h.kind) for h in unnamed if h.side == "attacker")
     return Participants(mentioned, refs, votes, bool(unnamed), attacking)
