@@ -108,8 +108,8 @@ CUES: dict[str, str] = {
     r"prevent\w* (an? |the )?(\w+ ){0,2}(patrol|convoy|troops|soldiers|peacekeepers) from",
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
     r"beat(en)? (up|him|her|them)|(were|was) beaten|beat (\w+ ){0,3}(m[ae]n|wom[ae]n|people|"
-    r"villagers|residents|civilians|herders|pastoralists|farmers|children|boys?|girls?)\b|tortur\w+|whipp\w+|flogg\w+|"
-    r"(mal|mis|ill-)treat\w*",
+    r"villagers|residents|civilians|herders|pastoralists|farmers|children|boys?|girls?)\b|"
+    r"tortur\w+|whipp\w+|flogg\w+|(mal|mis|ill-)treat\w*",
     # shots at people or their vehicle: more than property taken, even when no one was hit
     "shooting": r"opened fire (on|at|against|upon|into)|fired (\w+ ){0,2}(at|on|upon|against|into)|"
     r"shot at",
