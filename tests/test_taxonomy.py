@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import re
 
-from fieldreport.extract.taxonomy import COMPILED, CUES, cues_in, without_grievances
+from fieldreport.extract.cues import CUES
+from fieldreport.extract.taxonomy import COMPILED, cues_in, without_grievances
 
 
 def every_category(text: str) -> dict[str, list[tuple[int, int]]]:

@@ -1,0 +1,183 @@
+"""The cue words of ACLED's event categories, as regular expressions (lower case, matched
+case-insensitively at word starts by ``extract.taxonomy``): what in a sentence says there was a
+clash, an attack, a protest, looting, a death.
+"""
+
+from __future__ import annotations
+
+CUES: dict[str, str] = {
+    "clash": r"(?<!no )(?<!without )clash\w*|fighting|fought|battl\w+|firefights?|gun ?fights?|"
+    r"skirmish\w*|exchanges? of (gun)?fire|(exchang|trad)(ed|ing) (gun ?)?fire|shoot-?outs?|"
+    r"gun ?battles?|"
+    r"engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
+    r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts|routed|fought back|"
+    r"returned fire|retaliated|riposte\w*|respond(ed|ing) to the (attack|assault|incursion)|"
+    r"defend(ed|ing) (the|their) (village|town|locality|hamlet)",
+    "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
+    "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|"
+    r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
+    r"fired ((gun)?shots )?(at|on|upon|against)|(gun ?shot|stab)[- ]?wounded|strangled|"
+    r"(targeted|hit|struck) (\w+ ){0,3}(with|by) (gun)?fire|found (dead|murdered|killed|executed|"
+    r"beheaded|slaughtered)|decapitat\w+|captured(?! (the )?(towns?|city|cities|villages?|"
+    r"localit(y|ies)|communes?|districts?|hamlets?|capital))|"
+    r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
+    r"stabb\w+|hacked|burned alive|burn(ed|t) (\w+ ){1,3}alive|torture\w*|beat(en)? to death|"
+    r"assassinat\w+|"
+    r"attaqu\w+|tu[ée]s?|abattu\w*",
+    "abduct": r"forced disappearances?|disappeared|kidnap\w*|abduct\w*|hostages?|taken captive|"
+    r"(took|taken) (\w+ ){0,3}to an unknown (destination|location)|"
+    r"seized \w+ (people|civilians|villagers|passengers|traders)|enlev\w+|otages?",
+    "sexual": r"rap(ed|e|es|ing)|sexual(ly)? (violence|assault\w*|abus\w+)",
+    "suicide": r"suicide (bomb\w*|attack\w*|car|vehicle|vest|blast)|svbied|kamikaze",
+    "air": r"air ?strikes?|air ?raids?|drone (strikes?|attacks?)|drones? (struck|hit|targeted|"
+    r"bombed)|aerial (bombardment|strikes?|attacks?)|bombed from the air|(helicopter|aircraft|"
+    r"jets?|warplanes?) (struck|bombed|fired|targeted|strafed)|frappes? a[ée]riennes?|"
+    r"(aircraft|aircrafts|jets?|drones?|helicopters?|air force) (\w+ ){0,4}(carried out|conducted) "
+    r"(\w+ ){0,2}strikes",
+    "shelling": r"shell(ed|ing|s)|mortars?|artillery|rockets? (fire|attack\w*|struck|hit|landed)|"
+    r"missiles?|obus|fired (\w+ ){0,2}rockets?|rocket (barrages?|fire|attacks?)|rpgs?|"
+    r"rocket-propelled grenades?",
+    "ied": r"ieds?|improvised explosive|land ?mines?|mines? (exploded|blast|explosion)|"
+    r"(hit|struck|ran over|triggered) (a|an) (land ?)?mine|roadside bomb|explosive devices?|"
+    r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?|roadside explosives?|"
+    r"blew up|(detonated|exploded|blown up) (a|the) bridge|bomb(ing| attacks?)|"
+    r"(the|an|a|twin) ([\w-]+ ){0,3}(explosions?|blasts?)|(device|bomb|mine) (went off|exploded)|"
+    r"mine detonations?|set off (\w+ ){0,2}explosives",
+    "grenade": r"grenades?",
+    "protest": r"protest(?!ant)\w*|demonstrat\w+|marche[ds]?|"
+    r"the march (of|to|towards|through|on)|"
+    r"(started|began|observ\w+|went on|launched|staged) (an? |their )?(\w+[- ]){0,3}"
+    r"(strike|work stoppage)|"
+    r"march(ed|ing) (through|in|to|on|against)|rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|"
+    r"took to the streets|rassembl\w+|"
+    r"gathered (to|in front)|strike action|(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
+    r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (to|through|in|"
+    r"against|from)|picket\w*",
+    "riot_violence": r"riot\w*|burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|vandali[sz]\w+|"
+    r"arson|smash(ed|ing)|set(ting)? (\w+ ){1,3}on fire|setting fire|(threw|throwing|"
+    r"hurled) (stones|rocks|projectiles)|ransack\w+|pelted|clashed with (police|"
+    r"security forces|gendarmes)|set fire|torch\w+|looted|pneus|road ?blocks?|block(ed|ing) "
+    r"([\w'’]+ ){0,3}(road|roads|street|streets|traffic|highway|route|rn\d+)|violent (protests?|"
+    r"demonstrations?)|clash\w* (\w+ ){0,3}(police|security forces|gendarmes|soldiers)|"
+    r"assaulted|machetes|stoned|turned (violent|deadly|into (a )?(riots?|clash\w*))|"
+    r"plunder\w*|went on (the|a) rampage|(fired|firing) ((gun)?shots )?(in|into) the air|"
+    r"threw stones|"
+    r"stones (were )?thrown|blockades?|fir(ed|ing) (their )?(guns|weapons)|"
+    r"prevent\w* (an? |the )?(\w+ ){0,2}(patrol|convoy|troops|soldiers|peacekeepers) from",
+    "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
+    r"beat(en)? (up|him|her|them)|(were|was) beaten|beat (\w+ ){0,3}(m[ae]n|wom[ae]n|people|"
+    r"villagers|residents|civilians|herders|pastoralists|farmers|children|boys?|girls?)\b|"
+    r"tortur\w+|whipp\w+|flogg\w+|(mal|mis|ill-)treat\w*",
+    # shots at people or their vehicle: more than property taken, even when no one was hit
+    "shooting": r"opened fire (on|at|against|upon|into)|fired (\w+ ){0,2}(at|on|upon|against|into)|"
+    r"shot at",
+    "ground": r"small[- ]arms?( fire)?|gunfire|gunshots|assault\w*|storm(ed|ing)|commandos?|"
+    r"ground (operations?|troops|forces|assault|offensive|attack)|air-?ground|air-supported|"
+    r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|combing operations?|"
+    r"sweep(ing)? operations?|complex (\w+ )?attacks?",
+    # the attacked fought back: whoever they are, the attack became a fight
+    "defense": r"repel\w*|repuls\w*|responded to the (attack|assault|assailants|incursion|raid)s?|"
+    r"fought back|fend(ed)? off|returned fire|retaliated|riposted",
+    "targeted_killing": r"assassinat\w+|execut\w+|murder\w*|summar(il)?y|extra-?judicial\w*",
+    "execution": r"execut\w+|summar(il)?y|extra-?judicial\w*",  # of a captive: no fight
+    "unarmed": r"off-duty|off duty|unarmed|not on duty|on leave|retired|"
+    r"on (his|their) farm(land)?s?|at (his|their) homes?|in (his|their) homes?|in civilian clothes",
+    "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
+    "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
+    r"baton\w*|lacrymog\w+|intervened|intervening|(police|gendarmes|soldiers|troops|army|"
+    r"forces) interven(e|es)\b|broke up|blocked them|deterred|interrupt\w* (the|their) "
+    r"(protest|demonstration|march|sit-in|gathering|rally)|"
+    r"(was|were) prevented|prevented (them|the (protesters|demonstrators|marchers))",
+    # unorganised people, and the weapons that make a fight between communities a battle
+    "people": r"youths?|students|pupils|residents|locals|traders|vendors|shopkeepers|supporters|"
+    r"crowds?|rioters|fans|worshippers|passers-?by|merchants|miners|villagers|families|"
+    r"activists|inhabitants|neighbou?rs|relatives|brotherhoods|(two|rival|opposing) groups|"
+    r"youngsters|opponents|partisans|(two|rival|opposing) (camps|factions|clans)|"
+    r"(opposing|rival) (\w+ )?(groups|factions|camps|supporters)",
+    "weapons": r"firearms|guns|rifles?|machetes|blade(d)? weapons|knives|armed (\w+ )?(youths?|"
+    r"men|residents|villagers|people|groups?)",
+    # soldiers in mutiny now ("mutinying soldiers", "mutineers"), not "after the 2011 mutiny"
+    "mutiny": r"(?<!former )mutin(ied|ying|ous|eers?)|(ongoing|their|its) mutiny|mutiny (by|of)",
+    "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|"
+    r"jungle justice",
+    "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
+    r"shops|market|village|school|vehicles?|church|mosque|materials?|motorbikes?|trucks?|"
+    r"equipment|offices?|town hall|antennas?|crops|fields|machines|machinery|tractors?)|"
+    r"set fire to|torch\w+|seiz\w+ (\w+ ){0,3}(heads of )?(vehicles?|trucks?|livestock|cattle|"
+    r"animals|motorbikes?|goods|supplies|property|belongings|food|cars?|phones|money|herds?|"
+    r"flocks?|tricycles?|ruminants|sheep|goats|camels|millet|rice|grain|"
+    r"foodstuffs?|medicines?|medical supplies|fuel|cash|ballots?|urns|(voting|election|"
+    r"electoral) (material|equipment|kits))|"
+    r"stripp\w+ (\w+ ){0,3}of (their |his |her |its )?(\w+ ){0,2}(belongings|money|cash|"
+    r"valuables|phones|motorbikes?|possessions|goods|effects|furnishings)|extort\w*|"
+    r"(vehicles?|trucks?|cars?|ambulances?|motorbikes?|goods) (was |were )?seized by|"
+    r"(church|churches|school|schools|houses|homes|huts|trucks?|vehicles?|shops|town hall|"
+    r"granar\w+) (was |were )?(reportedly )?(burned|burnt|torched|set ablaze|set on fire)|"
+    r"destroy\w*|stole|steal\w*|rustl\w+|carried off|sabotag\w+|vandali[sz]\w+|"
+    r"incendi\w+|razed|ransack\w+|rob(bed|bing|bery|beries)|carjack\w*|set ablaze|"
+    r"(burn(ed|t)|set fire to|torched) (it|them)(?! alive)( down)?|"
+    r"burn(ed|t|ing) (down )?(\w+ ){0,3}(ballot boxes|poll(ing)? booths|cars|hamlets?|villages?|"
+    r"tents|documents|carts|boats|sheds|supplies|stalls|buildings?|property|police stations?|"
+    r"stations?|tyres|tires|stores?)|"
+    r"seiz\w+ (\w+ ){0,3}(carts|documents|boats|motorcycles|bicycles|herds?|sheep|goats|camels)|"
+    r"stripped (\w+ ){0,3}of (their|his|her) (belongings|goods|property)|"
+    # burning any thing named with an article or a number ("burned two fuel tankers", "burned a
+    # field"), not people ("burned alive", "burned to death") nor a protest's flag or effigy
+    r"burn(ed|t)(?! (alive|to death))( down)? (the|a|an|his|her|their|its|several|many|some|all|"
+    r"\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of) "
+    r"(?!([\w-]+ )?(flags?|effig\w+|berets?|portraits?)\b)[\w-]+|"
+    r"seiz\w+ (\w+ ){0,3}(donkeys|horses|oxen|voter cards|ballots?|ballot boxes|electoral "
+    r"material|harvests?|grain|crops|fuel|gold|cash)",
+    "arrest": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|interpell\w+",
+    "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
+    r"dismantl\w+ (an?|the) (ied|explosive)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
+    r"ammunition|explosives)|arms cache|weapons cache|intercept\w+ (\w+ ){0,3}(weapons|arms|"
+    r"ammunition|explosives?|ieds?|explosive devices?|drones?|missiles?|rockets?|bombs?)|"
+    r"shot down (a|an|"
+    r"the) drone|(ieds?|explosive devices?|bombs?|mines?) (was|were) (found|discovered|detected|"
+    r"uncovered|destroyed)|(discover|uncover|detect|recover|destroy|dismantl)\w* (?!by )"
+    r"(\w+ ){0,3}(ieds?|improvised explosive devices?|explosive devices?|land ?mines?|bombs?)|"
+    r"(ied|bomb)-making",
+    # a device that goes off in its planter's hands (Disrupted weapons use)
+    "mishap": r"(while|when|in the process of) (\w+ ){0,3}(planting|laying|placing|handling|"
+    r"manipulating|making|assembling|transporting|installing) (\w+ ){0,3}(ieds?|mines?|bombs?|"
+    r"explosives?|explosive devices?)|premature(ly)? (explosion|detonation|blast|explod\w+|"
+    r"detonat\w+)",
+    "agreement": r"agreements?|cease-?fire|truce|peace (deal|accord|talks)|signed an?|"
+    r"(released|freed|handed over) (\w+ ){0,3}(hostages?|prisoners?|detainees|captives"
+    r"|abductees|soldiers)|prisoner exchange|surrender\w*|negotiat\w+ (the|a) "
+    r"(release|withdrawal|truce)",
+    "base": r"(established|set up|setting up|installed) (a |their |its )?(base|camp|headquarters)",
+    "transfer": r"without (a fight|resistance|fighting)|withdr(ew|awn) from|handed over|"
+    r"took control of the (town|city|village|locality) after (the army|troops|"
+    r"soldiers) (left|withdrew)",
+    "change": r"join(s|ed|ing)? |assumed (the )?leadership|closure|suspend\w+|banned|"
+    r"prohibit\w+|imposed|"
+    r"deploy\w+|reinforcements?|curfew|recruit\w*|defect\w*|state of emergency|"
+    r"announced the (creation|formation)|patrol\w*|joined (the|forces)|relocat\w+",
+    "other": r"coup( d'[ée]tat)?|mass graves?|bodies (were|had been) (found|discovered|exhumed)|"
+    r"displac\w+|fled (their|the) (homes|village)|"
+    r"(closed|shut) down (\w+ ){0,3}(schools?|mosques?|churches|markets?|health cent(er|re)s?|"
+    r"town halls?|courts?)|threaten\w* (\w+ ){0,3}(villagers|residents|population|voters|"
+    r"teachers|locals|inhabitants|election (workers|officials|agents))|ultimatum|"
+    # an armed group's rule over people: bans, dress codes, roadblocks, summons, expulsions
+    r"(prohibit\w*|banned|forbade|forbidden) (\w+ ){0,3}(from|farming|alcohol|music|"
+    r"weddings?|markets?|smoking|trade|travel)|imposed (on )?(\w+ ){0,4}(veils?|dress codes?|"
+    r"sharia|islamic law|zakat|taxes)|(ran|running|held|holding|set up|setting up|erected|"
+    r"manned|manning) (an? )?(fake |illegal |makeshift |mobile )?checkpoints?|identity checks|"
+    r"summoned (the )?(villagers|residents|population|inhabitants|people)|ordered (\w+ ){0,3}"
+    r"(to leave|the closure|to close|to pray)",
+    # measures that restrict a population: ACLED's change to group/activity
+    "restrict": r"curfews?|state of emergency|(imposed|lifted|maintained) (an? |the )?(\w+ )?"
+    r"blockades?|under (a )?blockade|encircled (the )?(village|town|locality|mosque)",
+    # territory, not a camp overrun for a night nor fighters taken prisoner
+    "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of(?! (the |an? |"
+    r"their |its )?(\w+ )?(barracks|camps?|bases?|posts?|checkpoints?|positions?|detachments?))|"
+    r"(captured|overran|overrun) (the )?(towns?|city|cities|villages?|localit(y|ies)|communes?|"
+    r"districts?|hamlets?|capital)|fell to|occupied",
+    "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
+    "death": r"killed|dead|deaths?|died|dying|killing|bod(y|ies)|corpses?|fatalit\w+|slain|"
+    r"decapitat\w+|"
+    r"lost (their|his|her) lives?|death toll|losses|massacr\w+|execut\w+|assassinat\w+|"
+    r"behead\w*|murder\w*|lynch\w*|tu[ée]s?|morts?",
+}
