@@ -1,4 +1,5 @@
-"""ACLED's event taxonomy: cue words in text, and the choice of one type by precedence.
+"""ACLED's event taxonomy: cue words in text (their patterns are ``extract.cues``), and the
+choice of one type by precedence.
 
 Cues are found per sentence; an event gathers the cues of all its sentences and ``classify``
 picks one (event_type, sub_event_type) with ACLED's precedence (Battles > Protests > Riots >
