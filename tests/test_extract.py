@@ -1267,3 +1267,14 @@ def test_a_people_living_in_one_country_outweighs_a_group_of_several(extract) ->
         extract("On 3 May 2020, Ansaroul Islam fighters shot two Dogon hunters near Zobrakuni.")
     )
     assert m.country == "ML"
+
+
+def test_throats_slit_towers_blown_and_trucks_on_mines(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2020, militants slit the throats of two herders near Djibo."))
+    assert m.sub_event_type == "Attack"
+    m = one(extract("On 3 May 2020, militants detonated a telephone tower near Djibo."))
+    assert m.sub_event_type == "Remote explosive/landmine/IED"
+    m = one(
+        extract("On 3 May 2020, a driver died after the passage of his truck over a mine near Gao.")
+    )
+    assert m.sub_event_type == "Remote explosive/landmine/IED"

@@ -14,7 +14,8 @@ CUES: dict[str, str] = {
     r"returned fire|retaliated|riposte\w*|respond(ed|ing) to the (attack|assault|incursion)|"
     r"defend(ed|ing) (the|their) (village|town|locality|hamlet)",
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
-    "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|"
+    "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|slit (\w+ ){0,2}throats?|"
+    r"targeted (an? |the )(\w+ ){0,3}(convoy|patrol|camp|base|position|vehicle|post|checkpoint)s?|"
     r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
     r"fired ((gun)?shots )?(at|on|upon|against)|(gun ?shot|stab)[- ]?wounded|strangled|"
     r"(targeted|hit|struck) (\w+ ){0,3}(with|by) (gun)?fire|found (dead|murdered|killed|executed|"
@@ -40,7 +41,9 @@ CUES: dict[str, str] = {
     "ied": r"ieds?|improvised explosive|land ?mines?|mines? (exploded|blast|explosion)|"
     r"(hit|struck|ran over|triggered) (a|an) (land ?)?mine|roadside bomb|explosive devices?|"
     r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?|roadside explosives?|"
-    r"blew up|(detonated|exploded|blown up) (a|the) bridge|bomb(ing| attacks?)|"
+    r"blew up|(detonated|exploded|blown up) (a|the) (\w+ ){0,2}(bridge|tower|antenna|pylon)|"
+    r"bomb(ing| attacks?)|"
+    r"(passage|passing) of (an? |the |his |their )?(\w+ ){0,2}(on|over) (an? )?(land ?)?mine|"
     r"(the|an|a|twin) ([\w-]+ ){0,3}(explosions?|blasts?)|(device|bomb|mine) (went off|exploded)|"
     r"mine detonations?|set off (\w+ ){0,2}explosives",
     "grenade": r"grenades?",
@@ -179,5 +182,5 @@ CUES: dict[str, str] = {
     "death": r"killed|dead|deaths?|died|dying|killing|bod(y|ies)|corpses?|fatalit\w+|slain|"
     r"decapitat\w+|"
     r"lost (their|his|her) lives?|death toll|losses|massacr\w+|execut\w+|assassinat\w+|"
-    r"behead\w*|murder\w*|lynch\w*|tu[ée]s?|morts?",
+    r"behead\w*|murder\w*|lynch\w*|tu[ée]s?|morts?|slit (\w+ ){0,2}throats?|hanged",
 }
