@@ -1278,3 +1278,12 @@ def test_throats_slit_towers_blown_and_trucks_on_mines(extract) -> None:  # type
         extract("On 3 May 2020, a driver died after the passage of his truck over a mine near Gao.")
     )
     assert m.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_unknown_gunmen_presumed_to_be_a_group_in_quotes(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2020, unknown men (presumably 'jihadists') set fire to a chapel near Koro."
+        )
+    )
+    assert names(m, "actor1") == {"Islamist Militia (Mali)"}

@@ -287,7 +287,8 @@ _HEDGE = re.compile(
 _IDENTIFIED = re.compile(
     r",?\s*[(\[]?\s*(?:(?:believed|thought|suspected|said|reported|alleged) to (?:be|have been)|"
     r"presumably|presumed|probably|likely|reportedly|possibly|allegedly|identified as|i\.e\.)"
-    r"\s+(?:to be\s+)?(?:the\s+)?(?:[A-Z][\w'-]+\s+)?$",  # "presumably Guinean Dozos"
+    r"\s+(?:to be\s+)?(?:the\s+)?(?:[A-Z][\w'-]+\s+)?['\"‘“]?$",  # "presumably Guinean Dozos",
+    # "(presumably 'jihadists')"
     re.I,
 )
 
