@@ -179,7 +179,8 @@ def _candidates(sent: Span, doc_ents: Sequence[Span] | None) -> dict[int, tuple[
     candidates: dict[int, tuple[int, str]] = {}
     for ent in sent.ents if doc_ents is None else ents_within(sent, doc_ents):
         if ent.label_ in {"GPE", "LOC", "FAC"}:
-            end = _whole_name(ent[-1], sent).idx + len(_whole_name(ent[-1], sent)) - base
+            last = _whole_name(ent[-1], sent)
+            end = last.idx + len(last) - base
             candidates[ent.start_char - base] = (end, text[ent.start_char - base : end])
     for m in _PREP_NAME.finditer(text):
         candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
