@@ -333,3 +333,46 @@ def test_the_killing_a_crowd_reacts_to_is_another_events_toll(extract) -> None: 
     assert m.event_type == "Riots"
     assert m.fatalities.acled == 0 and "reacted to" in m.fatalities.rule
     assert any(c.killed_min == 1 for c in m.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type", "killed"),
+    [  # headlines and wire copy in the present tense, worded as news desks write them
+        ("Gunmen kill 14 farmers in central Nigeria", "Violence against civilians", "Attack", 14),
+        ("Police kill suspected gunman in Dagestan, Russia", "Battles", "Armed clash", 1),
+        ("Suicide bomber kills 9 at Kabul market", "Explosions/Remote violence", "Suicide bomb", 9),
+        (
+            "Roadside blasts kill two soldiers in Waziristan, Pakistan",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+            2,
+        ),
+        (
+            "Warplanes bomb rebel positions near Idlib, Syria",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            0,
+        ),
+        ("Six die as bandits attack a bus in Kenya", "Violence against civilians", "Attack", 6),
+        (
+            "Militiamen burn three traders alive in Ituri, DR Congo",
+            "Violence against civilians",
+            "Attack",
+            3,
+        ),
+    ],
+)
+def test_headlines_in_the_present_tense(  # type: ignore[no-untyped-def]
+    extract, text: str, event_type: str, sub_event_type: str, killed: int
+) -> None:
+    (m,) = extract(text)
+    assert (m.event_type, m.sub_event_type) == (event_type, sub_event_type)
+    assert m.fatalities.acled == killed, m.claims
+
+
+def test_a_threat_to_open_fire_is_no_attack(extract) -> None:  # type: ignore[no-untyped-def]
+    found = extract(
+        "On 3 May 2024, militiamen at a checkpoint near Bankass threatened to open fire on "
+        "a UN convoy, which turned back."
+    )
+    assert not [m for m in found if m.event_type in {"Battles", "Violence against civilians"}]

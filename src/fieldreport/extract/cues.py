@@ -6,8 +6,9 @@ clash, an attack, a protest, looting, a death.
 from __future__ import annotations
 
 CUES: dict[str, str] = {
-    "clash": r"(?<!no )(?<!without )clash\w*|fighting|fought|battl\w+|firefights?|gun ?fights?|"
-    r"skirmish\w*|exchanges? of (gun)?fire|(exchang|trad)(ed|ing) (gun ?)?fire|shoot-?outs?|"
+    "clash": r"(?<!no )(?<!without )clash\w*|fought|battl\w+|firefights?|gun ?fights?|"
+    r"fightings?|skirmish\w*|exchanges? of (gun)?fire|(exchang|trad)(ed|ing) (gun ?)?fire|"
+    r"shoot-?outs?|"
     r"gun ?battles?|"
     r"engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
     r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts|routed|fought back|"
@@ -16,13 +17,14 @@ CUES: dict[str, str] = {
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
     "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|slit (\w+ ){0,2}throats?|"
     r"targeted (an? |the )(\w+ ){0,3}(convoy|patrol|camp|base|position|vehicle|post|checkpoint)s?|"
-    r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|shot|shoot\w*|gunned down|"
+    r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|opens fire|(?<!to )open fire|"
+    r"guns? down|shot|shoot\w*|gunned down|"
     r"fired ((gun)?shots )?(at|on|upon|against)|(gun ?shot|stab)[- ]?wounded|strangled|"
     r"(targeted|hit|struck) (\w+ ){0,3}(with|by) (gun)?fire|found (dead|murdered|killed|executed|"
     r"beheaded|slaughtered)|decapitat\w+|captured(?! (the )?(towns?|city|cities|villages?|"
     r"localit(y|ies)|communes?|districts?|hamlets?|capital))|"
-    r"killed|killing|kills|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
-    r"stabb\w+|hacked|burned alive|burn(ed|t) (\w+ ){1,3}alive|torture\w*|beat(en)? to death|"
+    r"killed|killing|kills?|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
+    r"stabb\w+|hacked|burned alive|burn(ed|t|s)? (\w+ ){1,3}alive|torture\w*|beat(en)? to death|"
     r"assassinat\w+|"
     r"attaqu\w+|tu[ée]s?|abattu\w*",
     "abduct": r"forced disappearances?|disappeared|kidnap\w*|abduct\w*|hostages?|taken captive|"
@@ -31,7 +33,9 @@ CUES: dict[str, str] = {
     "sexual": r"rap(ed|e|es|ing)|sexual(ly)? (violence|assault\w*|abus\w+)",
     "suicide": r"suicide (bomb\w*|attack\w*|car|vehicle|vest|blast)|svbied|kamikaze",
     "air": r"air ?strikes?|air ?raids?|drone (strikes?|attacks?)|drones? (struck|hit|targeted|"
-    r"bombed)|aerial (bombardment|strikes?|attacks?)|bombed from the air|(helicopter|aircraft|"
+    r"bombed)|(jets?|warplanes?|aircraft|drones?|helicopters?|planes) (strike|hit|hits|bomb|"
+    r"bombs|pound|pounds|target|targets)|aerial (bombardment|strikes?|attacks?)|"
+    r"bombed from the air|(helicopter|aircraft|"
     r"jets?|warplanes?) (struck|bombed|fired|targeted|strafed)|frappes? a[ée]riennes?|"
     r"(aircraft|aircrafts|jets?|drones?|helicopters?|air force) (\w+ ){0,4}(carried out|conducted) "
     r"(\w+ ){0,2}strikes",
@@ -45,7 +49,8 @@ CUES: dict[str, str] = {
     r"bomb(ing| attacks?)|"
     r"(passage|passing) of (an? |the |his |their )?(\w+ ){0,2}(on|over) (an? )?(land ?)?mine|"
     r"(the|an|a|twin) ([\w-]+ ){0,3}(explosions?|blasts?)|(device|bomb|mine) (went off|exploded)|"
-    r"mine detonations?|set off (\w+ ){0,2}explosives",
+    r"(?<!no )blasts?(?! of (wind|air|music|cold))|(?<!no )explosions?(?! of (violence|anger|joy|"
+    r"protests?|cases|demand))|mine detonations?|set off (\w+ ){0,2}explosives",
     "grenade": r"grenades?",
     "protest": r"protest(?!ant)\w*|demonstrat\w+|marche[ds]?|"
     r"the march (of|to|towards|through|on)|"
@@ -179,8 +184,10 @@ CUES: dict[str, str] = {
     r"(captured|overran|overrun) (the )?(towns?|city|cities|villages?|localit(y|ies)|communes?|"
     r"districts?|hamlets?|capital)|fell to|occupied",
     "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
-    "death": r"killed|dead|deaths?|died|dying|killing|bod(y|ies)|corpses?|fatalit\w+|slain|"
+    "death": r"killed|kills?|dead|deaths?|died|dies|die(?!-)|dying|killing|bod(y|ies)|corpses?|"
+    r"fatalit\w+|slain|"
     r"decapitat\w+|"
-    r"lost (their|his|her) lives?|death toll|losses|massacr\w+|execut\w+|assassinat\w+|"
+    r"burn(ed|t|s)? (\w+ ){1,3}alive|burn(ed|t|s)? to death|lost (their|his|her) lives?|"
+    r"death toll|losses|massacr\w+|execut\w+|assassinat\w+|"
     r"behead\w*|murder\w*|lynch\w*|tu[ée]s?|morts?|slit (\w+ ){0,2}throats?|hanged",
 }

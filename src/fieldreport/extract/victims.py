@@ -233,8 +233,13 @@ def _single(noun: Token) -> bool:
     bare = (
         not dets
         and noun.tag_ == "NN"
-        and (noun.dep_ == "nsubjpass" or (noun.dep_ == "ROOT" and noun.head.i == noun.i))
-    )  # headline style: "officer killed", "fraction chief assassinated by armed men"
+        and (
+            noun.dep_ == "nsubjpass"
+            or (noun.dep_ == "ROOT" and noun.head.i == noun.i)
+            or (noun.dep_ in {"dobj", "obj"} and noun.head.tag_ in {"VBZ", "VBP"})
+        )
+        and noun.lemma_.lower() not in NOT_PEOPLE
+    )  # headlines: "officer killed", "chief assassinated by armed men", "police kill gunman"
     nominal = noun.tag_ in {"NN", "NNP"} or (  # "killed a civilian", civilian tagged JJ
         noun.dep_ in {"dobj", "obj", "nsubjpass"} and noun.tag_ == "JJ"
     )
