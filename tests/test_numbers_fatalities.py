@@ -376,3 +376,18 @@ def test_a_threat_to_open_fire_is_no_attack(extract) -> None:  # type: ignore[no
         "a UN convoy, which turned back."
     )
     assert not [m for m in found if m.event_type in {"Battles", "Violence against civilians"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [  # a headline's list of the dead, each kind beside the other
+        ("Two soldiers, a policeman killed in attack on checkpoint in Borno", 3),
+        ("Teacher, two pupils killed as gunmen raid school in Zamfara, Nigeria", 3),
+        ("Soldier, village chief killed in Boko Haram attacks in Borno", 2),
+        # but an apposition that says who the counted were adds no one
+        ("Two people, a trader and his son, killed in attack in Borno", 2),
+    ],
+)
+def test_a_headlines_list_of_the_dead(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(text)
+    assert m.fatalities.acled == killed, m.claims

@@ -421,3 +421,12 @@ def test_a_town_named_as_where_an_unknown_hamlet_lies(extract) -> None:  # type:
 def test_a_month_abbreviation_is_no_town(extract) -> None:  # type: ignore[no-untyped-def]
     (m,) = extract("Gunmen looted the Zobra gold mine on Nov. 1.")
     assert m.place is None or m.place.country != "TJ"  # not Nov, Tajikistan
+
+
+def test_a_region_outweighs_a_village_abroad_of_the_same_name(extract) -> None:  # type: ignore[no-untyped-def]
+    # "in Borno": Nigeria's state, not Borno in Lombardy (2,500 people); a town keeps its name
+    (m,) = extract("On 3 May 2021, gunmen raided a school in Borno, abducting eleven pupils.")
+    assert m.place is not None and (m.place.country, m.place.admin1) == ("NG", "Borno")
+    assert m.place.precision == 3
+    (m,) = extract("On 3 May 2021, gunmen raided a school in Nara, abducting eleven pupils.")
+    assert m.place is not None and m.place.country == "ML"

@@ -377,6 +377,9 @@ def _fallback(
     ]
 
 
+VILLAGE = 5000  # people: a place this small abroad yields to a region of the same name
+
+
 def _resolve(
     name: str,
     start: int,
@@ -401,6 +404,8 @@ def _resolve(
         if region is not None and not _near_context(region, countries, gazetteer):
             region = None  # "Yoro" in a report on Mali is no region of Honduras
         entry = gazetteer.best(phrase, countries=countries, admin1=admin[1])
+        if region and entry and entry.population < VILLAGE and entry.country not in countries:
+            entry = None  # "in Borno": Nigeria's state, not a village of that name in Italy
         if entry is not None and (
             _plausible(entry, countries, admin[1], phrase)
             or _only_one(phrase, entry, gazetteer, countries)

@@ -413,6 +413,8 @@ def _linked(q: NumberPhrase, death: Token, starts: dict[int, NumberPhrase]) -> b
         return False  # "killed four and abducted ten others": the ten were abducted
     if death.head.i == anchor or anchor in {t.i for t in death.subtree}:
         return abs(anchor - death.i) <= 12
+    if death.dep_ == "acl" and death.head.dep_ == "appos" and death.head.head.i == anchor:
+        return noun.dep_ == "ROOT"  # a headline's "two soldiers, a policeman killed"
     return death.lower_ in {"deaths", "dead", "fatalities", "bodies"} and 0 < death.i - end < 3
 
 

@@ -21,10 +21,23 @@ def named_victims(death: Token, quantities: list[NumberPhrase]) -> list[Token]:
     counted |= {q[2].i for q in quantities if q[2] is not None}
     found: list[Token] = []
     for single in _single_victims(death):
-        if single.i in counted or (quantities and not counted & {c.i for c in single.conjuncts}):
+        beside = {c.i for c in single.conjuncts} | _listed_with(single, death)
+        if single.i in counted or (quantities and not counted & beside):
             continue  # only "a chief and two of his sons" adds a named victim to a count
         found.append(single)
     return found
+
+
+def _listed_with(single: Token, death: Token) -> set[int]:
+    """A headline's list, "two soldiers, a policeman killed": the policeman is one more victim
+    beside the two; not "two people, a man and his son, killed", which says who the two are."""
+    if death.i == 0 or death.doc[death.i - 1].text == ",":
+        return set()
+    if single.dep_ == "appos" and single.head.dep_ == "ROOT":
+        return {single.head.i}
+    if single.dep_ == "ROOT":  # "teacher, two pupils killed": the teacher beside the two
+        return {a.i for a in single.children if a.dep_ == "appos"}
+    return set()
 
 
 _NATURAL = re.compile(r"\b(cardiac|heart|illness|disease|natural causes|stroke|malaria)\b", re.I)
@@ -105,8 +118,9 @@ def _victim_nouns(verb: Token) -> list[Token]:
         group += [
             a
             for a in head.children
-            if a.dep_ == "appos" and any(c.tag_ == "PRP$" for c in a.children)
-        ]
+            if a.dep_ == "appos"
+            and (head.dep_ == "ROOT" or any(c.tag_ == "PRP$" for c in a.children))
+        ]  # "a chief, his son", a headline's "soldier, chief killed"
         for noun in list(group):
             group += [c for c in noun.conjuncts if c.i > noun.i and c not in group]
         group += _his_companions(head, group)
@@ -147,8 +161,11 @@ def _victim_heads(verb: Token) -> list[Token]:
     if not heads and verb.dep_ == "conj" and verb.tag_ == "VBN":
         # "a worker was tortured and killed": the passive subject of the first verb
         heads = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-    if not heads and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "ROOT":
-        heads = [verb.head]  # a headline's "army officer killed by gunmen": the officer
+    if not heads and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # a headline's "army officer killed by gunmen": the officer; "soldier, chief killed":
+        # the verb hangs on the last of a list
+        top = verb.head.head if verb.head.dep_ == "appos" else verb.head
+        heads = [top] if top.dep_ == "ROOT" else []
     if not heads:
         heads = _stranded_subject(verb) or _headline_subject(verb) or _found_dead(verb)
     heads += [  # "shot dead a guard" parsed as a preposition "dead" with an object
@@ -232,7 +249,7 @@ def _single(noun: Token) -> bool:
         }
     bare = (
         not dets
-        and noun.tag_ == "NN"
+        and (noun.tag_ == "NN" or _capitalised_noun(noun))
         and (
             noun.dep_ == "nsubjpass"
             or (noun.dep_ == "ROOT" and noun.head.i == noun.i)
@@ -255,6 +272,12 @@ def _single(noun: Token) -> bool:
     )
 
 
+def _capitalised_noun(noun: Token) -> bool:
+    """A headline's first word, "Teacher, two pupils killed", tagged a proper noun for its
+    capital: a common noun when it is in no name."""
+    return noun.tag_ == "NNP" and noun.i == noun.sent.start and not noun.ent_type_
+
+
 def _antecedent(noun: Token) -> Token:
     """'a herder who was later executed': the relative pronoun stands for the herder."""
     verb = noun.head
@@ -274,4 +297,6 @@ def _one_person(noun: Token) -> bool:
     if noun.lower_ == "one":
         return any(c.lower_ == "of" for c in noun.children)
     dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
+    if noun.tag_ == "NN" and not dets and noun.dep_ == "appos" and noun.head.dep_ == "ROOT":
+        return True  # a headline's list: "soldier, local chief killed"
     return noun.tag_ in {"NN", "NNP"} and bool(dets & _SINGLE_DET) and noun.lower_ != "one"
