@@ -219,6 +219,11 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, the army conducted airstrikes against JNIM militants near Djenne.",
             ("Explosions/Remote violence", "Air/drone strike"),
         ),
+        (  # troops combing the area afterwards exchanged no fire
+            "On 2 May 2024, the air force struck a JNIM camp near Djenne and troops then carried "
+            "out combing operations in the area.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
         (
             "On 2 May 2024, JNIM militants killed two off-duty soldiers on their farmland "
             "near Djenne.",

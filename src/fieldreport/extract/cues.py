@@ -35,8 +35,8 @@ CUES: dict[str, str] = {
     "air": r"air ?strikes?|air ?raids?|drone (strikes?|attacks?)|drones? (struck|hit|targeted|"
     r"bombed)|(jets?|warplanes?|aircraft|drones?|helicopters?|planes) (strike|hit|hits|bomb|"
     r"bombs|pound|pounds|target|targets)|aerial (bombardment|strikes?|attacks?)|"
-    r"bombed from the air|(helicopter|aircraft|"
-    r"jets?|warplanes?) (struck|bombed|fired|targeted|strafed)|frappes? a[ée]riennes?|"
+    r"bombed from the air|(helicopter|aircraft|jets?|warplanes?|air force) "
+    r"(struck|bombed|fired|targeted|strafed|hit)|frappes? a[ée]riennes?|"
     r"(aircraft|aircrafts|jets?|drones?|helicopters?|air force) (\w+ ){0,4}(carried out|conducted) "
     r"(\w+ ){0,2}strikes",
     "shelling": r"shell(ed|ing|s)|mortars?|artillery|rockets? (fire|attack\w*|struck|hit|landed)|"
@@ -81,8 +81,11 @@ CUES: dict[str, str] = {
     r"shot at",
     "ground": r"small[- ]arms?( fire)?|gunfire|gunshots|assault\w*|storm(ed|ing)|commandos?|"
     r"ground (operations?|troops|forces|assault|offensive|attack)|air-?ground|air-supported|"
-    r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|combing operations?|"
-    r"sweep(ing)? operations?|complex (\w+ )?attacks?",
+    r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|"
+    r"complex (\w+ )?attacks?",
+    # troops searching an area, not a fight: with an air strike, still the air strike (ACLED:
+    # "no exchange of fire with the ground")
+    "operation": r"combing operations?|sweep(ing)? operations?",
     # the attacked fought back: whoever they are, the attack became a fight
     "defense": r"repel\w*|repuls\w*|responded to the (attack|assault|assailants|incursion|raid)s?|"
     r"fought back|fend(ed)? off|returned fire|retaliated|riposted",

@@ -333,7 +333,7 @@ def _explosions(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return None  # a defused device is a strategic development
     if found & {"clash"} and not found & {"suicide", "ied"}:
         return None  # an air strike or shelling during a ground battle is a battle
-    if "ground" in found and (sides.target_armed or sides.attacker_state):
+    if _on_the_ground(found) and (sides.target_armed or sides.attacker_state):
         return None  # a strike or a blast with gunfire or troops on the ground: Battles
     if "ambush" in found and found & {"clash", "attack"}:
         return None  # a complex ambush opened by a mine is still a battle
@@ -347,6 +347,12 @@ def _explosions(found: set[str], sides: Sides) -> tuple[str, str] | None:
         if cue in found:
             return "Explosions/Remote violence", sub
     return None
+
+
+def _on_the_ground(found: set[str]) -> bool:
+    """Gunfire on the ground, or troops on it beside anything but an air strike: an air strike
+    with a combing operation and no exchange of fire is still an air strike."""
+    return "ground" in found or ("operation" in found and "air" not in found)
 
 
 def _property_only(found: set[str]) -> bool:
@@ -365,7 +371,7 @@ def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "clash" in found:
         return "Battles", "Armed clash"
     if (
-        "ground" in found
+        _on_the_ground(found)
         and found & {"air", "shelling", "suicide", "ied", "grenade"}
         and (sides.target_armed or sides.attacker_state)
     ):
