@@ -219,6 +219,16 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, the army conducted airstrikes against JNIM militants near Djenne.",
             ("Explosions/Remote violence", "Air/drone strike"),
         ),
+        (  # people hurt beside property destroyed: violence against them comes first
+            "On 2 May 2024, armed youths from Kera burned granaries in a quarrel over fields "
+            "with a nearby hamlet; two farmers were wounded.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, soldiers detained six herders near Djenne and stripped them of their "
+            "phones; the men were tied up and beaten.",
+            ("Violence against civilians", "Attack"),
+        ),
         (  # troops combing the area afterwards exchanged no fire
             "On 2 May 2024, the air force struck a JNIM camp near Djenne and troops then carried "
             "out combing operations in the area.",

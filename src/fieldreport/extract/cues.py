@@ -73,7 +73,8 @@ CUES: dict[str, str] = {
     r"stones (were )?thrown|blockades?|fir(ed|ing) (their )?(guns|weapons)|"
     r"prevent\w* (an? |the )?(\w+ ){0,2}(patrol|convoy|troops|soldiers|peacekeepers) from",
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
-    r"beat(en)? (up|him|her|them)|(were|was) beaten|beat (\w+ ){0,3}(m[ae]n|wom[ae]n|people|"
+    r"beat(en)? (up|him|her|them)|beaten(?! (back|off|path|track))|"
+    r"beat (\w+ ){0,3}(m[ae]n|wom[ae]n|people|"
     r"villagers|residents|civilians|herders|pastoralists|farmers|children|boys?|girls?)\b|"
     r"tortur\w+|whipp\w+|flogg\w+|(mal|mis|ill-)treat\w*",
     # shots at people or their vehicle: more than property taken, even when no one was hit

@@ -413,6 +413,7 @@ def _civilians(found: set[str], sides: Sides) -> tuple[str, str] | None:
         found & {"attack", "ambush", "take_territory"}
         or ("death" in found and found & (VIOLENT | {"looting"}))  # killed, and robbed
         or ("harm" in found and sides.attacker_armed)  # "militiamen wounded a herdsman"
+        or ("harm" in found and "weapons" in found)  # "armed youths" who hurt people
     ):
         return "Violence against civilians", "Attack"
     if "arrest" in found and sides.attacker_armed and not sides.attacker_state:
