@@ -430,3 +430,17 @@ def test_a_region_outweighs_a_village_abroad_of_the_same_name(extract) -> None: 
     assert m.place.precision == 3
     (m,) = extract("On 3 May 2021, gunmen raided a school in Nara, abducting eleven pupils.")
     assert m.place is not None and m.place.country == "ML"
+
+
+def test_whose_people_or_company_is_not_where(extract) -> None:  # type: ignore[no-untyped-def]
+    # a contingent's, a company's, nationals' country says whose they are, not where it was
+    (m,) = extract(
+        "On 3 May 2021, a MINUSMA vehicle struck a mine near the village of Zobrakuni; two "
+        "soldiers of the Togolese contingent were wounded."
+    )
+    assert m.country == "ML"
+    (m,) = extract(
+        "On 3 May 2021, gunmen abducted three engineers of a Turkish company building the road "
+        "between Zobrakuni and Djibo."
+    )
+    assert m.country == "BF"

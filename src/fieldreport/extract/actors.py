@@ -45,6 +45,21 @@ _FORCE_NOUNS = {
     "mercenary",
     "instructor",
 }
+# people and things abroad: the demonym before them says whose they are, not where it happened
+# ("two soldiers of the Belgian contingent", "a Chinese company", "Guinean nationals")
+_ABROAD_NOUNS = {
+    "peacekeeper",
+    "contingent",
+    "company",
+    "firm",
+    "embassy",
+    "consulate",
+    "ambassador",
+    "national",
+    "expatriate",
+    "tourist",
+    "owned",
+}
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
 NEEDS_COUNTRY = {"forces"}
 COREF_WORDS = ["rebels", "rebel", "separatists", "insurgents", "fighters", "rebel fighters"]
@@ -136,6 +151,13 @@ class ActorFinder:
             if t.head.lemma_.lower() in _FORCE_NOUNS
             and t.head.i > t.i
             and self.actors.country_of_demonym(t.text) in abroad
+        )
+        out.update(
+            t.i
+            for t in doc
+            if t.head.lemma_.lower() in _ABROAD_NOUNS
+            and t.i < t.head.i <= t.i + 3
+            and self.actors.country_of_demonym(t.text)
         )
         return out
 
