@@ -444,3 +444,17 @@ def test_whose_people_or_company_is_not_where(extract) -> None:  # type: ignore[
         "between Zobrakuni and Djibo."
     )
     assert m.country == "BF"
+
+
+def test_the_country_across_the_border_is_not_where(extract) -> None:  # type: ignore[no-untyped-def]
+    # "near the Niger border", "on the border with Ghana": the neighbour, named as a landmark
+    (m,) = extract(
+        "On 3 May 2021, GATIA militiamen clashed with bandits near Zobrakuni, close to the "
+        "Niger border."
+    )
+    assert m.country == "ML"
+    (m,) = extract(
+        "On 3 May 2021, Koglweogo members shot dead a cattle thief in Zobrakuni, on the border "
+        "with Ghana."
+    )
+    assert m.country == "BF"

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from fieldreport.resolve.places import Entry, Gazetteer, fold
 
@@ -56,7 +56,7 @@ def context_countries(
     Katiba Macina named, "Mandoli" is a Malian village, not a suburb of Delhi."""
     counts: Counter[str] = Counter()
     for tok in doc:
-        if skip and tok.i in skip:
+        if (skip and tok.i in skip) or _across_border(tok):
             continue
         word = tok.text.strip("'’")
         iso = gazetteer.country_of(word) if word[:1].isupper() else None
@@ -75,6 +75,20 @@ def context_countries(
     for iso in _named_area_countries(doc.text, gazetteer):
         counts[iso] += 1
     return [iso for iso, _ in counts.most_common()]
+
+
+_BORDER = {"border", "borders", "frontier", "frontiers", "boundary"}
+
+
+def _across_border(tok: Token) -> bool:
+    """ "near the border with Ghana", "on the Algerian border": the country next door, not the
+    one it happened in."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in _BORDER:
+        return True
+    before = [t.lower_ for t in doc[max(tok.i - 3, 0) : tok.i]]
+    return len(before) >= 2 and before[-1] in {"with", "of"} and before[-2] in _BORDER
 
 
 BIG_TOWN = 50_000  # people: a town so large that its name alone says its country
