@@ -458,3 +458,13 @@ def test_the_country_across_the_border_is_not_where(extract) -> None:  # type: i
         "with Ghana."
     )
     assert m.country == "BF"
+
+
+def test_a_hints_seat_is_the_town_that_dwarfs_its_namesakes(extract) -> None:  # type: ignore[no-untyped-def]
+    # "(Zobrakuni, Koro)" with no country named: Koro of Mali (25,000 people), not an Ivorian
+    # village of that name
+    (m,) = extract(
+        "On 3 May 2020, unknown gunmen burned granaries in Qwertyville (Zobrakuni, Koro)."
+    )
+    assert m.country == "ML"
+    assert m.place is not None and m.place.admin1 == "Mopti"

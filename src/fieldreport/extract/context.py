@@ -245,10 +245,17 @@ def admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[A
 def _seat_town(name: str, gazetteer: Gazetteer, countries: list[str]) -> Entry | None:
     """ "(Madougou, Koro)": an area the gazetteer does not list, named after its seat, a town of
     the context's countries (with none, the one town so named)."""
-    if not countries:  # with no country in context, only a town of 1,000 or more so named
-        towns = [e for e in gazetteer.lookup(name) if e.kind == "town"]
-        unique = len(towns) == 1 and fold(towns[0].name) == fold(name)
-        return towns[0] if unique and towns[0].population >= 1000 and towns[0].admin1 else None
+    if not countries:  # with no country in context, a town of 1,000 or more so named, three
+        # times the size of any namesake: a seat, not a village ("Koro": Mali's, not Ivorian)
+        towns = sorted(
+            (e for e in gazetteer.lookup(name) if e.kind == "town" and fold(e.name) == fold(name)),
+            key=lambda e: -e.population,
+        )
+        if not towns or towns[0].population < 1000 or not towns[0].admin1:
+            return None
+        return (
+            towns[0] if len(towns) == 1 or towns[0].population >= 3 * towns[1].population else None
+        )
     town = gazetteer.best(name, countries=countries)
     if town is None or town.kind != "town" or not town.admin1 or town.country not in countries:
         return None
