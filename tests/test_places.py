@@ -458,6 +458,11 @@ def test_the_country_across_the_border_is_not_where(extract) -> None:  # type: i
         "with Ghana."
     )
     assert m.country == "BF"
+    (m,) = extract(
+        "On 3 May 2021, gunmen who came from Niger attacked Zobrakuni; Koglweogo members "
+        "repelled them."
+    )
+    assert m.country == "BF"
 
 
 def test_a_hints_seat_is_the_town_that_dwarfs_its_namesakes(extract) -> None:  # type: ignore[no-untyped-def]

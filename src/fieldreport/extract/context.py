@@ -88,6 +88,8 @@ def _across_border(tok: Token) -> bool:
     if after is not None and after.lower_ in _BORDER:
         return True
     before = [t.lower_ for t in doc[max(tok.i - 3, 0) : tok.i]]
+    if before and before[-1] == "from" and tok.ent_type_ == "GPE":
+        return True  # "militants from Mali", "crossed the border from Niger": where they came from
     return len(before) >= 2 and before[-1] in {"with", "of"} and before[-2] in _BORDER
 
 
