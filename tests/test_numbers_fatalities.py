@@ -391,3 +391,20 @@ def test_a_threat_to_open_fire_is_no_attack(extract) -> None:  # type: ignore[no
 def test_a_headlines_list_of_the_dead(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
     (m,) = extract(text)
     assert m.fatalities.acled == killed, m.claims
+
+
+def test_each_sides_dead_told_by_its_own_claimant_add_up(extract) -> None:  # type: ignore[no-untyped-def]
+    # the note's two soldiers and the army's own claim of seven assailants are not conflicting
+    # reports of one toll: ACLED's one total for the event counts both sides
+    (m,) = extract(
+        "On 3 May 2021, JNIM militants attacked an army post near Djibo and killed two soldiers. "
+        "The army said it killed seven of the assailants in its response."
+    )
+    assert m.fatalities.acled == 9, m.claims
+    assert "each side" in m.fatalities.rule
+    # two reports of the same side's dead still conflict: the lowest
+    (m,) = extract(
+        "On 3 May 2021, JNIM militants attacked an army post near Djibo and killed four soldiers. "
+        "Local sources said two soldiers were killed."
+    )
+    assert m.fatalities.acled == 2, m.claims

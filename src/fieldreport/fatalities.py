@@ -4,7 +4,8 @@ Rules (ACLED-CODING.md §7, DESIGN.md):
 - claims by one claimant in one sentence about different victims add up ("50 mercenaries and
   10 soldiers" = 60); the same claimant repeating itself counts once (its largest statement);
 - ``acled``: the lowest credible figure among claimants (ACLED records the lowest of conflicting
-  reports; a party's own claim is one conflicting report);
+  reports; a party's own claim is one conflicting report); claims about the dead of the
+  event's two sides, told by different claimants, do not conflict: each side's lowest, added;
 - ``low`` / ``high``: the smallest lower bound and the largest upper bound across claimants;
 - ``best``: the median of independent claimants (local, medical, UN/NGO, analysts, media, the
   report itself) when there are any, else the median of all, since parties inflate their tolls;
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from fieldreport.model import Claim, Fatalities
 
@@ -51,8 +52,21 @@ def _statement_of(claim: Claim) -> int:
     return hash((claim.claimant_text, claim.reported_by))
 
 
-def fatalities(claims: Sequence[Claim]) -> Fatalities:
-    """The toll of one event from all of its claims."""
+def fatalities(claims: Sequence[Claim], sides: Mapping[str, int] | None = None) -> Fatalities:
+    """The toll of one event from all of its claims. With ``sides`` (actor name -> 1 or 2, the
+    event's two sides), claims about the dead of one side do not conflict with claims about the
+    other's ("one soldier was killed; the army said it killed five militants": 6, ACLED's one
+    total for both sides): each side's toll is taken apart and the two are added."""
+    split = _by_side(claims, sides or {})
+    if split is not None:
+        parts = [fatalities(side) for side in split]
+        return Fatalities(
+            acled=sum(p.acled for p in parts),
+            low=sum(p.low for p in parts),
+            best=sum(p.best for p in parts),
+            high=sum(p.high for p in parts),
+            rule="each side's dead counted apart, then added: " + "; ".join(p.rule for p in parts),
+        )
     found = totals(claims)
     if not found:
         return Fatalities(0, 0, 0, 0, "no figure reported: 0")
@@ -66,3 +80,23 @@ def fatalities(claims: Sequence[Claim]) -> Fatalities:
         f"{'independent' if independent else 'all'} claims"
     )
     return Fatalities(acled=min(lows), low=min(lows), best=best, high=max(highs), rule=rule)
+
+
+def _by_side(claims: Sequence[Claim], sides: Mapping[str, int]) -> list[list[Claim]] | None:
+    """The figured claims parted by the side whose dead they count, when every one of them
+    names its victims, both sides have dead, and different claimants tell them (one claimant's
+    statement is already added up); else None."""
+    figured = [c for c in claims if c.killed_min is not None]
+    parts: dict[int, list[Claim]] = {}
+    for claim in figured:
+        side = sides.get(claim.victims.name) if claim.victims is not None else None
+        if side is None:
+            return None
+        parts.setdefault(side, []).append(claim)
+    if len(parts) < 2:
+        return None
+    claimants = [{claimant_key(c) for c in part} for part in parts.values()]
+    if all(len(c) == 1 for c in claimants) and len(set().union(*claimants)) == 1:
+        return None
+    rest = [c for c in claims if c.killed_min is None]
+    return [part + rest if n == 0 else part for n, part in enumerate(parts.values())]

@@ -119,7 +119,7 @@ def build_mention(
         place=place,
         actors=tuple(roles),
         claims=tuple(claims),
-        fatalities=_toll(sub_type, claims, causes),
+        fatalities=_toll(sub_type, claims, causes, _sides_of_roles(roles)),
         evidence=evidence,
         notes=notes,
         confidence=_confidence(date, place, roles, evidence),
@@ -215,7 +215,9 @@ NON_LETHAL = {
 }
 
 
-def _toll(sub_type: str, claims: list[Claim], causes: list[Claim]) -> Fatalities:
+def _toll(
+    sub_type: str, claims: list[Claim], causes: list[Claim], sides: dict[str, int]
+) -> Fatalities:
     """ACLED's toll from the claims; a crowd's toll leaves out the killings it reacted to
     (``causes``: "riots broke out after police killed a student"), another event's dead."""
     if sub_type in NON_LETHAL:
@@ -224,8 +226,13 @@ def _toll(sub_type: str, claims: list[Claim], causes: list[Claim]) -> Fatalities
         own = [c for c in claims if c not in causes]
         if not own:
             return Fatalities(0, 0, 0, 0, "0: the deaths the crowd reacted to are another event")
-        return fatalities(own)
-    return fatalities(claims)
+        return fatalities(own, sides)
+    return fatalities(claims, sides)
+
+
+def _sides_of_roles(roles: list[ActorRole]) -> dict[str, int]:
+    """Actor name -> the event's side (1: actor1 and its allies, 2: actor2 and its)."""
+    return {r.actor.name: 1 if r.role in ("actor1", "assoc1") else 2 for r in roles}
 
 
 def _civilians_hit(sub_type: str, sides: Sides, lead: str) -> bool:
