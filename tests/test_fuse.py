@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from fieldreport.fuse import Fuser, FusionConfig, Report, fuse, place_score, type_score
@@ -119,3 +120,26 @@ def test_ids_are_stable_and_revisions_recorded() -> None:
 def test_blocking_is_by_country() -> None:
     other = Place("Douentza", "BF", 15.0019, -2.9498, 1)
     assert len(fuse([Report(mention("a1", 5, DOUENTZA)), Report(mention("a2", 5, other))])) == 2
+
+
+def test_each_sides_dead_add_up_in_the_incident_too() -> None:
+    # one outlet counts the army's dead, another reports JNIM's losses as the army tells them:
+    # the incident's toll is both sides', as each mention's would be
+    def dead_of(victims: ActorRef, killed: int, claimant: ActorRef | None, article: str) -> Mention:
+        base = mention(article, 5, DOUENTZA)
+        claim = Claim(
+            evidence=Span(0, 4, "xxxx"),
+            claimant=claimant,
+            claimant_text=claimant.name if claimant else "",
+            killed_min=killed,
+            killed_max=killed,
+            victims=victims,
+            phrase=str(killed),
+            claimant_kind="party" if claimant else "source",
+        )
+        return dataclasses.replace(base, claims=(claim,))
+
+    (only,) = fuse([Report(dead_of(ARMY, 2, None, "a1")), Report(dead_of(JNIM, 7, ARMY, "a2"))])
+    assert only.fatalities.acled == 9 and "each side" in only.fatalities.rule
+    (only,) = fuse([Report(dead_of(ARMY, 2, None, "a1")), Report(dead_of(ARMY, 4, JNIM, "a2"))])
+    assert only.fatalities.acled == 2

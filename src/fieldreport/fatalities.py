@@ -19,7 +19,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from fieldreport.model import Claim, Fatalities
+from fieldreport.model import ActorRole, Claim, Fatalities
 
 INDEPENDENT = {"local", "un_ngo", "analyst", "media", "source"}
 
@@ -80,6 +80,11 @@ def fatalities(claims: Sequence[Claim], sides: Mapping[str, int] | None = None) 
         f"{'independent' if independent else 'all'} claims"
     )
     return Fatalities(acled=min(lows), low=min(lows), best=best, high=max(highs), rule=rule)
+
+
+def sides_of_roles(roles: Sequence[ActorRole]) -> dict[str, int]:
+    """Actor name -> the event's side (1: actor1 and its allies, 2: actor2 and its)."""
+    return {r.actor.name: 1 if r.role in ("actor1", "assoc1") else 2 for r in roles}
 
 
 def _by_side(claims: Sequence[Claim], sides: Mapping[str, int]) -> list[list[Claim]] | None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from fieldreport.extract.taxonomy import EVENT_TYPES
-from fieldreport.fatalities import fatalities
+from fieldreport.fatalities import fatalities, sides_of_roles
 from fieldreport.model import (
     ActorRole,
     Claim,
@@ -233,15 +233,18 @@ def summarize(iid: str, reports: Sequence[Report], previous: Incident | tuple[()
         base.sub_event_type if base else lead.sub_event_type,
     )
     outlets = [*(base.outlets if base else ()), *(r.outlet for r in reports if r.outlet)]
+    actors = (
+        lead.actors
+        if len(lead.actors) >= len(base.actors if base else ()) or not base
+        else base.actors
+    )
     return Incident(
         id=iid,
         event_type=event_type,
         sub_event_type=sub,
         date=_date([m.date for m in mentions] + [base.date if base else None]),
         place=_place([m.place for m in mentions] + [base.place if base else None]),
-        actors=lead.actors
-        if len(lead.actors) >= len(base.actors if base else ()) or not base
-        else base.actors,
+        actors=actors,
         mention_ids=tuple(
             dict.fromkeys([*(base.mention_ids if base else ()), *(m.index for m in mentions)])
         ),
@@ -249,7 +252,7 @@ def summarize(iid: str, reports: Sequence[Report], previous: Incident | tuple[()
             dict.fromkeys([*(base.article_ids if base else ()), *(m.article_id for m in mentions)])
         ),
         claims=tuple(claims),
-        fatalities=fatalities(claims),
+        fatalities=fatalities(claims, sides_of_roles(actors)),
         outlets=tuple(dict.fromkeys(outlets)),
         revisions=base.revisions if base else (),
     )

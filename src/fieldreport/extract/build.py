@@ -32,7 +32,7 @@ from fieldreport.extract.where import (
     homeland_place,
     named_place,
 )
-from fieldreport.fatalities import fatalities
+from fieldreport.fatalities import fatalities, sides_of_roles
 from fieldreport.model import (
     ActorRef,
     ActorRole,
@@ -119,7 +119,7 @@ def build_mention(
         place=place,
         actors=tuple(roles),
         claims=tuple(claims),
-        fatalities=_toll(sub_type, claims, causes, _sides_of_roles(roles)),
+        fatalities=_toll(sub_type, claims, causes, sides_of_roles(roles)),
         evidence=evidence,
         notes=notes,
         confidence=_confidence(date, place, roles, evidence),
@@ -228,11 +228,6 @@ def _toll(
             return Fatalities(0, 0, 0, 0, "0: the deaths the crowd reacted to are another event")
         return fatalities(own, sides)
     return fatalities(claims, sides)
-
-
-def _sides_of_roles(roles: list[ActorRole]) -> dict[str, int]:
-    """Actor name -> the event's side (1: actor1 and its allies, 2: actor2 and its)."""
-    return {r.actor.name: 1 if r.role in ("actor1", "assoc1") else 2 for r in roles}
 
 
 def _civilians_hit(sub_type: str, sides: Sides, lead: str) -> bool:
