@@ -473,3 +473,14 @@ def test_a_hints_seat_is_the_town_that_dwarfs_its_namesakes(extract) -> None:  #
     )
     assert m.country == "ML"
     assert m.place is not None and m.place.admin1 == "Mopti"
+
+
+def test_a_misspelt_city_is_still_the_city(extract) -> None:  # type: ignore[no-untyped-def]
+    # a typo in a city of 100,000 or more ("Ouagadougu", "Bobo-Dioulaso") is that city; a
+    # short or unknown name is never guessed
+    (m,) = extract("On 3 May 2021, nurses in Ouagadougu staged a sit-in over unpaid bonuses.")
+    assert m.place is not None and (m.place.name, m.place.country) == ("Ouagadougou", "BF")
+    (m,) = extract("On 3 May 2021, nurses in Bobo-Dioulaso staged a sit-in over unpaid bonuses.")
+    assert m.place is not None and m.place.name == "Bobo-Dioulasso"
+    (m,) = extract("On 3 May 2021, nurses in Qwertyuiop staged a sit-in over unpaid bonuses.")
+    assert m.place is None

