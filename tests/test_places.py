@@ -484,3 +484,11 @@ def test_a_misspelt_city_is_still_the_city(extract) -> None:  # type: ignore[no-
     assert m.place is not None and m.place.name == "Bobo-Dioulasso"
     (m,) = extract("On 3 May 2021, nurses in Qwertyuiop staged a sit-in over unpaid bonuses.")
     assert m.place is None
+
+
+def test_the_town_a_facility_is_named_for(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(
+        "On 3 May 2021, teachers of the Provincial High School Dedougou held a sit-in over "
+        "unpaid bonuses."
+    )
+    assert m.place is not None and (m.place.name, m.place.country) == ("Dédougou", "BF")

@@ -182,6 +182,8 @@ def _candidates(sent: Span, doc_ents: Sequence[Span] | None) -> dict[int, tuple[
             last = _whole_name(ent[-1], sent)
             end = last.idx + len(last) - base
             candidates[ent.start_char - base] = (end, text[ent.start_char - base : end])
+        elif ent.label_ == "ORG" and (town := _town_in_facility(ent)) is not None:
+            candidates.setdefault(town.start_char - base, (town.end_char - base, town.text))
     for m in _PREP_NAME.finditer(text):
         candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
     for _, (end, _) in sorted(candidates.items()):
@@ -189,6 +191,16 @@ def _candidates(sent: Span, doc_ents: Sequence[Span] | None) -> dict[int, tuple[
         if after is not None:
             candidates.setdefault(after.start("name"), (after.end("name"), after["name"]))
     return candidates
+
+
+def _town_in_facility(ent: Span) -> Span | None:
+    """ "the Regional Hospital Center Dedougou": the name after a facility's kind, where the
+    facility is; not a name before it ("Yalgado Ouedraogo Hospital" is named after a man)."""
+    kinds = [t.i for t in ent if t.text in _FACILITY]
+    if not kinds or kinds[-1] == ent.end - 1:
+        return None
+    rest = ent.doc[kinds[-1] + 1 : ent.end]
+    return rest if all(t.text[:1].isupper() and t.is_alpha for t in rest) else None
 
 
 def _whole_name(last: Token, sent: Span) -> Token:
