@@ -229,6 +229,23 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "phones; the men were tied up and beaten.",
             ("Violence against civilians", "Attack"),
         ),
+        (
+            "On 2 May 2024, French aircraft carried out a strike on a militant hideout near "
+            "Djenne.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "On 2 May 2024, a MINUSMA truck was hit by a twin-IED north of Djenne.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (  # the shots, then who they hurt, in the next sentence
+            "On 2 May 2024, JNIM militants fired shots near Djenne. Two herders were wounded.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants seized a large number of goats in Djenne.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
         (  # troops combing the area afterwards exchanged no fire
             "On 2 May 2024, the air force struck a JNIM camp near Djenne and troops then carried "
             "out combing operations in the area.",

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 CUES: dict[str, str] = {
     "clash": r"(?<!no )(?<!without )clash\w*|fought|battl\w+|firefights?|gun ?fights?|"
-    r"fightings?|skirmish\w*|exchanges? of (gun)?fire|(exchang|trad)(ed|ing) (gun ?)?fire|"
-    r"shoot-?outs?|"
+    r"fightings?|fights? between|skirmish\w*|exchanges? of (gun)?fire|"
+    r"(exchang|trad)(ed|ing) (gun ?)?fire|shoot-?outs?|"
     r"gun ?battles?|"
     r"engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
     r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts|routed|fought back|"
@@ -18,7 +18,7 @@ CUES: dict[str, str] = {
     "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|slit (\w+ ){0,2}throats?|"
     r"targeted (an? |the )(\w+ ){0,3}(convoy|patrol|camp|base|position|vehicle|post|checkpoint)s?|"
     r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|opens fire|(?<!to )open fire|"
-    r"guns? down|shot|shoot\w*|gunned down|"
+    r"guns? down|shot|shoot\w*|gunned down|fired (\w+ )?(gun ?)?shots(?! in(to)? the air)|"
     r"fired ((gun)?shots )?(at|on|upon|against)|(gun ?shot|stab)[- ]?wounded|strangled|"
     r"(targeted|hit|struck) (\w+ ){0,3}(with|by) (gun)?fire|found (dead|murdered|killed|executed|"
     r"beheaded|slaughtered)|decapitat\w+|captured(?! (the )?(towns?|city|cities|villages?|"
@@ -38,11 +38,12 @@ CUES: dict[str, str] = {
     r"bombed from the air|(helicopter|aircraft|jets?|warplanes?|air force) "
     r"(struck|bombed|fired|targeted|strafed|hit)|frappes? a[ée]riennes?|"
     r"(aircraft|aircrafts|jets?|drones?|helicopters?|air force) (\w+ ){0,4}(carried out|conducted) "
-    r"(\w+ ){0,2}strikes",
+    r"(\w+ ){0,2}strikes?",
     "shelling": r"shell(ed|ing|s)|mortars?|artillery|rockets? (fire|attack\w*|struck|hit|landed)|"
     r"missiles?|obus|fired (\w+ ){0,2}rockets?|rocket (barrages?|fire|attacks?)|rpgs?|"
     r"rocket-propelled grenades?",
-    "ied": r"ieds?|improvised explosive|land ?mines?|mines? (exploded|blast|explosion)|"
+    "ied": r"ieds?|(dual|twin|double|multiple)-ieds?|improvised explosive|land ?mines?|"
+    r"mines? (exploded|blast|explosion)|"
     r"(hit|struck|ran over|triggered) (a|an) (land ?)?mine|roadside bomb|explosive devices?|"
     r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?|roadside explosives?|"
     r"blew up|(detonated|exploded|blown up) (a|the) (\w+ ){0,2}(bridge|tower|antenna|pylon)|"
@@ -68,7 +69,7 @@ CUES: dict[str, str] = {
     r"([\w'’]+ ){0,3}(road|roads|street|streets|traffic|highway|route|rn\d+)|violent (protests?|"
     r"demonstrations?)|clash\w* (\w+ ){0,3}(police|security forces|gendarmes|soldiers)|"
     r"assaulted|machetes|stoned|turned (violent|deadly|into (a )?(riots?|clash\w*))|"
-    r"plunder\w*|went on (the|a) rampage|(fired|firing) ((gun)?shots )?(in|into) the air|"
+    r"plunder\w*|went on (the|a) rampage|(fired|firing) ((gun ?)?shots )?(in|into) the air|"
     r"threw stones|"
     r"stones (were )?thrown|blockades?|fir(ed|ing) (their )?(guns|weapons)|"
     r"prevent\w* (an? |the )?(\w+ ){0,2}(patrol|convoy|troops|soldiers|peacekeepers) from",
@@ -104,7 +105,8 @@ CUES: dict[str, str] = {
     "people": r"youths?|students|pupils|residents|locals|traders|vendors|shopkeepers|supporters|"
     r"crowds?|rioters|fans|worshippers|passers-?by|merchants|miners|villagers|families|"
     r"activists|inhabitants|neighbou?rs|relatives|brotherhoods|(two|rival|opposing) groups|"
-    r"youngsters|opponents|partisans|(two|rival|opposing) (camps|factions|clans)|"
+    r"youngsters|opponents|partisans|communal groups|communities|"
+    r"(two|rival|opposing) (camps|factions|clans)|"
     r"(opposing|rival) (\w+ )?(groups|factions|camps|supporters)",
     "weapons": r"firearms|guns|rifles?|machetes|blade(d)? weapons|knives|armed (\w+ )?(youths?|"
     r"men|residents|villagers|people|groups?)",
@@ -115,7 +117,7 @@ CUES: dict[str, str] = {
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
     r"shops|market|village|school|vehicles?|church|mosque|materials?|motorbikes?|trucks?|"
     r"equipment|offices?|town hall|antennas?|crops|fields|machines|machinery|tractors?)|"
-    r"set fire to|torch\w+|seiz\w+ (\w+ ){0,3}(heads of )?(vehicles?|trucks?|livestock|cattle|"
+    r"set fire to|torch\w+|seiz\w+ (\w+ ){0,4}(heads of )?(vehicles?|trucks?|livestock|cattle|"
     r"animals|motorbikes?|goods|supplies|property|belongings|food|cars?|phones|money|herds?|"
     r"flocks?|tricycles?|ruminants|sheep|goats|camels|millet|rice|grain|"
     r"foodstuffs?|medicines?|medical supplies|fuel|cash|ballots?|urns|(voting|election|"
