@@ -246,6 +246,18 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, JNIM militants seized a large number of goats in Djenne.",
             ("Strategic developments", "Looting/property destruction"),
         ),
+        (  # the subject of the first verb hurt whom the second names
+            "On 2 May 2024, gunmen forced their way into a shop in Djenne and wounded the owner.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, loud detonations were heard near the army camp in Djenne.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (
+            "On 2 May 2024, three rockets fired by militants landed near Djenne airport.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
         (  # troops combing the area afterwards exchanged no fire
             "On 2 May 2024, the air force struck a JNIM camp near Djenne and troops then carried "
             "out combing operations in the area.",

@@ -39,7 +39,8 @@ CUES: dict[str, str] = {
     r"(struck|bombed|fired|targeted|strafed|hit)|frappes? a[ée]riennes?|"
     r"(aircraft|aircrafts|jets?|drones?|helicopters?|air force) (\w+ ){0,4}(carried out|conducted) "
     r"(\w+ ){0,2}strikes?",
-    "shelling": r"shell(ed|ing|s)|mortars?|artillery|rockets? (fire|attack\w*|struck|hit|landed)|"
+    "shelling": r"shell(ed|ing|s)|mortars?|artillery|rockets? (fire|fired|attack\w*|struck|hit|"
+    r"landed)|"
     r"missiles?|obus|fired (\w+ ){0,2}rockets?|rocket (barrages?|fire|attacks?)|rpgs?|"
     r"rocket-propelled grenades?",
     "ied": r"ieds?|(dual|twin|double|multiple)-ieds?|improvised explosive|land ?mines?|"
@@ -51,7 +52,7 @@ CUES: dict[str, str] = {
     r"(passage|passing) of (an? |the |his |their )?(\w+ ){0,2}(on|over) (an? )?(land ?)?mine|"
     r"(the|an|a|twin) ([\w-]+ ){0,3}(explosions?|blasts?)|(device|bomb|mine) (went off|exploded)|"
     r"(?<!no )blasts?(?! of (wind|air|music|cold))|(?<!no )explosions?(?! of (violence|anger|joy|"
-    r"protests?|cases|demand))|mine detonations?|set off (\w+ ){0,2}explosives",
+    r"protests?|cases|demand))|(?<!no )detonations?|set(ting)? off (\w+ ){0,2}explosives",
     "grenade": r"grenades?",
     "protest": r"protest(?!ant)\w*|demonstrat\w+|marche[ds]?|"
     r"the march (of|to|towards|through|on)|"
@@ -120,7 +121,7 @@ CUES: dict[str, str] = {
     r"set fire to|torch\w+|seiz\w+ (\w+ ){0,4}(heads of )?(vehicles?|trucks?|livestock|cattle|"
     r"animals|motorbikes?|goods|supplies|property|belongings|food|cars?|phones|money|herds?|"
     r"flocks?|tricycles?|ruminants|sheep|goats|camels|millet|rice|grain|"
-    r"foodstuffs?|medicines?|medical supplies|fuel|cash|ballots?|urns|(voting|election|"
+    r"foodstuffs?|medicines?|medical supplies|fuel|cash|ballots?|urns|(voting|elections?|"
     r"electoral) (material|equipment|kits))|"
     r"stripp\w+ (\w+ ){0,3}of (their |his |her |its )?(\w+ ){0,2}(belongings|money|cash|"
     r"valuables|phones|motorbikes?|possessions|goods|effects|furnishings)|extort\w*|"

@@ -239,6 +239,19 @@ def _hit_a_device(verb: Token) -> bool:
     )
 
 
+def _then_hurt(verb: Token) -> bool:
+    """ "gunmen broke into the house and wounded one person": a verb coordinated with the
+    subject's, with no subject of its own, hurts or kills someone."""
+    return any(
+        c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and c.lemma_.lower() in HARM_LEMMAS | VIOLENT_LEMMAS
+        and not any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)
+        and any(d.dep_ in {"dobj", "obj"} for d in c.children)
+        for c in verb.children
+    )
+
+
 def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
     lemma = head.lemma_.lower()
     if dep in {"nsubj", "csubj"} and lemma in REPORTING_LEMMAS:
@@ -261,7 +274,7 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
         and not any(c.dep_ == "nummod" for c in tok.children)  # "9 peacekeepers wounded incl. 4"
     ):
         return "attacker"  # "gunmen wounded two guards": with an object, no elliptical passive
-    if dep in {"nsubj"} and (lemma in VIOLENT_LEMMAS or _agentive(head)):
+    if dep in {"nsubj"} and (lemma in VIOLENT_LEMMAS or _agentive(head) or _then_hurt(head)):
         return "attacker"
     if dep in {"nsubjpass", "dobj", "obj"} and lemma in VIOLENT_LEMMAS:
         return "target"
