@@ -492,3 +492,24 @@ def test_the_town_a_facility_is_named_for(extract) -> None:  # type: ignore[no-u
         "unpaid bonuses."
     )
     assert m.place is not None and (m.place.name, m.place.country) == ("Dédougou", "BF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a town the event was on its way to, around, or beside: near it (2), not in it
+        "On 3 May 2020, a truck hit a mine 12 km past Zobrakuni on the road towards Djibo.",
+        "On 3 May 2020, gunmen robbed traders near Zobrakuni after leaving Djibo.",
+        "On 3 May 2020, gunmen burned granaries in the hamlet of Zobrakuni in the Djibo area.",
+        "On 3 May 2020, a bus hit a mine between Zobrakuni [Zobra] and Djibo.",
+    ],
+)
+def test_a_town_the_event_was_only_near(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(text)
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Djibo", 2)
+
+
+def test_where_the_wounded_were_taken_is_not_where(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(
+        "On 3 May 2020, a herder evacuated to Djibo had been shot by gunmen in Aribinda."
+    )
+    assert m.place is not None and m.place.name == "Aribinda"

@@ -28,18 +28,19 @@ _NEAR = re.compile(
     r"environs of|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)? (?:of|part of)|km (?:from|of)|kilometres (?:from|of)|kilometers (?:from|of)|"
     r"miles (?:from|of)|direction of|road to|axis|between|border (?:town|area) of|region of|"
-    r"commune of|way (?:to|from)|from|"
+    r"commune of|way (?:to|from)|from|towards?|en route (?:to|for)|heading (?:to|for)|bound for|"
+    r"after leaving|"
     r"près de|environs de|sur l'axe)\s+(?:the\s+)?(?:(?:village|town|city|commune|locality|"
     r"hamlet|market|localité|village de|commune de)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 # "between Mentao (Pobe-Mengao, Soum) and Djibo": the second town is near the event too
 _BETWEEN_AND = re.compile(
-    r"\bbetween\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s*\([^)]*\))?\s+and\s+"
+    r"\bbetween\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s*[(\[][^)\]]*[)\]])?\s+and\s+"
     r"(?:the\s+)?(?:(?:village|town|city|locality)\s+of\s+)?$"
 )
 _PREP_NAME = re.compile(
-    r"\b(?:in|at|near|of|outside|around|from|to|towards|toward|between|and|on|axis|via|through|"
+    r"\b(?:in|at|near|of|outside|around|from|to|towards|toward|between|and|on|axis|via|through|leaving|"
     r"en|à|de|dans|coded as)\s+"
     r"(?:the\s+)?(?:(?:village|town|city|commune|locality|hamlet|district|area|region|province|"
     r"department|circle|cercle)\s+of\s+)?"
@@ -59,6 +60,13 @@ _GEO_PRECISION = re.compile(
 _FROM = re.compile(
     r"(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )(?<!away )\bfrom\s+(?:the\s+)?"
     r"(?:(?:village|town|city|commune|locality|area)\s+of\s+)?$",
+    re.I,
+)
+_AROUND_AFTER = re.compile(r"\s+(?:area|surroundings|outskirts|vicinity)\b", re.I)
+# where the wounded were taken: not where it happened
+_TAKEN_TO = re.compile(
+    r"\b(?:(?:hospital|clinic|health cent(?:er|re))\s+(?:in|of|at)|(?:evacuated|transferred|"
+    r"taken|rushed|airlifted)\s+to(?:\s+the\s+hospital\s+(?:in|of))?)\s+(?:the\s+)?$",
     re.I,
 )
 _IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$", re.I)
@@ -166,7 +174,8 @@ def _precision(hit: PlaceHit, text: str, start: int, base: int, unknown: int) ->
         text[max(0, start - 80) : start]
     )
     within = 0 <= start - unknown <= 5 and text[unknown:start].strip() == "in"
-    precision = 2 if near or within else hit.precision
+    around = _AROUND_AFTER.match(text[hit.end - base :])  # "in the Koro area"
+    precision = 2 if near or within or around else hit.precision
     stated = _GEO_PRECISION.match(text[hit.end - base : hit.end - base + 40])
     return int(stated["n"]) if stated else precision  # "X at geoprecision 2"
 
@@ -234,7 +243,11 @@ def _ranked(hits: list[PlaceHit], text: str, base: int) -> list[PlaceHit]:
     # "on the axis Djibo-Aribinda (coded as Aribinda ...)": the place the note says it coded
     coded = [h for h in hits if _before(h, _CODED_AS, text, base)]
     # "Fulani from Koro signed an accord in Sevare": where people come from is not the place
-    origin = [h for h in hits if h not in coded and _before(h, _FROM, text, base)]
+    origin = [
+        h
+        for h in hits
+        if h not in coded and (_before(h, _FROM, text, base) or _before(h, _TAKEN_TO, text, base))
+    ]  # and where the wounded were taken ("died in the hospital in Sevare")
     rest = [h for h in hits if h not in coded and h not in origin]
     if not any(_before(h, _IN_AT, text, base) for h in rest):
         return coded + [h for h in hits if h not in coded]  # "marched from A to B"
