@@ -513,3 +513,9 @@ def test_where_the_wounded_were_taken_is_not_where(extract) -> None:  # type: ig
         "On 3 May 2020, a herder evacuated to Djibo had been shot by gunmen in Aribinda."
     )
     assert m.place is not None and m.place.name == "Aribinda"
+
+
+def test_two_far_towns_in_a_hyphen_are_no_road(extract) -> None:  # type: ignore[no-untyped-def]
+    # "Sare-Male": one village's name, not a road from Sare (France) to Malé (Maldives)
+    (m,) = extract("On 3 May 2020, bandits killed a cattle trader in the area of Sare-Male.")
+    assert m.place is None or m.place.country not in {"FR", "MV"}

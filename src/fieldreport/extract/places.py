@@ -467,6 +467,9 @@ def _trimmable(word: str) -> bool:
 _ROAD = re.compile(r"\b(axis|axe|road|route|highway|corridor|stretch|section|track)\b", re.I)
 
 
+ROAD_KM = 800  # two towns farther apart than this are not the ends of one road a note names
+
+
 def _axis_end(
     name: str,
     start: int,
@@ -492,8 +495,12 @@ def _axis_end(
             known.append((part, entry))
     if not known:
         return None
-    if len(known) < 2 and not _ROAD.search(around) and known[0][1].country not in countries:
-        return None  # with no country in context, "Pobe-Mengao" is not Pobè of Benin
+    if not _ROAD.search(around) and known[0][1].country not in countries:
+        if len(known) < 2:
+            return None  # with no country in context, "Pobe-Mengao" is not Pobè of Benin
+        (_, a), (_, b) = known[:2]
+        if km(a.lat, a.lon, b.lat, b.lon) > ROAD_KM:
+            return None  # "Sare-Male": no road from Sare in France to Malé in the Maldives
     part, entry = known[0]
     at = start + name.find(part)
     return PlaceHit(at, at + len(part), part, entry, 2)
