@@ -519,3 +519,9 @@ def test_two_far_towns_in_a_hyphen_are_no_road(extract) -> None:  # type: ignore
     # "Sare-Male": one village's name, not a road from Sare (France) to Malé (Maldives)
     (m,) = extract("On 3 May 2020, bandits killed a cattle trader in the area of Sare-Male.")
     assert m.place is None or m.place.country not in {"FR", "MV"}
+
+
+def test_an_areas_position_is_its_seat_named_like_it(extract) -> None:  # type: ignore[no-untyped-def]
+    # the Ansongo cercle is coded at Ansongo, its seat, not at another town the area holds
+    (m,) = extract("On 3 May 2020, gunmen burned granaries in Zobrakuni (Ouatagouna, Ansongo).")
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Ansongo", 3)

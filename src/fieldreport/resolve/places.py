@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from fieldreport.errors import DataError
 from fieldreport.model import Place
 
-CACHE_VERSION = 5  # 4: Gazetteer._regions_by_name; 5: admin2 areas
+CACHE_VERSION = 7  # 4: Gazetteer._regions_by_name; 5: admin2 areas; 7: their seats
 ADMIN2_SPELLING_SCORE = 85  # rapidfuzz ratio for a province's other spelling
 _REGION_WORD = re.compile(r"\s+(region|province|state)$", re.IGNORECASE)
 _ADMIN_AFFIX = re.compile(
@@ -343,9 +343,10 @@ def _score(
 
 
 def _data_key() -> str:
-    """Changes whenever the packaged additions change, so an old cache is never reused."""
+    """Changes whenever the packaged additions or this module (which builds the gazetteer)
+    change, so an old cache is never reused."""
     text = importlib.resources.files("fieldreport").joinpath("data/places.tsv").read_bytes()
-    return hashlib.sha256(text).hexdigest()[:12]
+    return hashlib.sha256(text + Path(__file__).read_bytes()).hexdigest()[:12]
 
 
 def _cache_dir() -> Path:
@@ -461,6 +462,7 @@ def _admin2_areas(entries: list[Entry]) -> list[Entry]:
     a province is a hint about a place, not a place a report names. Its name and position are
     the seat's, the town ACLED codes when only the province is known (geo precision 3)."""
     best: dict[tuple[str, str, str], Entry] = {}
+    seats: dict[tuple[str, str, str], Entry] = {}  # a town named as the area is its seat
     for entry in entries:
         key = (entry.country, entry.admin1, entry.admin2)
         if (
@@ -469,6 +471,12 @@ def _admin2_areas(entries: list[Entry]) -> list[Entry]:
             and (key not in best or entry.population > best[key].population)
         ):
             best[key] = entry
+        if entry.kind == "town" and entry.admin1:
+            seats.setdefault((entry.country, entry.admin1, fold(entry.name)), entry)
+    for (cc, admin1, admin2), entry in best.items():
+        seat = seats.get((cc, admin1, fold(admin2)))
+        if seat is not None and fold(entry.name) != fold(admin2):
+            best[(cc, admin1, admin2)] = seat  # Ansongo for the Ansongo cercle, not Labbezanga
     return [
         Entry(e.name, cc, e.lat, e.lon, admin1, admin2, e.population, "admin2", e.geonames_id)
         for (cc, admin1, admin2), e in best.items()
