@@ -274,6 +274,13 @@ def test_repeated_statement_counts_once() -> None:
             "were due to a herder being killed.",
             10,
         ),
+        # one found dead, however the sentence says it
+        (
+            "On 3 May 2024, gunmen kidnapped a trader near Kona; he was found dead two days later.",
+            1,
+        ),
+        ("On 3 May 2024, two gendarmes in Kona beat to death a suspected thief.", 1),
+        ("Herder killed and a boy abducted by gunmen near Kona on 3 May 2024", 1),
     ],
 )
 def test_tolls_in_note_style(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]

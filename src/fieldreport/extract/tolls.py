@@ -106,6 +106,9 @@ def is_injury(token: Token) -> bool:
     return bool(_INJURY.match(token.lower_))
 
 
+_MISTAGGED_VERBS = {"beat", "stoned", "hacked", "stabbed"}  # tagged nouns or adjectives
+
+
 def kill_verb(death: Token) -> Token:
     """'shot dead', 'beaten to death': the verb carries the victims, not 'dead'."""
     if death.lower_ not in {"dead", "death"}:
@@ -117,8 +120,8 @@ def kill_verb(death: Token) -> Token:
     before = [doc[i] for i in (death.i - 1, death.i - 2) if i >= 0]
     head = death.head.head if death.head.lower_ == "to" else death.head  # "tortured ... to death"
     for cand in (head, *before):
-        if cand.pos_ == "VERB" and cand.i < death.i:
-            return cand
+        if (cand.pos_ == "VERB" or cand.lower_ in _MISTAGGED_VERBS) and cand.i < death.i:
+            return cand  # "beat to death", whatever the tagger made of "beat"
     return death
 
 

@@ -199,8 +199,15 @@ def _headline_subject(verb: Token) -> list[Token]:
     return [
         c
         for c in verb.children
-        if c.dep_ == "nsubj" and c.tag_ == "NN" and {d.lower_ for d in c.children} & {"a", "an"}
-    ]
+        if c.dep_ == "nsubj"
+        and (
+            (c.tag_ == "NN" and {d.lower_ for d in c.children} & {"a", "an"})
+            or (
+                (_capitalised_noun(c) or (c.tag_ == "NN" and c.i == c.sent.start))
+                and not any(d.dep_ in {"det", "nummod"} for d in c.children)
+            )
+        )
+    ]  # "Marabout killed and an apprentice abducted": the first word, capitalised
 
 
 def _stranded_subject(verb: Token) -> list[Token]:
@@ -232,6 +239,8 @@ def _single_victim(death: Token) -> Token | None:
         candidates = _victim_heads(verb)
     elif death.lower_ == "dead":  # "shot dead a civilian" parsed with "dead" as the verb
         candidates = [c for c in death.children if c.dep_ in {"dobj", "obj", "pobj"}]
+    elif verb.lemma_.lower() == "find" and any(c.lower_ == "dead" for c in verb.children):
+        candidates = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "he was found dead"
     else:
         return None
     return next((noun for noun in candidates if _single(noun)), None)
@@ -254,6 +263,7 @@ def _single(noun: Token) -> bool:
             noun.dep_ == "nsubjpass"
             or (noun.dep_ == "ROOT" and noun.head.i == noun.i)
             or (noun.dep_ in {"dobj", "obj"} and noun.head.tag_ in {"VBZ", "VBP"})
+            or (noun.dep_ == "nsubj" and noun.head.tag_ in {"VBN", "VBD"})  # "Marabout killed and"
         )
         and noun.lemma_.lower() not in NOT_PEOPLE
     )  # headlines: "officer killed", "chief assassinated by armed men", "police kill gunman"
