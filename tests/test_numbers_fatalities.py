@@ -274,6 +274,12 @@ def test_repeated_statement_counts_once() -> None:
             "were due to a herder being killed.",
             10,
         ),
+        # one who later died of the wounds, told in a clause about him
+        (
+            "On 3 May 2024, gunmen fired on a bus near Kona, wounding a driver who later died "
+            "of his wounds.",
+            1,
+        ),
         # one found dead, however the sentence says it
         (
             "On 3 May 2024, gunmen kidnapped a trader near Kona; he was found dead two days later.",

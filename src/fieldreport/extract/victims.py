@@ -79,7 +79,8 @@ def _single_victims(death: Token) -> list[Token]:
         # "he later died", not "the Burkinabe who died" (a clause about others) nor a natural
         # death ("died of a heart attack")
         natural = _NATURAL.search(" ".join(t.text for t in death.subtree))
-        return [] if death.dep_ == "relcl" or natural else _succumbed(death)
+        about_others = death.dep_ == "relcl" and not _of_wounds(death)
+        return [] if about_others or natural else _succumbed(death)
     if death.lower_ in {"body", "corpse"} or verb.lemma_.lower() not in _KILL_VERBS | {
         "torture",
         "beat",
@@ -97,6 +98,18 @@ def _single_victims(death: Token) -> list[Token]:
         elif _one_person(noun) and bracket_of(noun) == bracket_of(verb):  # not "a man [a child]"
             found.append(noun)
     return found
+
+
+_WOUNDS = {"wounds", "wound", "injuries", "injury"}
+
+
+def _of_wounds(verb: Token) -> bool:
+    """ "a gendarme who later died of his wounds": died of this event's violence, not of
+    another's ("the Burkinabe who died in 2015")."""
+    return any(
+        p.lower_ in {"of", "from"} and any(o.lower_ in _WOUNDS for o in p.children)
+        for p in verb.children
+    )
 
 
 def _succumbed(verb: Token) -> list[Token]:
