@@ -57,3 +57,10 @@ def test_devices_seized_are_not_set_off() -> None:
     text = "Soldiers seized two rifles and three IEDs; an IED later hit their truck."
     found = without_grievances(text, cues_in(text))
     assert found["ied"] == [(text.index("IED later"), text.index("IED later") + 3)]
+
+
+def test_a_coup_executed_is_no_killing() -> None:
+    # "executed a coup", "executed the orders": carried out, nobody killed
+    assert not COMPILED["death"].search("Soldiers executed a coup at the palace on Monday.")
+    assert not COMPILED["death"].search("The unit executed the orders of its commander.")
+    assert COMPILED["death"].search("Militants executed two herders near Kona.")

@@ -5,6 +5,12 @@ clash, an attack, a protest, looting, a death.
 
 from __future__ import annotations
 
+# a killing, not a coup, a plan or an order carried out
+EXECUTE = (
+    r"execut\w+(?! (an? |the |their |its |his )?(\w+ )?(coup|plans?|operations?|orders?|missions?|"
+    r"projects?|programm?e?s?|strategy|warrants?|contracts?|budget|duties|tasks?))"
+)
+
 CUES: dict[str, str] = {
     "clash": r"(?<!no )(?<!without )clash\w*|fought|battl\w+|firefights?|gun ?fights?|"
     r"fightings?|fights? between|skirmish\w*|exchanges? of (gun)?fire|"
@@ -23,7 +29,7 @@ CUES: dict[str, str] = {
     r"(targeted|hit|struck) (\w+ ){0,3}(with|by) (gun)?fire|found (dead|murdered|killed|executed|"
     r"beheaded|slaughtered)|decapitat\w+|captured(?! (the )?(towns?|city|cities|villages?|"
     r"localit(y|ies)|communes?|districts?|hamlets?|capital))|"
-    r"killed|killing|kills?|massacr\w+|execut\w+|murder\w*|slaughter\w*|behead\w*|"
+    r"killed|killing|kills?|massacr\w+|" + EXECUTE + r"|murder\w*|slaughter\w*|behead\w*|"
     r"stabb\w+|hacked|burned alive|burn(ed|t|s)? (\w+ ){1,3}alive|torture\w*|beat(en)? to death|"
     r"assassinat\w+|"
     r"attaqu\w+|tu[ée]s?|abattu\w*",
@@ -92,8 +98,8 @@ CUES: dict[str, str] = {
     # the attacked fought back: whoever they are, the attack became a fight
     "defense": r"repel\w*|repuls\w*|responded to the (attack|assault|assailants|incursion|raid)s?|"
     r"fought back|fend(ed)? off|returned fire|retaliated|riposted",
-    "targeted_killing": r"assassinat\w+|execut\w+|murder\w*|summar(il)?y|extra-?judicial\w*",
-    "execution": r"execut\w+|summar(il)?y|extra-?judicial\w*",  # of a captive: no fight
+    "targeted_killing": r"assassinat\w+|" + EXECUTE + r"|murder\w*|summar(il)?y|extra-?judicial\w*",
+    "execution": EXECUTE + r"|summar(il)?y|extra-?judicial\w*",  # of a captive: no fight
     "unarmed": r"off-duty|off duty|unarmed|not on duty|on leave|retired|"
     r"on (his|their) farm(land)?s?|at (his|their) homes?|in (his|their) homes?|in civilian clothes",
     "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
@@ -195,6 +201,6 @@ CUES: dict[str, str] = {
     r"fatalit\w+|slain|"
     r"decapitat\w+|"
     r"burn(ed|t|s)? (\w+ ){1,3}alive|burn(ed|t|s)? to death|lost (their|his|her) lives?|"
-    r"death toll|losses|massacr\w+|execut\w+|assassinat\w+|"
+    r"death toll|losses|massacr\w+|" + EXECUTE + r"|assassinat\w+|"
     r"behead\w*|murder\w*|lynch\w*|tu[ée]s?|morts?|slit (\w+ ){0,2}throats?|hanged",
 }
