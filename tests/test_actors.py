@@ -455,3 +455,13 @@ def test_a_victim_the_parser_makes_the_next_verbs_subject() -> None:
         tags=["NNS", "VBD", "JJ", "CD", "NNS", ",", "VBD", "NNS", "."],
     )
     assert (side_of(doc[4]), side_of(doc[0])) == ("target", "attacker")
+
+
+def test_a_group_operates_where_its_area_says_first(extract) -> None:  # type: ignore[no-untyped-def]
+    # the ADF, a Ugandan group, fights in eastern Congo: Beni is Congo's town, not a guess
+    # lost to the group's home; AQIM's men in the Sahel are in Mali, not Algeria
+    (m,) = extract("On 9 May 2021, ADF rebels killed nine farmers in a village near Beni.")
+    assert m.country == "CD"
+    assert m.place is not None and m.place.name == "Beni"
+    (m,) = extract("On 9 May 2021, AQIM militants abducted two traders in Zobrakuni.")
+    assert m.country == "ML"

@@ -181,13 +181,14 @@ class ActorDictionary:
         return list(self._actors)
 
     def area(self, key: str) -> tuple[str, ...]:
-        """Countries where a named group operates: its home country first, then its area. A
-        foreign force's home is not where it fights (Barkhane: Mali, not France)."""
+        """Countries where a named group operates: its area as listed, main theatre first
+        (the ADF: Congo, then Uganda, its home), else its home country. A foreign force's
+        home is not where it fights (Barkhane: Mali, not France)."""
         actor = self._actors[key]
         if self.is_external(key) and actor.area:
             return actor.area
         home = (actor.country,) if actor.country else ()
-        return tuple(dict.fromkeys(home + actor.area))
+        return tuple(dict.fromkeys(actor.area + home))
 
     def home(self, key: str) -> tuple[str, ...]:
         actor = self._actors[key]
