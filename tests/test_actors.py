@@ -465,3 +465,13 @@ def test_a_group_operates_where_its_area_says_first(extract) -> None:  # type: i
     assert m.place is not None and m.place.name == "Beni"
     (m,) = extract("On 9 May 2021, AQIM militants abducted two traders in Zobrakuni.")
     assert m.country == "ML"
+
+
+def test_maoists_in_india_and_a_police_informer_is_no_policeman(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(
+        "On 2 July 2023, Maoists shot dead a police informer in Sukma district, Chhattisgarh, "
+        "India."
+    )
+    names = {r.role: r.actor.name for r in m.actors}
+    assert names["actor1"] == "CPI (Maoist): Communist Party of India (Maoist)"
+    assert not any(r.actor.name.startswith("Police Forces") for r in m.actors)

@@ -60,6 +60,8 @@ _ABROAD_NOUNS = {
     "tourist",
     "owned",
 }
+# those who serve a force without being its men
+_NOT_MEMBERS = {"informer", "informant", "collaborator", "spy", "contractor"}
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
 NEEDS_COUNTRY = {"forces"}
 COREF_WORDS = ["rebels", "rebel", "separatists", "insurgents", "fighters", "rebel fighters"]
@@ -242,6 +244,8 @@ class ActorFinder:
         hit = self._generic_hit(span, kind)
         if span.text.lower() in NEEDS_COUNTRY and hit.country is None:
             return []
+        if span.root.dep_ == "compound" and span.root.head.lemma_.lower() in _NOT_MEMBERS:
+            return []  # "a police informer", "army collaborators": not the force's own men
         if hit.group is None and hit.country is None:
             return [hit]
         for tok in span.root.lefts:
