@@ -475,3 +475,11 @@ def test_maoists_in_india_and_a_police_informer_is_no_policeman(extract) -> None
     names = {r.role: r.actor.name for r in m.actors}
     assert names["actor1"] == "CPI (Maoist): Communist Party of India (Maoist)"
     assert not any(r.actor.name.startswith("Police Forces") for r in m.actors)
+
+
+def test_a_countrys_drones_are_its_military(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 11 February 2024, Ukrainian drones struck an oil depot in Bryansk, Russia.")
+    assert m.sub_event_type == "Air/drone strike"
+    assert {r.role: r.actor.name for r in m.actors}["actor1"].startswith(
+        "Military Forces of Ukraine"
+    )

@@ -258,6 +258,11 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "On 2 May 2024, three rockets fired by militants landed near Djenne airport.",
             ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
         ),
+        (  # a town seized after a fight: the group holds it now
+            "On 5 May 2023, M23 rebels seized the town of Kitshanga in North Kivu after fighting "
+            "with the army.",
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
         (  # troops combing the area afterwards exchanged no fire
             "On 2 May 2024, the air force struck a JNIM camp near Djenne and troops then carried "
             "out combing operations in the area.",

@@ -63,7 +63,7 @@ _ABROAD_NOUNS = {
 # those who serve a force without being its men
 _NOT_MEMBERS = {"informer", "informant", "collaborator", "spy", "contractor"}
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
-NEEDS_COUNTRY = {"forces"}
+NEEDS_COUNTRY = {"forces", "drones", "drone"}
 COREF_WORDS = ["rebels", "rebel", "separatists", "insurgents", "fighters", "rebel fighters"]
 JIHADIST = re.compile(
     r"islam|qaeda|qaida|jnim|shabaab|boko|ansar|katiba|jihad|taliban|macina|"

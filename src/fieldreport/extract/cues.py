@@ -194,7 +194,8 @@ CUES: dict[str, str] = {
     # territory, not a camp overrun for a night nor fighters taken prisoner
     "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of(?! (the |an? |"
     r"their |its )?(\w+ )?(barracks|camps?|bases?|posts?|checkpoints?|positions?|detachments?))|"
-    r"(captured|overran|overrun) (the )?(towns?|city|cities|villages?|localit(y|ies)|communes?|"
+    r"(captured|overran|overrun|seized|took) (the )?(towns?|city|cities|villages?|"
+    r"localit(y|ies)|communes?|"
     r"districts?|hamlets?|capital)|fell to|occupied",
     "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
     "death": r"killed|kills?|dead|deaths?|died|dies|die(?!-)|dying|killing|bod(y|ies)|corpses?|"
