@@ -64,3 +64,8 @@ def test_a_coup_executed_is_no_killing() -> None:
     assert not COMPILED["death"].search("Soldiers executed a coup at the palace on Monday.")
     assert not COMPILED["death"].search("The unit executed the orders of its commander.")
     assert COMPILED["death"].search("Militants executed two herders near Kona.")
+
+
+def test_a_village_chief_taken_is_no_territory() -> None:
+    assert COMPILED["take_territory"].search("rebels seized the town of Kitshanga")
+    assert not COMPILED["take_territory"].search("militants seized the village chief of Kera")

@@ -196,7 +196,8 @@ CUES: dict[str, str] = {
     r"their |its )?(\w+ )?(barracks|camps?|bases?|posts?|checkpoints?|positions?|detachments?))|"
     r"(captured|overran|overrun|seized|took) (the )?(towns?|city|cities|villages?|"
     r"localit(y|ies)|communes?|"
-    r"districts?|hamlets?|capital)|fell to|occupied",
+    r"districts?|hamlets?|capital)(?! (chiefs?|heads?|elders?|imams?|mayors?|councill?ors?|"
+    r"leaders?|notables?|officials?|residents|teachers?))|fell to|occupied",
     "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
     "death": r"killed|kills?|dead|deaths?|died|dies|die(?!-)|dying|killing|bod(y|ies)|corpses?|"
     r"fatalit\w+|slain|"
