@@ -483,3 +483,14 @@ def test_a_countrys_drones_are_its_military(extract) -> None:  # type: ignore[no
     assert {r.role: r.actor.name for r in m.actors}["actor1"].startswith(
         "Military Forces of Ukraine"
     )
+
+
+def test_forces_that_shoot_a_crowd_face_it(extract) -> None:  # type: ignore[no-untyped-def]
+    # excessive force: the soldiers are the protest's other side (actor 2), not its ally
+    (m,) = extract(
+        "On 3 May 2023, soldiers opened fire on marchers in Conakry, Guinea, killing two."
+    )
+    assert m.sub_event_type == "Excessive force against protesters"
+    roles = {r.role: r.actor.name for r in m.actors}
+    assert roles["actor1"] == "Protesters (Guinea)"
+    assert roles["actor2"].startswith("Military Forces of Guinea")

@@ -153,7 +153,10 @@ def _cast(
     if sub_type != "Sexual violence":  # ACLED: men are a descriptor in sexual violence only
         men = {r.name for h, r in who.refs if h.kind == "men"}
         roles = [r for r in roles if r.role in ("actor1", "actor2") or r.actor.name not in men]
-    answered = "intervention" in scene.cues and "mutiny" not in scene.cues
+    # the forces that dispersed the crowd, or shot at it (excessive force), face it
+    answered = (
+        "intervention" in scene.cues or sub_type == "Excessive force against protesters"
+    ) and "mutiny" not in scene.cues
     roles = crowd_sides(roles, sub_type, actors, country, on, answered=answered)
     unnamed = who.unnamed_forces and event_type not in ("Protests", "Riots")
     if not any(r.role == "actor1" for r in roles) and not unnamed:  # "soldiers killed": whose?
