@@ -263,6 +263,11 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "with the army.",
             ("Battles", "Non-state actor overtakes territory"),
         ),
+        (  # a crowd burning tyres that police tear-gas demonstrates violently
+            "On 13 June 2023, police in Thies, Senegal, fired tear gas at young supporters of "
+            "an opposition party who were burning tyres.",
+            ("Riots", "Violent demonstration"),
+        ),
         (  # troops combing the area afterwards exchanged no fire
             "On 2 May 2024, the air force struck a JNIM camp near Djenne and troops then carried "
             "out combing operations in the area.",

@@ -319,6 +319,12 @@ def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return "Riots", "Mob violence" if sides.crowd else "Violent demonstration"
     if sides.rioters and found & (VIOLENT | {"riot_violence", "looting"}):
         return "Riots", "Violent demonstration" if "protest" in found else "Mob violence"
+    if (
+        {"riot_violence", "intervention", "people"} <= found
+        and not found & {"clash", "attack", "harm", "weapons", "arrest"}
+        and not sides.armed_present
+    ):
+        return "Riots", "Violent demonstration"  # police tear-gas supporters burning tyres
     return None
 
 
