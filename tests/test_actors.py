@@ -494,3 +494,9 @@ def test_forces_that_shoot_a_crowd_face_it(extract) -> None:  # type: ignore[no-
     roles = {r.role: r.actor.name for r in m.actors}
     assert roles["actor1"] == "Protesters (Guinea)"
     assert roles["actor2"].startswith("Military Forces of Guinea")
+
+
+def test_aqm_is_aqim(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "AQM", a common shorthand for al-Qaeda in the Islamic Maghreb, in capitals only
+    ref = pipeline.resources.actors.lookup("AQM")
+    assert ref is not None and ref.name == "AQIM: Al Qaeda in the Islamic Maghreb"
