@@ -268,6 +268,15 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "an opposition party who were burning tyres.",
             ("Riots", "Violent demonstration"),
         ),
+        (  # where the bus was is no part of whom it carried
+            "On 2 May 2024, soldiers fired on a bus driving past the spot of an earlier "
+            "militant ambush near Djenne, wounding two passengers.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (  # but who the victims are described as is
+            "On 2 May 2024, militants killed four men described as Dozo hunters near Djenne.",
+            ("Battles", "Armed clash"),
+        ),
         (  # troops combing the area afterwards exchanged no fire
             "On 2 May 2024, the air force struck a JNIM camp near Djenne and troops then carried "
             "out combing operations in the area.",

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from fieldreport.extract.actors import ActorFinder, ActorHit
 from fieldreport.extract.claims import RawClaim, find_claims, speaker_of
@@ -257,6 +257,41 @@ def _home_camp(words: str, ethnic_group: Callable[[str], str | None]) -> bool:
 _ATTACK_WORDS = {"attack", "ambush", "raid", "incursion", "assault"}
 
 
+def _described(noun: Token) -> list[Token]:
+    """A target's own words: its modifiers and "of" phrases, not a clause about where it was
+    ("a vehicle passing at the site of a previous militant ambush" is no militant)."""
+    out = [noun]
+    for child in noun.children:
+        if (
+            child.dep_ in {"acl", "relcl", "advcl"}
+            and child.lemma_.lower() not in _WHOSE_OR_CARRYING
+        ) or (child.dep_ == "prep" and child.lower_ not in _WHOSE_PREPS):
+            continue
+        out.extend(_described(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+# clauses and phrases that say who a target is, is with, or carries: "a vehicle carrying
+# soldiers", "belonging to", "people described as militiamen", "a trader with his bodyguard"
+_WHOSE_OR_CARRYING = {
+    "carry",
+    "transport",
+    "belong",
+    "escort",
+    "man",
+    "hold",
+    "occupy",
+    "describe",
+    "be",
+    "include",
+    "identify",
+    "believe",
+    "suspect",
+    "accuse",
+}
+_WHOSE_PREPS = {"of", "from", "with", "aboard", "including", "among", "as", "by"}
+
+
 def targets_of(
     sent: Span, ethnic_group: Callable[[str], str | None] = lambda _: None
 ) -> frozenset[str]:
@@ -281,11 +316,12 @@ def targets_of(
                 if child.dep_ in {"dobj", "nsubjpass", "obj"} and child.lower_ != "fire"
                 else [c for c in child.children if c.dep_ == "pobj"]
                 if (child.dep_ == "prep" and child.lower_ in preps)
-                or child.lower_ == "dead"  # "shot dead a guard": the guard hangs on "dead"
+                else [c for c in child.children if c.dep_ == "pobj" and child.lower_ != "by"]
+                if child.lower_ == "dead"  # "shot dead a guard": the guard hangs on "dead"
                 else []
             )
             for obj in objs:
-                words = NOT_ARMED.sub(" ", " ".join(t.text for t in obj.subtree))
+                words = NOT_ARMED.sub(" ", " ".join(t.text for t in _described(obj)))
                 if _home_camp(words, ethnic_group):
                     found.add("civilian")
                 elif ARMED_TARGET.search(words):
