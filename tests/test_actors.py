@@ -500,3 +500,16 @@ def test_aqm_is_aqim(pipeline) -> None:  # type: ignore[no-untyped-def]
     # "AQM", a common shorthand for al-Qaeda in the Islamic Maghreb, in capitals only
     ref = pipeline.resources.actors.lookup("AQM")
     assert ref is not None and ref.name == "AQIM: Al Qaeda in the Islamic Maghreb"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 May 2021, a motorcyclist was killed when an IED exploded near Djibo.",
+        "On 9 May 2021, three traders assassinated near Djibo by gunmen on motorbikes.",
+    ],
+)
+def test_the_victims_are_civilians(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(text)
+    roles = {r.role: r.actor.name for r in m.actors}
+    assert roles.get("actor2") == "Civilians (Burkina Faso)", roles

@@ -203,7 +203,8 @@ def _counted_dead(tok: Token) -> bool:
     return (
         tok.dep_ == "nsubj"
         and any(c.dep_ == "nummod" for c in tok.children)
-        and verb.lemma_.lower() in {"kill", "wound", "injure", "execute", "behead"}
+        and verb.lemma_.lower()
+        in {"kill", "wound", "injure", "execute", "behead", "assassinate", "murder", "abduct"}
         and not any(c.dep_ in {"dobj", "obj"} for c in verb.children)
     )
 
