@@ -91,6 +91,12 @@ def test_paragraphs_end_sentences(pipeline: Pipeline) -> None:
         "BAMAKO:",
         "Gunmen attacked a village.",
     ]
+    # a headline's parts: "Title | Section"
+    doc = pipeline.nlp("Soldier killed in ambush | Clashes go on near Gao.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Soldier killed in ambush |",
+        "Clashes go on near Gao.",
+    ]
 
 
 def test_second_level_areas(gazetteer: Gazetteer) -> None:

@@ -55,14 +55,14 @@ def ruler_patterns(
 
 
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headlines, datelines and paragraphs stay apart. A bracket
-    or a lower-case word right after a word or a comma goes on the sentence: the parser
+    """A blank line or a "|" ends a sentence: headlines, datelines and paragraphs stay apart.
+    A bracket or a lower-case word right after a word or a comma goes on the sentence: the parser
     otherwise splits "the village of Tonou [Tondo Erkokoni] (Koro, Mopti)" before the
     bracket, and the place leaves the sentence of its event."""
     for tok in doc[1:]:
         before = doc[tok.i - 1]
-        if before.is_space and "\n" in before.text:
-            tok.is_sent_start = True
+        if (before.is_space and "\n" in before.text) or before.text == "|":
+            tok.is_sent_start = True  # a paragraph, or a headline's "Title | Section" parts
         elif _continues(doc, tok.i):
             tok.is_sent_start = False
     return doc
