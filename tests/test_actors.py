@@ -513,3 +513,10 @@ def test_the_victims_are_civilians(extract, text: str) -> None:  # type: ignore[
     (m,) = extract(text)
     roles = {r.role: r.actor.name for r in m.actors}
     assert roles.get("actor2") == "Civilians (Burkina Faso)", roles
+
+
+def test_armed_villagers_are_a_communal_militia(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 7 May 2021, armed villagers from Kera killed a herder near Djibo.")
+    roles = {r.role: r.actor.name for r in m.actors}
+    assert roles["actor1"] == "Unidentified Communal Militia (Burkina Faso)"
+    assert roles["actor2"] == "Civilians (Burkina Faso)"

@@ -307,6 +307,10 @@ class ActorFinder:
                 ),
             ]
         )
+        if kind == "civilians" and any(
+            c.dep_ == "amod" and c.lower_ in {"armed", "heavily-armed"} for c in head.children
+        ):
+            kind = "communal_militia"  # "armed villagers": a communal militia, unnamed
         return ActorHit(
             start, span.end_char, head.i, kind=kind, country=country, group=group, alias=span.text
         )
