@@ -520,3 +520,13 @@ def test_armed_villagers_are_a_communal_militia(extract) -> None:  # type: ignor
     roles = {r.role: r.actor.name for r in m.actors}
     assert roles["actor1"] == "Unidentified Communal Militia (Burkina Faso)"
     assert roles["actor2"] == "Civilians (Burkina Faso)"
+
+
+def test_the_people_whose_village_was_hit(extract) -> None:  # type: ignore[no-untyped-def]
+    # "attacked the Dogon village of X": the Dogon are the victims' ethnic descriptor
+    (m,) = extract(
+        "On 19 April 2021, gunmen attacked the Dogon village of Zobrakuni near Bankass and "
+        "killed four people."
+    )
+    assoc = {r.actor.name for r in m.actors if r.role == "assoc2"}
+    assert "Dogon Ethnic Group (Mali)" in assoc

@@ -60,6 +60,8 @@ _ABROAD_NOUNS = {
     "tourist",
     "owned",
 }
+# where a people lives: "the Dogon village of Kera", "a Fulani hamlet", "Tuareg camps"
+_HOMES = {"village", "hamlet", "camp", "settlement", "neighbourhood", "neighborhood", "quarter"}
 # those who serve a force without being its men
 _NOT_MEMBERS = {"informer", "informant", "collaborator", "spy", "contractor"}
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
@@ -210,6 +212,7 @@ class ActorFinder:
             kind = doc.vocab.strings[match_id]
             hits.extend(self._generic_hits(span, kind))
         hits.extend(self._fighting_communities(sent, hits))
+        hits.extend(self._peoples_places(sent, hits))
         merged = _either(_longest(hits), doc, sent)
         return [_with_side(hit, doc) for hit in merged]
 
@@ -235,6 +238,30 @@ class ActorFinder:
                     tok.idx, tok.idx + len(tok), tok.i, kind=militia, group=group, alias=tok.text
                 )
             )
+        return out
+
+    def _peoples_places(self, sent: Span, hits: list[ActorHit]) -> list[ActorHit]:
+        """ "attacked the Dogon village of Kera": the people whose village, hamlet or camp was
+        hit, an associated actor of the civilians (ACLED's ethnic descriptor)."""
+        taken = [(h.start, h.end) for h in hits]
+        out: list[ActorHit] = []
+        for tok in sent:
+            if not tok.text[:1].isupper() or any(a <= tok.idx < b for a, b in taken):
+                continue
+            if tok.dep_ not in {"amod", "compound"} or tok.head.lemma_.lower() not in _HOMES:
+                continue
+            group = self.actors.ethnic_group(tok.text)
+            if group is not None:
+                out.append(
+                    ActorHit(
+                        tok.idx,
+                        tok.idx + len(tok),
+                        tok.head.i,
+                        kind="ethnic_group",
+                        group=group,
+                        alias=tok.text,
+                    )
+                )
         return out
 
     def _generic_hits(self, span: Span, kind: str) -> list[ActorHit]:
