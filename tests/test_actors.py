@@ -525,8 +525,8 @@ def test_armed_villagers_are_a_communal_militia(extract) -> None:  # type: ignor
 def test_the_people_whose_village_was_hit(extract) -> None:  # type: ignore[no-untyped-def]
     # "attacked the Dogon village of X": the Dogon are the victims' ethnic descriptor
     (m,) = extract(
-        "On 19 April 2021, gunmen attacked the Dogon village of Zobrakuni near Bankass and "
-        "killed four people."
+        "On 19 April 2021, armed men raided Zobrakuni, a Dogon hamlet close to Bankass, and "
+        "shot four people."
     )
     assoc = {r.actor.name for r in m.actors if r.role == "assoc2"}
     assert "Dogon Ethnic Group (Mali)" in assoc
