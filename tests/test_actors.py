@@ -530,3 +530,16 @@ def test_the_people_whose_village_was_hit(extract) -> None:  # type: ignore[no-u
     )
     assoc = {r.actor.name for r in m.actors if r.role == "assoc2"}
     assert "Dogon Ethnic Group (Mali)" in assoc
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 21 April 2021, Dozos shot four Fulani near Zobrakuni, Mopti.",
+        "On 21 April 2021, gunmen abducted the Fulani chief of a hamlet near Djenne.",
+    ],
+)
+def test_victims_named_by_their_people(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(text)
+    assoc = {r.actor.name for r in m.actors if r.role == "assoc2"}
+    assert "Fulani Ethnic Group (Mali)" in assoc, m.actors

@@ -62,6 +62,57 @@ _ABROAD_NOUNS = {
 }
 # where a people lives: "the Dogon village of Kera", "a Fulani hamlet", "Tuareg camps"
 _HOMES = {"village", "hamlet", "camp", "settlement", "neighbourhood", "neighborhood", "quarter"}
+# people named by their people: "the Fulani village chief", "a Tuareg notable"
+_MEMBERS = {
+    "chief",
+    "leader",
+    "notable",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "herder",
+    "herders",
+    "farmer",
+    "farmers",
+    "civilian",
+    "civilians",
+    "trader",
+    "traders",
+    "elder",
+    "elders",
+    "imam",
+    "marabout",
+    "youth",
+    "youths",
+    "boy",
+    "girl",
+    "child",
+    "children",
+    "family",
+    "families",
+    "member",
+    "members",
+    "individual",
+    "individuals",
+    "people",
+    "person",
+}
+
+
+def _a_peoples_own(tok: Token) -> bool:
+    """An ethnic name that says whose place or people were hit: "the Dogon village of X",
+    "the Fulani village chief", "killed six Fulani", "the Tuareg and Fulani communities"."""
+    head = tok.head.lemma_.lower()
+    if tok.dep_ in {"amod", "compound"}:
+        return head in _HOMES or head in _MEMBERS
+    if tok.dep_ in {"dobj", "obj", "nsubjpass"}:
+        return True  # "killed six Fulani", "two Fulani were abducted"
+    if tok.dep_ == "conj":
+        return _a_peoples_own(tok.head) if tok.head.i != tok.i else False
+    return False
+
+
 # those who serve a force without being its men
 _NOT_MEMBERS = {"informer", "informant", "collaborator", "spy", "contractor"}
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
@@ -212,9 +263,17 @@ class ActorFinder:
             kind = doc.vocab.strings[match_id]
             hits.extend(self._generic_hits(span, kind))
         hits.extend(self._fighting_communities(sent, hits))
-        hits.extend(self._peoples_places(sent, hits))
-        merged = _either(_longest(hits), doc, sent)
-        return [_with_side(hit, doc) for hit in merged]
+        peoples = self._peoples_places(sent, hits)
+        merged = _either(_longest([*hits, *peoples]), doc, sent)
+        sided = [_with_side(hit, doc) for hit in merged]
+        # a people named as the victims' is kept as that, not as a party to anything else
+        # ("members of the Arab community protested" names protesters, not an ethnic actor)
+        named_as_victims = {(h.start, h.end) for h in peoples}
+        return [
+            h
+            for h in sided
+            if (h.start, h.end) not in named_as_victims or h.side not in {"attacker", "claimant"}
+        ]
 
     def _fighting_communities(self, sent: Span, hits: list[ActorHit]) -> list[ActorHit]:
         """Communities named by themselves as the ones who fight: "Bambara and Fulani clashed",
@@ -248,7 +307,7 @@ class ActorFinder:
         for tok in sent:
             if not tok.text[:1].isupper() or any(a <= tok.idx < b for a, b in taken):
                 continue
-            if tok.dep_ not in {"amod", "compound"} or tok.head.lemma_.lower() not in _HOMES:
+            if not _a_peoples_own(tok):
                 continue
             group = self.actors.ethnic_group(tok.text)
             if group is not None:
