@@ -86,6 +86,13 @@ def test_clean_text_folds_blank_lines() -> None:
     assert clean_text("a\n\n\n\nb\r\nc") == "a\n\nb\nc"
 
 
+def test_clean_text_drops_hashtag_signs() -> None:
+    assert clean_text("20 #Taliban fighters were killed in #Laghman.") == (
+        "20 Taliban fighters were killed in Laghman."
+    )
+    assert clean_text("Route #3 and C# stay") == "Route #3 and C# stay"
+
+
 def test_article_id_is_hash_of_normalized_text() -> None:
     assert article_id("a  b\n") == article_id("a b")
     assert article_id("a b") != article_id("a c")
@@ -190,3 +197,15 @@ def test_missing_and_unsupported_files(tmp_path: Path) -> None:
     pdf.write_bytes(b"%PDF-1.4")
     items = list(read_paths([tmp_path / "nope.txt", pdf]))
     assert [i.code for i in items if isinstance(i, Failed)] == ["input_error", "unsupported_format"]
+
+
+def test_a_hashtagged_group_keeps_its_count(pipeline) -> None:  # type: ignore[no-untyped-def]
+    article = read_bytes(
+        b"On 3 May 2021, 20 #Taliban fighters were killed in a clash with #ANDSF troops in "
+        b"Laghman, Afghanistan.",
+        source="x.txt",
+        suffix=".txt",
+        published=dt.date(2021, 5, 5),
+    )
+    (m,) = pipeline.extract(article)
+    assert m.fatalities.acled == 20

@@ -27,9 +27,15 @@ def is_debris(line: str) -> bool:
     return bool(_DEBRIS.match(stripped) or _CAPTION.search(stripped))
 
 
+# a hashtag's sign, "#Taliban": markup the parser reads as a currency sign ("20 #Taliban
+# fighters" loses its count); not "#3" nor "C#"
+_HASHTAG = re.compile(r"(?<![\w&#])#(?=[^\W\d_])")
+
+
 def clean_text(text: str) -> str:
-    """The report without debris lines; paragraphs separated by one blank line."""
+    """The report without debris lines or hashtag signs; paragraphs separated by one blank
+    line."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    kept = [line for line in lines if not is_debris(line)]
+    kept = [_HASHTAG.sub("", line) for line in lines if not is_debris(line)]
     out = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
     return out.strip()
