@@ -543,3 +543,10 @@ def test_victims_named_by_their_people(extract, text: str) -> None:  # type: ign
     (m,) = extract(text)
     assoc = {r.actor.name for r in m.actors if r.role == "assoc2"}
     assert "Fulani Ethnic Group (Mali)" in assoc, m.actors
+
+
+def test_people_hit_at_their_work_are_a_labour_group(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 9 May 2021, gunmen shot dead a lorry driver and his apprentice near Djibo.")
+    roles = {(r.role, r.actor.name) for r in m.actors}
+    assert ("actor2", "Civilians (Burkina Faso)") in roles
+    assert ("assoc2", "Labour Group (Burkina Faso)") in roles

@@ -174,7 +174,39 @@ def _cast(
         victims = actors.generic("civilians", country, on=on)
         roles.append(ActorRole(victims, "actor2", scene.lead))
         notes["actor2"] = "no victim named: the civilians whose property or lives were hit"
-    return roles
+    return _workers_hit(roles, who, event_type, actors, scene, text)
+
+
+# people hit at their work: ACLED's Labour Group beside the Civilians they are
+_WORKERS = re.compile(
+    r"\b(drivers?|merchants?|miners?|employees?|staff|workers?|healers?|butchers?|trackers?|"
+    r"contractors?|businessm[ae]n|mechanics?|technicians?|engineers?)\b",
+    re.I,
+)
+
+
+def _workers_hit(
+    roles: list[ActorRole],
+    who: Participants,
+    event_type: str,
+    actors: ActorDictionary,
+    scene: _Scene,
+    text: str,
+) -> list[ActorRole]:
+    """ "killed the driver", "abducted a merchant": the victims' trade is a descriptor (Labour
+    Group) of the civilians of violence against civilians."""
+    country, on = scene.country, scene.on
+    if event_type != "Violence against civilians" or not country:
+        return roles
+    if not any(r.role == "actor2" and r.actor.inter == 7 for r in roles):
+        return roles
+    hit = next((h for h, _ in who.refs if h.side == "target" and _WORKERS.search(h.alias)), None)
+    if hit is None:
+        return roles
+    labour = actors.generic("labor_group", country, on=on)
+    if any(r.actor.name == labour.name for r in roles):
+        return roles
+    return [*roles, ActorRole(labour, "assoc2", Span.of(text, hit.start, hit.end))]
 
 
 def _evidence(
