@@ -200,7 +200,14 @@ def _workers_hit(
         return roles
     if not any(r.role == "actor2" and r.actor.inter == 7 for r in roles):
         return roles
-    hit = next((h for h, _ in who.refs if h.side == "target" and _WORKERS.search(h.alias)), None)
+    hit = next(
+        (
+            h
+            for h, _ in who.refs
+            if h.side == "target" and h.kind == "civilians" and _WORKERS.search(h.alias)
+        ),
+        None,
+    )  # a civilian named by a trade; aid workers, teachers are descriptors of their own
     if hit is None:
         return roles
     labour = actors.generic("labor_group", country, on=on)
