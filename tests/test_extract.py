@@ -1350,3 +1350,179 @@ def test_unknown_gunmen_presumed_to_be_a_group_in_quotes(extract) -> None:  # ty
         )
     )
     assert names(m, "actor1") == {"Islamist Militia (Mali)"}
+
+
+def test_what_a_crowd_rallies_against_takes_no_part(extract) -> None:  # type: ignore[no-untyped-def]
+    # "against military rule", "to denounce the army": the crowd's cause, not its side
+    m = one(extract("On 3 May 2021, hundreds rallied in Khartoum against military rule."))
+    assert names(m, "actor1", "assoc1") == {"Protesters (Sudan)"}
+    m = one(extract("On 3 May 2021, residents marched in Kidal to denounce the army's patrols."))
+    assert names(m, "assoc1", "actor2", "assoc2") == set()
+    # forces a crowd is against that answer it are its other side
+    m = one(
+        extract(
+            "On 3 May 2021, students protested in Nairobi against the police; police fired tear "
+            "gas."
+        )
+    )
+    assert m.sub_event_type == "Protest with intervention"
+    assert names(m, "actor2") == {"Police Forces of Kenya (2013-2022)"}
+
+
+def test_unnamed_rebels_are_an_unidentified_group(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2021, rebels attacked an army outpost near Rutshuru, DR Congo."))
+    assert (m.event_type, m.sub_event_type) == ("Battles", "Armed clash")
+    assert names(m, "actor1") == {"Unidentified Armed Group (Democratic Republic of Congo)"}
+    # with a group named, "the rebels" are that group
+    m = one(
+        extract(
+            "On 3 May 2021, M23 fighters attacked an army outpost near Rutshuru; the rebels "
+            "seized weapons."
+        )
+    )
+    assert "Unidentified Armed Group (Democratic Republic of Congo)" not in names(m, "actor1")
+
+
+def test_people_taken_in_a_raid_that_hurt_no_one(extract) -> None:  # type: ignore[no-untyped-def]
+    # ACLED: a raid in which people are abducted and no one is hurt is an abduction
+    m = one(extract("On 3 May 2021, gunmen raided the village of Zobrakuni and abducted 12 women."))
+    assert m.sub_event_type == "Abduction/forced disappearance"
+    m = one(
+        extract(
+            "On 3 May 2021, gunmen raided the village of Zobrakuni, shot dead a man and abducted "
+            "12 women."
+        )
+    )
+    assert m.sub_event_type == "Attack"
+
+
+def test_a_group_blamed_or_claiming_in_a_later_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2021, a roadside bomb hit a police truck near Garissa, killing two "
+            "officers. Police blamed Al Shabaab."
+        )
+    )
+    assert names(m, "actor1") == {"Al Shabaab"}
+    # "Islamic State" unqualified is the branch of the country of the places named before
+    m = one(
+        extract(
+            "On 3 May 2021, insurgents beheaded three woodcutters near Mocimboa da Praia. "
+            "Islamic State later claimed the killings."
+        )
+    )
+    assert names(m, "actor1") == {"Islamic State (Mozambique)"}
+
+
+def test_who_only_reports_the_toll_later_takes_no_part(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2021, gunmen raided two hamlets near Bokkos, Nigeria. The state government "
+            "said 12 people were killed."
+        )
+    )
+    assert names(m, "actor1") == {"Unidentified Armed Group (Nigeria)"}
+    assert m.fatalities.acled == 12
+
+
+def test_hunters_by_trade_are_civilians(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2021, militants shot dead five honey hunters near Palmyra, Syria."))
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+    assert names(m, "actor2") == {"Civilians (Syria)"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [  # wordings from other countries' wire copy, each a general form of its event
+        (
+            "On 3 May 2021, thousands gathered at the main square in Kano to show support for "
+            "the governor.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2021, ISWAP fighters set up a new forward camp in the forest near Monguno.",
+            "Strategic developments",
+            "Headquarters or base established",
+        ),
+        (
+            "On 3 May 2021, traders angry over a new levy set tyres alight in the market of "
+            "Kisumu.",
+            "Riots",
+            "Violent demonstration",
+        ),
+        (
+            "On 3 May 2021, troops found a cache of mortar rounds and explosives near Mosul.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 3 May 2021, air defences shot down four attack drones over Odesa.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 3 May 2021, army engineers safely detonated a roadside device found near Gao.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 3 May 2021, rebels dropped grenades from a drone onto an army post near Beni.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2021, a helicopter dropped barrel bombs on the outskirts of Hama.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2021, a magnetic bomb fixed under a taxi exploded in Kabul, killing the "
+            "driver.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "On 3 May 2021, nurses marched in Basra; riot police pushed them back and detained "
+            "four.",
+            "Protests",
+            "Protest with intervention",
+        ),
+        (
+            "On 3 May 2021, a crowd of youths stormed a police post in Rumbek to free a detainee.",
+            "Riots",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2021, bandits raided Gusau and carried away 40 villagers.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "On 3 May 2021, M23 rebels seized Bunagana after a night of fighting with the army.",
+            "Battles",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "On 3 May 2021, the army recaptured Bunagana from M23 rebels after heavy fighting.",
+            "Battles",
+            "Government regains territory",
+        ),
+    ],
+)
+def test_wire_copy_from_other_countries(  # type: ignore[no-untyped-def]
+    extract, text: str, event_type: str, sub_event_type: str
+) -> None:
+    found = extract(text)
+    assert found, text
+    assert (found[0].event_type, found[0].sub_event_type) == (event_type, sub_event_type)
+
+
+def test_unnamed_militants_fight_the_soldiers_named_with_them(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 3 May 2021, militants and soldiers clashed near Djibo.")
+    sides = {r.role: r.actor.name for r in m.actors}
+    assert sides["actor1"] != sides.get("assoc1")
+    assert {sides["actor1"], sides["actor2"]} == {
+        "Unidentified Armed Group (Burkina Faso)",
+        "Military Forces of Burkina Faso (2015-2022)",
+    }

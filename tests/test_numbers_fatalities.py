@@ -373,6 +373,20 @@ def test_the_killing_a_crowd_reacts_to_is_another_events_toll(extract) -> None: 
             "Attack",
             3,
         ),
+        (
+            "Seven dead as gunmen storm a hamlet in Sokoto, Nigeria",
+            "Violence against civilians",
+            "Attack",
+            7,
+        ),
+        ("Rebels overrun army outpost in North Kivu, DR Congo", "Battles", "Armed clash", 0),
+        (
+            "Insurgents seize town of Palma in Mozambique",
+            "Battles",
+            "Non-state actor overtakes territory",
+            0,
+        ),
+        ("Angry youths torch police station in Kisumu, Kenya", "Riots", "Mob violence", 0),
     ],
 )
 def test_headlines_in_the_present_tense(  # type: ignore[no-untyped-def]

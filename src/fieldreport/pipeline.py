@@ -14,7 +14,13 @@ from fieldreport.config import Settings
 from fieldreport.extract.actors import ActorFinder
 from fieldreport.extract.build import ArticleState, Resources, build_mention
 from fieldreport.extract.context import context_countries, find_dateline
-from fieldreport.extract.events import ArticleContext, group_events, is_sports, read_sentence
+from fieldreport.extract.events import (
+    ArticleContext,
+    SentenceInfo,
+    group_events,
+    is_sports,
+    read_sentence,
+)
 from fieldreport.model import Article, Mention
 from fieldreport.nlp import build_pipeline, ruler_patterns
 from fieldreport.resolve.actors import ActorDictionary
@@ -34,6 +40,7 @@ class Pipeline:
             actors=[alias for alias, _ in actors.named_aliases()],
         )
         self.nlp = build_pipeline(self.settings.model, patterns)
+        gazetteer.use_country_names(actors.country_names())  # ACLED's names in every output
         self.resources = Resources(actors, gazetteer, ActorFinder(self.nlp, actors))
 
     def extract(self, article: Article) -> list[Mention]:
@@ -77,11 +84,13 @@ class Pipeline:
             is_sports(article.text),
             ents=doc.ents,
         )
-        infos = [
-            read_sentence(doc, s, ctx, res.finder, res.gazetteer)
-            for s in doc.sents
-            if s.start_char >= ctx.body_start and s.text.strip()
-        ]
+        infos: list[SentenceInfo] = []
+        earlier: dict[str, None] = {}  # countries of the places named so far, in order
+        for sent in doc.sents:
+            if sent.start_char >= ctx.body_start and sent.text.strip():
+                info = read_sentence(doc, sent, ctx, res.finder, res.gazetteer, tuple(earlier))
+                earlier.update(dict.fromkeys(p.entry.country for p in info.places))
+                infos.append(info)
         state = ArticleState()
         out: list[Mention] = []
         for group in group_events(infos):

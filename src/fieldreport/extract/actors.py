@@ -47,7 +47,7 @@ _FORCE_NOUNS = {
 }
 # people and things abroad: the demonym before them says whose they are, not where it happened
 # ("two soldiers of the Belgian contingent", "a Chinese company", "Guinean nationals")
-_ABROAD_NOUNS = {
+ABROAD_NOUNS = {
     "peacekeeper",
     "contingent",
     "company",
@@ -210,7 +210,7 @@ class ActorFinder:
         out.update(
             t.i
             for t in doc
-            if t.head.lemma_.lower() in _ABROAD_NOUNS
+            if t.head.lemma_.lower() in ABROAD_NOUNS
             and t.i < t.head.i <= t.i + 3
             and self.actors.country_of_demonym(t.text)
         )
@@ -332,6 +332,10 @@ class ActorFinder:
             return []
         if span.root.dep_ == "compound" and span.root.head.lemma_.lower() in _NOT_MEMBERS:
             return []  # "a police informer", "army collaborators": not the force's own men
+        if span.root.lemma_.lower() == "hunter" and any(
+            c.dep_ == "compound" and c.text.islower() for c in span.root.lefts
+        ):
+            return []  # "truffle hunters", "gold hunters": a trade, not a hunters' brotherhood
         if hit.group is None and hit.country is None:
             return [hit]
         for tok in span.root.lefts:

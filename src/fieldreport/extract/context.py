@@ -12,8 +12,9 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from fieldreport.extract.actors import ABROAD_NOUNS
 from fieldreport.resolve.places import Entry, Gazetteer, fold
 
 _DATELINE = re.compile(
@@ -55,26 +56,73 @@ def context_countries(
     the groups the article names (``groups``: where they operate) all operate elsewhere: with
     Katiba Macina named, "Mandoli" is a Malian village, not a suburb of Delhi."""
     counts: Counter[str] = Counter()
+    names = _country_names(doc, gazetteer)
+    inside = {i for start, (_, end) in names.items() for i in range(start + 1, end)}
     for tok in doc:
-        if (skip and tok.i in skip) or _across_border(tok):
+        if (skip and tok.i in skip) or tok.i in inside:
+            continue  # "Congo" of "DR Congo", "Sudan" of "South Sudan": the longer name's
+        if tok.i in names:
+            code, end = names[tok.i]
+            name = doc[tok.i : end]
+            if (
+                not _across_border(name[-1])
+                and not _owner(name)
+                and _counts_as_named(name, gazetteer)
+            ):
+                counts[code] += 1
             continue
-        word = tok.text.strip("'’")
-        iso = gazetteer.country_of(word) if word[:1].isupper() else None
-        iso = iso or demonym.get(word.lower())
-        if iso:
-            counts[iso] += 1
+        people = demonym.get(tok.text.strip("'’").lower())
+        if people and not _across_border(tok):
+            counts[people] += 1
     for ent in doc.ents:
         if ent.label_ != "GPE":
             continue
-        iso = gazetteer.country_of(ent.text) if len(ent) > 1 else None
-        if iso:
-            counts[iso] += 1
         iso = _big_town_country(ent.text, gazetteer, groups)
         if iso and not (skip and ent.start in skip):
             counts[iso] += 1
     for iso in _named_area_countries(doc.text, gazetteer):
         counts[iso] += 1
     return [iso for iso, _ in counts.most_common()]
+
+
+def _country_names(doc: Doc, gazetteer: Gazetteer) -> dict[int, tuple[str, int]]:
+    """Where each country's name starts in the text: its code and the token after the name.
+    The longest name wins ("DR Congo" is not Congo, "South Sudan" not Sudan)."""
+    found: dict[int, tuple[str, int]] = {}
+    i = 0
+    while i < len(doc):
+        for n in (4, 3, 2, 1):
+            span = doc[i : i + n]
+            text = span.text.strip("'’")
+            whole = len(span) == n and not any(t.is_punct for t in span[1:])  # not "Brazil."
+            iso = gazetteer.country_of(text) if whole and text[:1].isupper() else None
+            if iso:
+                found[i] = (iso, i + n)
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _owner(name: Span) -> bool:
+    """ "the Ivory Coast embassy", "a Chinese company": the country whose they are."""
+    last = name[-1]
+    head = last.head
+    return (
+        last.dep_ in {"compound", "amod", "nmod"}  # not "Burkina Faso's ambassador to France"
+        and head.lemma_.lower() in ABROAD_NOUNS
+        and name.end <= head.i <= name.end + 2
+    )
+
+
+def _counts_as_named(name: Span, gazetteer: Gazetteer) -> bool:
+    """A name of one word counts; a longer one when the parser takes it for a place, or when a
+    word of it is a country's name alone ("Burkina" of "Burkina Faso"): "Ivory Coast embassy"
+    or "the Central African Republic's president" are not where an event was."""
+    if len(name) == 1 or any(gazetteer.country_of(t.text) for t in name):
+        return True
+    return any(t.ent_type_ == "GPE" for t in name)
 
 
 _BORDER = {"border", "borders", "frontier", "frontiers", "boundary"}
@@ -84,6 +132,8 @@ def _across_border(tok: Token) -> bool:
     """ "near the border with Ghana", "on the Algerian border": the country next door, not the
     one it happened in."""
     doc = tok.doc
+    if tok.dep_ == "conj" and tok.head.i < tok.i and _across_border(tok.head):
+        return True  # "along the borders with Niger and Benin"
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if after is not None and after.lower_ in _BORDER:
         return True
@@ -231,6 +281,13 @@ def admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[A
                 countries.insert(0, area.country)
             hints.append(
                 AdminHint(m.start(), m.end(), name, area.admin1, "", area, name, area.country)
+            )
+        elif area is None and (region := gazetteer.region(name, countries)) is not None:
+            # "Bokkos (Plateau)": the first-level region the place is in
+            if region.country not in countries:
+                countries.insert(0, region.country)
+            hints.append(
+                AdminHint(m.start(), m.end(), "", region.admin1, "", None, name, region.country)
             )
         elif area is None and (seat := _seat_town(name, gazetteer, countries)) is not None:
             # "Tonka (Goundam)": the area named after its seat, a town the gazetteer knows

@@ -11,6 +11,17 @@ EXECUTE = (
     r"projects?|programm?e?s?|strategy|warrants?|contracts?|budget|duties|tasks?))"
 )
 
+# what gunmen storm: a place with people in it, not a weather front
+_PREMISES = (
+    r"(villages?|towns?|communit(y|ies)|hamlets?|camps?|bases?|barracks|prisons?|jails?|hotels?|"
+    r"schools?|churches|church|mosques?|markets?|houses?|homes?|compounds?|offices?|buildings?|"
+    r"checkpoints?|posts?|stations?|parliament|palace|hospitals?|embassy|mall)\b"
+)
+# what is overrun in a fight: a position held by armed men
+_POSTS = (
+    r"(bases?|camps?|posts?|outposts?|positions?|barracks|checkpoints?|garrisons?|detachments?)\b"
+)
+
 CUES: dict[str, str] = {
     "clash": r"(?<!no )(?<!without )clash\w*|fought|battl\w+|firefights?|gun ?fights?|"
     r"fightings?|fights? between|skirmish\w*|exchanges? of (gun)?fire|"
@@ -23,8 +34,13 @@ CUES: dict[str, str] = {
     "ambush": r"ambush\w*|embuscade\w*|ensnare\w*",
     "attack": r"beat(en|ing)?( up)?|whipp\w+|flogg\w+|harass\w+|slit (\w+ ){0,2}throats?|"
     r"targeted (an? |the )(\w+ ){0,3}(convoy|patrol|camp|base|position|vehicle|post|checkpoint)s?|"
-    r"attack\w*|raid\w*|assault\w*|storm(ed|ing)|opened fire|opens fire|(?<!to )open fire|"
-    r"guns? down|shot|shoot\w*|gunned down|fired (\w+ )?(gun ?)?shots(?! in(to)? the air)|"
+    r"attack\w*(?! (drones?|helicopters?|aircraft|jets?|boats?)\b)|raid\w*|assault\w*|"
+    r"storm(ed|ing)|opened fire|opens fire|(?<!to )open fire|"
+    # headlines: "gunmen storm village", "militants overrun army base"
+    r"storms? (the |an? )?([\w-]+ ){0,2}" + _PREMISES + r"|"
+    r"overr(an|un|uns) (the |an? |their |its )?([\w-]+ ){0,2}" + _POSTS + r"|"
+    r"guns? down|shot(?! down)|shoot\w*(?! down)|gunned down|"
+    r"fired (\w+ )?(gun ?)?shots(?! in(to)? the air)|"
     r"fired ((gun)?shots )?(at|on|upon|against)|(gun ?shot|stab)[- ]?wounded|strangled|"
     r"(targeted|hit|struck) (\w+ ){0,3}(with|by) (gun)?fire|found (dead|murdered|killed|executed|"
     r"beheaded|slaughtered)|decapitat\w+|captured(?! (the )?(towns?|city|cities|villages?|"
@@ -34,6 +50,8 @@ CUES: dict[str, str] = {
     r"assassinat\w+|"
     r"attaqu\w+|tu[ée]s?|abattu\w*",
     "abduct": r"forced disappearances?|disappeared|kidnap\w*|abduct\w*|hostages?|taken captive|"
+    r"(carried|took|led) (away|off) (\d+ |[\w-]+ ){0,3}(residents|people|villagers|women|"
+    r"children|girls|boys|students|pupils|passengers|persons|farmers|worshippers)|"
     r"(took|taken) (\w+ ){0,3}to an unknown (destination|location)|"
     r"seized \w+ (people|civilians|villagers|passengers|traders)|enlev\w+|otages?",
     "sexual": r"rap(ed|e|es|ing)|sexual(ly)? (violence|assault\w*|abus\w+)",
@@ -44,7 +62,10 @@ CUES: dict[str, str] = {
     r"bombed from the air|(helicopter|aircraft|jets?|warplanes?|air force) "
     r"(struck|bombed|fired|targeted|strafed|hit)|frappes? a[ée]riennes?|"
     r"(aircraft|aircrafts|jets?|drones?|helicopters?|air force) (\w+ ){0,4}(carried out|conducted) "
-    r"(\w+ ){0,2}strikes?",
+    r"(\w+ ){0,2}strikes?|barrel bombs?|"
+    r"(jets?|warplanes?|aircraft|planes?|helicopters?|drones?) dropp(ed|ing|s)? (\w+ ){0,3}"
+    r"(bombs?|explosives?|munitions?|grenades?)|dropp(ed|ing) (\w+ ){0,3}(bombs?|explosives?|"
+    r"munitions?|grenades?) (from|by) (\w+ ){0,2}(drones?|aircraft|helicopters?|planes?|jets?)",
     "shelling": r"shell(ed|ing|s)|mortars?|artillery|rockets? (fire|fired|attack\w*|struck|hit|"
     r"landed)|"
     r"missiles?|obus|fired (\w+ ){0,2}rockets?|rocket (barrages?|fire|attacks?)|rpgs?|"
@@ -53,6 +74,8 @@ CUES: dict[str, str] = {
     r"mines? (exploded|blast|explosion)|"
     r"(hit|struck|ran over|triggered) (a|an) (land ?)?mine|roadside bomb|explosive devices?|"
     r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?|roadside explosives?|"
+    r"(magnetic|sticky|homemade|home-made|improvised|parcel|nail) bombs?|"
+    r"bombs? ([\w-]+ ){1,5}(exploded|detonated|went off)|"
     r"blew up|(detonated|exploded|blown up) (a|the) (\w+ ){0,2}(bridge|tower|antenna|pylon)|"
     r"bomb(ing| attacks?)|"
     r"(passage|passing) of (an? |the |his |their )?(\w+ ){0,2}(on|over) (an? )?(land ?)?mine|"
@@ -66,13 +89,18 @@ CUES: dict[str, str] = {
     r"(strike|work stoppage)|"
     r"march(ed|ing) (through|in|to|on|against)|rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|"
     r"took to the streets|rassembl\w+|"
-    r"gathered (to|in front)|strike action|(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
+    r"gathered (to|in front)|gathered ([\w-]+ ){1,6}to (show|express|voice|demand|denounce|"
+    r"protest|reject|support|condemn|call for|mark|mourn)|strike action|"
+    r"(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
     r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (to|through|in|"
     r"against|from)|picket\w*",
-    "riot_violence": r"riot\w*|burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|vandali[sz]\w+|"
-    r"arson|smash(ed|ing)|set(ting)? (\w+ ){1,3}on fire|setting fire|(threw|throwing|"
-    r"hurled) (stones|rocks|projectiles)|ransack\w+|pelted|clashed with (police|"
-    r"security forces|gendarmes)|set fire|torch\w+|looted|pneus|road ?blocks?|block(ed|ing) "
+    "riot_violence": r"riot\w*(?![ -](police|squads?|gear|control|units?|officers?|shields?)\b)|"
+    r"burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|vandali[sz]\w+|"
+    r"arson|smash(ed|ing)|set(ting)? (\w+ ){1,3}(on fire|alight|ablaze)|setting fire|"
+    r"(threw|throwing|hurled|hurling) ([\w-]+ (and )?){0,3}(stones|rocks|projectiles|bottles|"
+    r"firecrackers|petrol bombs|molotov cocktails)|ransack\w+|pelted|clashed with (police|"
+    r"security forces|gendarmes)|set fire|torch(ed|es|ing)?\b|looted|pneus|road ?blocks?|"
+    r"block(ed|ing) "
     r"([\w'’]+ ){0,3}(road|roads|street|streets|traffic|highway|route|rn\d+)|violent (protests?|"
     r"demonstrations?)|clash\w* (\w+ ){0,3}(police|security forces|gendarmes|soldiers)|"
     r"assaulted|machetes|stoned|turned (violent|deadly|into (a )?(riots?|clash\w*))|"
@@ -120,11 +148,13 @@ CUES: dict[str, str] = {
     # soldiers in mutiny now ("mutinying soldiers", "mutineers"), not "after the 2011 mutiny"
     "mutiny": r"(?<!former )mutin(ied|ying|ous|eers?)|(ongoing|their|its) mutiny|mutiny (by|of)",
     "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|"
+    r"crowds? of (angry )?(youths?|young (men|people)|residents|villagers|locals)|"
     r"jungle justice",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
     r"shops|market|village|school|vehicles?|church|mosque|materials?|motorbikes?|trucks?|"
     r"equipment|offices?|town hall|antennas?|crops|fields|machines|machinery|tractors?)|"
-    r"set fire to|torch\w+|seiz\w+ (\w+ ){0,4}(heads of )?(vehicles?|trucks?|livestock|cattle|"
+    r"set fire to|torch(ed|es|ing)?\b|"
+    r"seiz\w+ (\w+ ){0,4}(heads of )?(vehicles?|trucks?|livestock|cattle|"
     r"animals|motorbikes?|goods|supplies|property|belongings|food|cars?|phones|money|herds?|"
     r"flocks?|tricycles?|ruminants|sheep|goats|camels|millet|rice|grain|"
     r"foodstuffs?|medicines?|medical supplies|fuel|cash|ballots?|urns|(voting|elections?|"
@@ -151,7 +181,9 @@ CUES: dict[str, str] = {
     r"material|harvests?|grain|crops|fuel|gold|cash)",
     "arrest": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|interpell\w+",
     "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
-    r"dismantl\w+ (an?|the) (ied|explosive)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
+    r"dismantl\w+ (an?|the) (ied|explosive)|caches? of (\w+ ){0,4}(weapons|arms|rockets|"
+    r"explosives|ammunition|munitions)|safely detonated|controlled (explosion|detonation)|"
+    r"shot down (\w+ ){0,4}(drones?|uavs?|missiles?|rockets?)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
     r"ammunition|explosives)|arms cache|weapons cache|intercept\w+ (\w+ ){0,3}(weapons|arms|"
     r"ammunition|explosives?|ieds?|explosive devices?|drones?|missiles?|rockets?|bombs?)|"
     r"shot down (a|an|"
@@ -168,7 +200,8 @@ CUES: dict[str, str] = {
     r"(released|freed|handed over) (\w+ ){0,3}(hostages?|prisoners?|detainees|captives"
     r"|abductees|soldiers)|prisoner exchange|surrender\w*|negotiat\w+ (the|a) "
     r"(release|withdrawal|truce)",
-    "base": r"(established|set up|setting up|installed) (a |their |its )?(base|camp|headquarters)",
+    "base": r"(established|set up|setting up|installed) (an? |their |its )?"
+    r"(?!(displaced|idp|refugee|transit|relief|medical)\b)([\w-]+ ){0,2}(base|camp|headquarters)",
     "transfer": r"without (a fight|resistance|fighting)|withdr(ew|awn) from|handed over|"
     r"took control of the (town|city|village|locality) after (the army|troops|"
     r"soldiers) (left|withdrew)",
@@ -194,7 +227,8 @@ CUES: dict[str, str] = {
     # territory, not a camp overrun for a night nor fighters taken prisoner
     "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of(?! (the |an? |"
     r"their |its )?(\w+ )?(barracks|camps?|bases?|posts?|checkpoints?|positions?|detachments?))|"
-    r"(captured|overran|overrun|seized|took) (the )?(towns?|city|cities|villages?|"
+    r"(captured|captures?|overran|overruns?|seized|seizes?|took|(?<!to )takes?) "
+    r"(the )?(towns?|city|cities|villages?|"
     r"localit(y|ies)|communes?|"
     r"districts?|hamlets?|capital)(?! (chiefs?|heads?|elders?|imams?|mayors?|councill?ors?|"
     r"leaders?|notables?|officials?|residents|teachers?))|fell to|occupied",

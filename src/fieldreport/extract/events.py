@@ -66,7 +66,8 @@ _YEAR = re.compile(
 BLAME = re.compile(
     r"\b((planted|laid|placed|set|carried out|perpetrated|committed|conducted|claimed) by|claimed "
     r"(responsibility|the (attack|ambush|assault|killing|explosion|blast|abduction|kidnapping)s?"
-    r"|it)|responsibility (for|was claimed)|attribut\w+ (\w+ ){0,3}to|blamed (on|for)|"
+    r"|it)|responsibility (for|was claimed)|attribut\w+ (\w+ ){0,3}to|blam(ed|es|ing)\b|"
+    r"accus(ed|es|ing) (\w+ ){1,4}of (the )?(attack|ambush|assault|killing|massacre|abduct)|"
     r"-(planted|laid|placed)\b|who (planted|laid|placed)\b|(suspected|believed|"
     r"thought|said) to (be|have been) behind|behind the (attack|ambush|assault|blast|explosion)|"
     r"(perpetrators?|attackers?|assailants?|culprits?|killers?) (are|were|is|was) (alleged|"
@@ -188,9 +189,15 @@ class ArticleContext:
 
 
 def read_sentence(
-    doc: Doc, sent: Span, ctx: ArticleContext, finder: ActorFinder, gazetteer: Gazetteer
+    doc: Doc,
+    sent: Span,
+    ctx: ArticleContext,
+    finder: ActorFinder,
+    gazetteer: Gazetteer,
+    earlier: Sequence[str] = (),
 ) -> SentenceInfo:
-    """Everything one sentence says that an event record may need."""
+    """Everything one sentence says that an event record may need. ``earlier``: the countries
+    of the places earlier sentences named, for a text that names no country."""
     text = sent.text
     skip = (ctx.dateline.start, ctx.dateline.end) if ctx.dateline else None
     dates = _dates(doc, sent, ctx.published, skip)
@@ -199,13 +206,17 @@ def read_sentence(
     background = _is_background(years, dates, ctx.published)
     places = find_places(sent, gazetteer, ctx.countries, skip, ctx.ents)
     # with no country in context, the country of the places the sentence names ("a
-    # peacekeeper was wounded near Douentza": Mali's mission)
+    # peacekeeper was wounded near Douentza": Mali's mission), or earlier ones named ("...
+    # near Macomia. Islamic State claimed the killings": Mozambique's province)
     countries = ctx.countries or list(dict.fromkeys(p.entry.country for p in places))
+    countries = countries or list(earlier)
+    cues = {} if ctx.sports or _sporting(text) else cues_in(text)
+    taken = _town_taken(sent, places)
+    if taken is not None:
+        cues.setdefault("take_territory", []).append(taken)
     return SentenceInfo(
         span=sent,
-        cues={}
-        if ctx.sports or _sporting(text)
-        else without_past(without_grievances(text, cues_in(text)), past),
+        cues=without_past(without_grievances(text, cues), past) if cues else {},
         dates=dates,
         places=places,
         actors=finder.find(doc, sent, on, countries),
@@ -218,6 +229,24 @@ def read_sentence(
         speaker=speaker_of(sent),
         targets=targets_of(sent, finder.actors.civilian_group),
     )
+
+
+_TAKING = {"seize", "capture", "overrun", "occupy"}
+
+
+def _town_taken(sent: Span, places: Sequence[PlaceHit]) -> tuple[int, int] | None:
+    """ "rebels seized Bunagana": a town named as the object of a verb of taking is territory
+    taken (offsets of the verb in the sentence), as "seized the town of" is."""
+    starts = {p.start for p in places}
+    for tok in sent:
+        if (
+            tok.dep_ in {"dobj", "obj"}
+            and tok.head.lemma_.lower() in _TAKING
+            and (tok.left_edge.idx - sent.start_char in starts or tok.ent_type_ in {"GPE", "LOC"})
+        ):
+            verb = tok.head
+            return verb.idx - sent.start_char, verb.idx + len(verb) - sent.start_char
+    return None
 
 
 _HOME_CAMP = re.compile(

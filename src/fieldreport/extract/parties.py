@@ -80,7 +80,13 @@ def participants(
             taking[hit] = _party(hit, lead, group)
         return taking[hit]
 
-    parties = tuple(h.ref for s in group.sentences for h in s.actors if h.ref and takes_part(h))
+    blamed = _blamed(group)
+    parties = tuple(
+        h.ref
+        for s in group.sentences
+        for h in s.actors
+        if h.ref and (takes_part(h) or h.start in blamed)
+    )
     village = _village_group(group, actors)
     resolved = [
         (hit, _resolve(_of_village(hit, village), actors, country, on, parties))
@@ -89,7 +95,6 @@ def participants(
     ]
     resolved += _ethnic_descriptors(resolved, actors, country, on)
     mentioned = [(h, r) for h, r in resolved if r is not None]
-    blamed = _blamed(group)
     refs = [(h, r) for h, r in mentioned if takes_part(h) or h.start in blamed]
     votes = _votes(group, refs)
     for h, r in refs:
@@ -159,9 +164,11 @@ def _resolve(
         if len(named) == 1:
             return next(iter(named.values()))
     where = hit.country or country
-    if hit.kind == "coref":
-        return None
     kind = hit.kind
+    if kind == "coref":
+        if any(r.inter in NON_STATE_ARMED for r in parties):
+            return None  # "the rebels" of a text that names several groups: one of them
+        kind = "unidentified"  # "rebels overrun a post", no group named: ACLED's unidentified
     if kind == "unidentified" and hit.group:
         kind = "ethnic_militia"  # "Fulani gunmen": the group's militia, as ACLED codes them
     try:
@@ -207,19 +214,21 @@ _ANSWERING = {"police", "gendarmerie", "military"}
 
 def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
     """An actor takes part if the lead sentence names it, the parse gives it a side, or a claim
-    makes it a victim; a group named in passing later ("X operates in the area") does not."""
-    if lead.span.start_char <= hit.start < lead.span.end_char or hit.side != "none":
+    makes it a victim; a group named in passing later ("X operates in the area") does not, nor
+    what a crowd protests against, unless it answers the crowd."""
+    if hit.side == "cause":
+        return hit.kind in _ANSWERING and _answered_in_its_sentence(hit, group)
+    if lead.span.start_char <= hit.start < lead.span.end_char:
         return True
+    if hit.side not in ("none", "claimant"):
+        return True  # who only reports a toll later ("the state government said") takes no part
     if (
         hit.ref is not None
         and hit.ref.inter in ARMED
         and group.sentences[0].span.start_char <= hit.start < lead.span.start_char
     ):
         return True  # "French forces conducted an operation near X. 30 militants were killed."
-    if hit.kind in _ANSWERING and any(
-        "intervention" in s.cues and s.span.start_char <= hit.start < s.span.end_char
-        for s in group.sentences
-    ):
+    if hit.kind in _ANSWERING and _answered_in_its_sentence(hit, group):
         return True  # "police responded with teargas": the forces that answered a crowd
     for claim in (c for s in group.sentences for c in s.claims):
         if claim.victim_token == hit.token:
@@ -234,6 +243,13 @@ def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
         ):
             return True  # an armed group claiming the killing takes part in it
     return False
+
+
+def _answered_in_its_sentence(hit: ActorHit, group: EventGroup) -> bool:
+    return any(
+        "intervention" in s.cues and s.span.start_char <= hit.start < s.span.end_char
+        for s in group.sentences
+    )
 
 
 def _votes(group: EventGroup, refs: list[tuple[ActorHit, ActorRef]]) -> dict[str, Counter[str]]:

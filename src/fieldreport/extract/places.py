@@ -70,6 +70,23 @@ _TAKEN_TO = re.compile(
     re.I,
 )
 _IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$", re.I)
+# verbs whose object can be a town named bare: the place is what was taken or attacked
+_TAKEN_VERBS = {
+    "seize",
+    "capture",
+    "recapture",
+    "retake",
+    "overrun",
+    "occupy",
+    "liberate",
+    "storm",
+    "besiege",
+    "encircle",
+    "shell",
+    "bomb",
+    "raid",
+    "attack",
+}
 _COMMA_NAME = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
 _PEOPLE_AFTER = re.compile(r"^\s+(?:communit(?:y|ies)|ethnic|tribes?|clans?)\b", re.I)
 _AREA_BEFORE = re.compile(rf"\b{_AREA_WORD}\s+(?:of|de|du)\s+(?:the\s+)?$", re.I)
@@ -195,6 +212,17 @@ def _candidates(sent: Span, doc_ents: Sequence[Span] | None) -> dict[int, tuple[
             candidates.setdefault(town.start_char - base, (town.end_char - base, town.text))
     for m in _PREP_NAME.finditer(text):
         candidates.setdefault(m.start("name"), (m.end("name"), m["name"]))
+    for tok in sent:  # "recaptured Lalibela", "rebels seized Bunagana": the place taken
+        if (
+            tok.dep_ in {"dobj", "obj"}
+            and tok.tag_ == "NNP"
+            and tok.head.lemma_.lower() in _TAKEN_VERBS
+        ):
+            first = tok.left_edge if tok.left_edge.tag_ == "NNP" else tok
+            candidates.setdefault(
+                first.idx - base,
+                (tok.idx + len(tok) - base, text[first.idx - base : tok.idx + len(tok) - base]),
+            )
     for _, (end, _) in sorted(candidates.items()):
         after = _COMMA_NAME.match(text, end)
         if after is not None:
@@ -547,6 +575,11 @@ def _plausible(entry: Entry, countries: list[str], admin1: str | None, written: 
         if entry.kind == "region" or entry.geonames_id is None:
             return True
         name, said = fold(entry.name), fold(written)
-        own = not written or fuzz.ratio(name, said) >= 85 or said.startswith(name + " ")
+        own = (
+            not written
+            or fuzz.ratio(name, said) >= 85
+            or said.startswith(name + " ")
+            or name.removesuffix(" city") == said  # "Marawi" for GeoNames' "Marawi City"
+        )
         return entry.population >= (1000 if own else 1_000_000)
     return entry.country in countries

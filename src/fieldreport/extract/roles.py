@@ -77,7 +77,7 @@ def roles_of(
     side_a.sort(key=lambda i: _score(votes, i, "attacker"), reverse=True)
     if side_a:  # "militants attacked an army post; the soldiers repelled them": both attack,
         # but state forces and rebels are never one side: the lead attacker's enemies are hit
-        enemies = [i for i in side_a[1:] if _opposed(side_a[0][1].inter, i[1].inter)]
+        enemies = [i for i in side_a[1:] if _opposed_refs(side_a[0][1], i[1])]
         side_a = [i for i in side_a if i not in enemies]
         side_b += enemies
     if mutual and not side_b and event_type == "Battles":
@@ -146,7 +146,7 @@ def _opener_first(side_b: list[Item], mutual: bool) -> tuple[list[Item], list[It
     the other is its enemy."""
     opener = min(side_b, key=lambda i: i[0].start, default=None)
     if opener is not None and any(
-        _opposed(opener[1].inter, i[1].inter)
+        _opposed_refs(opener[1], i[1])
         or (mutual and i is not opener and {opener[1].inter, i[1].inter} <= NON_STATE_ARMED)
         for i in side_b
     ):
@@ -202,6 +202,15 @@ def names_group(named: list[ActorHit], word: ActorHit) -> bool:
 def _opposed(a: int, b: int) -> bool:
     """State or foreign forces (inter 1, 8) and rebels (2) never fight on one side."""
     return (a in STATE_SIDE and b == REBELS) or (b in STATE_SIDE and a == REBELS)
+
+
+def _opposed_refs(a: ActorRef, b: ActorRef) -> bool:
+    """As ``_opposed``; and unnamed gunmen or militants (ACLED's Unidentified Armed Group)
+    are never the state's own: "militants and soldiers clashed" fought each other."""
+    if _opposed(a.inter, b.inter):
+        return True
+    unnamed = [r for r in (a, b) if r.name.startswith("Unidentified Armed Group")]
+    return len(unnamed) == 1 and {a.inter, b.inter} & STATE_SIDE != set()
 
 
 MAIN_KIND = {

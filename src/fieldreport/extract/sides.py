@@ -12,7 +12,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-Side = Literal["attacker", "target", "claimant", "none"]
+Side = Literal["attacker", "target", "claimant", "cause", "none"]
 
 DEFENDING_LEMMAS = {
     "repel",
@@ -53,6 +53,9 @@ VIOLENT_LEMMAS = {
     "battle",
     "engage",
     "overrun",
+    "recapture",
+    "retake",
+    "liberate",
     "seize",
     "capture",
     "burn",
@@ -92,6 +95,21 @@ VIOLENT_LEMMAS = {
     "chase",
     "pursue",
 }
+# a crowd's gathering: what it is "against" or "over", or what it denounces, is its cause
+PROTEST_LEMMAS = {
+    "protest",
+    "demonstrate",
+    "demonstration",
+    "rally",
+    "march",
+    "sit-in",
+    "picket",
+    "gather",
+    "mobilize",
+    "mobilise",
+    "manifest",
+}
+_DECRYING_LEMMAS = {"denounce", "condemn", "decry", "oppose", "criticize", "criticise"}
 # verbs whose object or passive subject is hurt, but whose active subject is as often an
 # elliptical passive ("three soldiers wounded") as the one who hurt them
 HARM_LEMMAS = {"wound", "injure"}
@@ -155,10 +173,14 @@ def side_of(token: Token) -> Side:
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         dep, head = tok.dep_, tok.head
+        if (
+            tok.i != token.i
+            and tok.lemma_.lower() in _THINGS
+            and (_hit_in_headline(tok) or _misread_verb_before(token))
+        ):
+            return "target"
         if head.i == tok.i:
             return "none"
-        if tok.i != token.i and tok.lemma_.lower() in _THINGS and _hit_in_headline(tok):
-            return "target"
         if _counted_dead(tok):
             return "target"
         if _stranded_object(tok):
@@ -230,6 +252,18 @@ def _hit_in_headline(thing: Token) -> bool:
     )
 
 
+def _misread_verb_before(token: Token) -> bool:
+    """ "Rebels overrun army outpost": a headline's verb read as a noun before the force that
+    owns the post; the post is still what was hit."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        before is not None
+        and before.pos_ != "VERB"
+        and before.lemma_.lower() in VIOLENT_LEMMAS
+        and before.dep_ in {"compound", "amod", "nmod"}
+    )
+
+
 def _hit_a_device(verb: Token) -> bool:
     if verb.lemma_.lower() not in {"strike", "hit", "trigger", "run", "step"}:
         return False
@@ -283,9 +317,13 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
         return "target"  # "a convoy (was) subjected to a complex attack"
     if dep == "nsubjpass" and lemma in {"come"}:
         return "target"
+    if dep in {"dobj", "obj"} and lemma in _DECRYING_LEMMAS:
+        return "cause"  # "marched to denounce the army": what the crowd was against
     if dep == "pobj":
         prep, gov = head.lower_, head.head
         gov_lemma = gov.lemma_.lower()
+        if prep in {"against", "over"} and gov_lemma in PROTEST_LEMMAS:
+            return "cause"  # "rallied against military rule", "protest over police brutality"
         if prep == "by" and (
             gov_lemma in VIOLENT_LEMMAS or gov_lemma in _ATTACK_NOUNS or gov_lemma in HARM_LEMMAS
         ):

@@ -270,8 +270,8 @@ def _battles_territory(found: set[str], sides: Sides) -> tuple[str, str] | None:
         "take_territory" in found
         and sides.attacker_armed
         and not sides.attacker_state
-        and (found & {"clash", "attack", "ambush"})
-    ):
+        and (found & {"clash", "attack", "ambush"} or "transfer" not in found)
+    ):  # a town "seized" by an armed group was taken by force unless said otherwise
         return "Battles", "Non-state actor overtakes territory"
     return None
 
@@ -410,7 +410,7 @@ def _civilians(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "sexual" in found:
         return "Violence against civilians", "Sexual violence"
     if "abduct" in found:
-        if found & {"death", "harm", "attack"}:  # killed, hurt or attacked while kidnapped
+        if found & {"death", "harm", "shooting"}:  # killed, hurt or shot at while kidnapped
             return "Violence against civilians", "Attack"
         return "Violence against civilians", "Abduction/forced disappearance"
     if _property_only(found) and "ambush" not in found:

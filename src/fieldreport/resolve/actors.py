@@ -355,6 +355,10 @@ class ActorDictionary:
     def country_name(self, iso2: str) -> str:
         return self._country(iso2).name
 
+    def country_names(self) -> dict[str, str]:
+        """ISO2 -> ACLED's name of each country the dictionary knows."""
+        return {c.iso2: c.name for c in self._countries.values()}
+
     def country_of_name(self, name: str) -> str | None:
         """ISO2 of a country name in ACLED, English or French spelling ("Ivory Coast")."""
         key = fold(name)

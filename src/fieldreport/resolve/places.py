@@ -37,6 +37,7 @@ from fieldreport.errors import DataError
 from fieldreport.model import Place
 
 CACHE_VERSION = 7  # 4: Gazetteer._regions_by_name; 5: admin2 areas; 7: their seats
+REGION_DWARFS = 10  # a region this many times as populous as its namesakes is the one meant
 ADMIN2_SPELLING_SCORE = 85  # rapidfuzz ratio for a province's other spelling
 _REGION_WORD = re.compile(r"\s+(region|province|state)$", re.IGNORECASE)
 _ADMIN_AFFIX = re.compile(
@@ -137,6 +138,9 @@ class Gazetteer:
                 self._regions[(entry.country, fold(entry.admin1))] = i
             elif entry.kind == "admin2":
                 self._admin2[fold(entry.admin2)].append(i)
+        for (country, key), i in list(self._regions.items()):
+            for alias in _english_compass(key):
+                self._regions.setdefault((country, alias), i)  # "Nord Kivu": "North Kivu"
         # folded region name -> its regions in every country, in the order of _regions
         self._regions_by_name: dict[str, list[int]] = {}
         for (_, key), i in self._regions.items():
@@ -171,6 +175,11 @@ class Gazetteer:
         return gazetteer
 
     # -- look-ups -------------------------------------------------------------------------
+    def use_country_names(self, names: dict[str, str]) -> None:
+        """Show countries by these names (ACLED's: "Ivory Coast", "Democratic Republic of
+        Congo"), where given, instead of ISO's."""
+        self.country_names = {**self.country_names, **names}
+
     def country_of(self, name: str) -> str | None:
         """ISO2 of a country name ("Mali", "Ivory Coast", "Burkina"), else None."""
         return self._countries.get(_fold_cached(name))
@@ -188,8 +197,18 @@ class Gazetteer:
             i = self._regions.get((country, key))
             if i is not None:
                 return self.entries[i]
-        matches = self._regions_by_name.get(key, [])  # no country given: the one region so named
-        return self.entries[matches[0]] if len(matches) == 1 else None
+        # elsewhere: the one region so named, or one that dwarfs its namesakes ("Plateau":
+        # Nigeria's state of millions, not Benin's department)
+        found = sorted(
+            (self.entries[i] for i in self._regions_by_name.get(key, [])),
+            key=lambda e: e.population,
+            reverse=True,
+        )
+        if len(found) == 1 or (
+            len(found) > 1 and found[0].population >= REGION_DWARFS * found[1].population
+        ):
+            return found[0]
+        return None
 
     def admin2(self, name: str, countries: Sequence[str]) -> Entry | None:
         """A second-level area by name ("Soum", "Province du Soum"): in the context's countries
@@ -445,6 +464,18 @@ def _moved(entry: Entry, moves: list[Entry]) -> Entry:
     return entry
 
 
+_COMPASS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west", "extreme": "far"}
+
+
+def _english_compass(key: str) -> list[str]:
+    """English names of a region named with French compass words, as English reports write
+    them: "nord kivu" -> "north kivu", "nord ouest" -> "north west" and "northwest" (and
+    "north west" -> "northwest")."""
+    english = " ".join(_COMPASS.get(w, w) for w in key.split())
+    joined = re.sub(r"\b(north|south) (east|west)\b", r"\1\2", english)
+    return list(dict.fromkeys(a for a in (english, joined) if a != key))
+
+
 def _regions(entries: list[Entry]) -> list[Entry]:
     """One entry per (country, admin1), placed at its most populous town (the capital, mostly)."""
     best: dict[tuple[str, str], Entry] = {}
@@ -538,8 +569,15 @@ def _packaged_additions() -> tuple[
 
 
 def _country_display(country: object) -> str:
-    name = getattr(country, "common_name", None) or getattr(country, "name", "")
-    return str(name).split(",")[0]
+    """ "Mali"; an ISO name written back to front reads forward: "Congo, The Democratic
+    Republic of the" -> "Democratic Republic of the Congo", not "Congo"."""
+    name = str(getattr(country, "common_name", None) or getattr(country, "name", ""))
+    if ", " not in name:
+        return name
+    head, tail = name.split(", ", 1)
+    if not re.search(r"\bof( the)?$", tail) and " " in tail:
+        return name  # "Saint Helena, Ascension and Tristan da Cunha": a list, as it is
+    return re.sub(r"^the ", "", f"{tail} {head}", flags=re.IGNORECASE)
 
 
 def _country_index(display: dict[str, str]) -> dict[str, str]:
