@@ -1526,3 +1526,29 @@ def test_unnamed_militants_fight_the_soldiers_named_with_them(extract) -> None: 
         "Unidentified Armed Group (Burkina Faso)",
         "Military Forces of Burkina Faso (2015-2022)",
     }
+
+
+def test_herders_who_raid_are_their_peoples_militia(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2021, Fulani herdsmen raided two hamlets near Bokkos, Nigeria, shooting "
+            "residents and setting huts ablaze."
+        )
+    )
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+    assert names(m, "actor1") == {"Fulani Ethnic Militia (Nigeria)"}
+
+
+def test_men_who_attack_and_the_men_who_killed(extract) -> None:  # type: ignore[no-untyped-def]
+    # "two men on a motorbike" who shoot are unidentified gunmen; "killed by two men": one dead
+    m = one(extract("On 3 May 2021, two men on a motorbike shot dead a trader in Kano, Nigeria."))
+    assert names(m, "actor1") == {"Unidentified Armed Group (Nigeria)"}
+    m = one(extract("On 3 May 2021, a trader was shot dead by two men in Kano, Nigeria."))
+    assert m.fatalities.acled == 1
+
+
+def test_government_guns_are_the_military(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract("On 3 May 2021, government artillery shelled a market in Ariha, Syria, killing 2.")
+    )
+    assert names(m, "actor1") == {"Military Forces of Syria (2000-2024)"}

@@ -579,3 +579,14 @@ def test_a_bracketed_region_and_a_city_called_without_city(extract) -> None:  # 
     # "Marawi" for GeoNames' "Marawi City", with no country named
     (m,) = extract("On 3 May 2021, a bomb exploded near a school in Marawi, wounding two guards.")
     assert m.place is not None and m.place.country == "PH"
+
+
+def test_acled_admin1_spellings_worldwide(extract, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # ACLED's names for regions GeoNames spells otherwise; the other spelling still finds them
+    region = gazetteer.region("Southern Darfur", ["SD"])
+    assert region is not None and region.admin1 == "South Darfur"
+    (m,) = extract("On 3 May 2021, gunmen killed four traders near a market in Idlib, Syria.")
+    assert m.place is not None and m.place.admin1 == "Idleb"
+    # a transliteration's apostrophe may be left out: "Debre Markos" is "Debre Mark'os"
+    town = gazetteer.best("Debre Markos", countries=["ET"])
+    assert town is not None and town.country == "ET" and town.population > 50_000

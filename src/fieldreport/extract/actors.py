@@ -282,7 +282,14 @@ class ActorFinder:
         taken = [(h.start, h.end) for h in hits]
         out: list[ActorHit] = []
         for n, hit in enumerate(hits):  # "Gourmantche farmers and Fulani herders clashed"
-            if hit.group and hit.kind in _COMMUNITY_KINDS and _fights(sent.doc[hit.token]):
+            tok = sent.doc[hit.token]
+            if (
+                hit.group
+                and hit.kind in _COMMUNITY_KINDS
+                and (
+                    _fights(tok) or side_of(tok) == "attacker"  # "Fulani herdsmen raided a village"
+                )
+            ):
                 kind = self.actors.ethnic_militia_kind(hit.group)
                 hits[n] = dataclasses.replace(hit, kind=kind)
         for tok in sent:

@@ -96,7 +96,8 @@ CUES: dict[str, str] = {
     r"against|from)|picket\w*",
     "riot_violence": r"riot\w*(?![ -](police|squads?|gear|control|units?|officers?|shields?)\b)|"
     r"burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|vandali[sz]\w+|"
-    r"arson|smash(ed|ing)|set(ting)? (\w+ ){1,3}(on fire|alight|ablaze)|setting fire|"
+    r"arson|smash(ed|ing)|set(ting)? (\w+ ){1,3}on fire|setting fire|"
+    r"set(ting)? (\w+ ){0,2}(tyres|tires) (alight|ablaze)|"
     r"(threw|throwing|hurled|hurling) ([\w-]+ (and )?){0,3}(stones|rocks|projectiles|bottles|"
     r"firecrackers|petrol bombs|molotov cocktails)|ransack\w+|pelted|clashed with (police|"
     r"security forces|gendarmes)|set fire|torch(ed|es|ing)?\b|looted|pneus|road ?blocks?|"
@@ -115,7 +116,8 @@ CUES: dict[str, str] = {
     r"tortur\w+|whipp\w+|flogg\w+|(mal|mis|ill-)treat\w*",
     # shots at people or their vehicle: more than property taken, even when no one was hit
     "shooting": r"opened fire (on|at|against|upon|into)|fired (\w+ ){0,2}(at|on|upon|against|into)|"
-    r"shot at",
+    r"shot at|(shooting|shot|shoots|shoot) (at )?(\w+ ){0,2}(residents|villagers|civilians|people|"
+    r"passengers|worshippers|farmers|herders|women|children|inhabitants)\b",
     "ground": r"small[- ]arms?( fire)?|gunfire|gunshots|assault\w*|storm(ed|ing)|commandos?|"
     r"ground (operations?|troops|forces|assault|offensive|attack)|air-?ground|air-supported|"
     r"combined air|fired back|returned fire|responded with (\w+ ){0,2}fire|"
@@ -153,7 +155,7 @@ CUES: dict[str, str] = {
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
     r"shops|market|village|school|vehicles?|church|mosque|materials?|motorbikes?|trucks?|"
     r"equipment|offices?|town hall|antennas?|crops|fields|machines|machinery|tractors?)|"
-    r"set fire to|torch(ed|es|ing)?\b|"
+    r"set fire to|torch(ed|es|ing)?\b|set(ting)? (\w+ ){1,3}(alight|ablaze)|"
     r"seiz\w+ (\w+ ){0,4}(heads of )?(vehicles?|trucks?|livestock|cattle|"
     r"animals|motorbikes?|goods|supplies|property|belongings|food|cars?|phones|money|herds?|"
     r"flocks?|tricycles?|ruminants|sheep|goats|camels|millet|rice|grain|"

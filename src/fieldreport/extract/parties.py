@@ -165,6 +165,8 @@ def _resolve(
             return next(iter(named.values()))
     where = hit.country or country
     kind = hit.kind
+    if kind == "men" and hit.side == "attacker" and hit.group is None:
+        kind = "unidentified"  # "two men on a motorbike shot dead a trader": gunmen unnamed
     if kind == "coref":
         if any(r.inter in NON_STATE_ARMED for r in parties):
             return None  # "the rebels" of a text that names several groups: one of them

@@ -373,6 +373,9 @@ def _linked(q: NumberPhrase, death: Token, starts: dict[int, NumberPhrase]) -> b
         return False  # "six hundred heads of livestock"
     if death.i in range(start, end) or anchor == death.i or kill_verb(noun).i == death.i:
         return True  # "3 dead", "leaving 3 dead": the number counts the dead themselves
+    by = noun.head
+    if noun.dep_ == "pobj" and by.lower_ == "by" and by.head.i in (death.i, kill_verb(death).i):
+        return False  # "shot dead by two men": the killers, not the dead
     fate = _fate(death.doc, max(end, anchor + 1), starts)
     after_preposition = start > 0 and death.doc[start - 1].pos_ == "ADP"  # "from two sides"
     if fate is not None and not after_preposition:

@@ -37,6 +37,7 @@ from fieldreport.errors import DataError
 from fieldreport.model import Place
 
 CACHE_VERSION = 7  # 4: Gazetteer._regions_by_name; 5: admin2 areas; 7: their seats
+_APOSTROPHE = re.compile(r"(?<=\w)[’'`ʼ](?=\w)")  # inside a word: a transliteration's glottal stop
 REGION_DWARFS = 10  # a region this many times as populous as its namesakes is the one meant
 ADMIN2_SPELLING_SCORE = 85  # rapidfuzz ratio for a province's other spelling
 _REGION_WORD = re.compile(r"\s+(region|province|state)$", re.IGNORECASE)
@@ -125,8 +126,14 @@ class Gazetteer:
     """Name -> candidate entries, with country and region look-ups."""
 
     def __init__(
-        self, entries: list[Entry], countries: dict[str, str], country_names: dict[str, str]
+        self,
+        entries: list[Entry],
+        countries: dict[str, str],
+        country_names: dict[str, str],
+        region_aliases: dict[tuple[str, str], str] | None = None,
     ) -> None:
+        """``region_aliases``: (country, another name) -> the admin1 name a region goes by
+        ("Southern Darfur" for ACLED's "South Darfur"), so texts may use either."""
         self.entries = entries
         self.country_names = country_names  # ISO2 -> display name
         self._countries = countries  # folded name -> ISO2
@@ -138,6 +145,10 @@ class Gazetteer:
                 self._regions[(entry.country, fold(entry.admin1))] = i
             elif entry.kind == "admin2":
                 self._admin2[fold(entry.admin2)].append(i)
+        for (country, other), admin1 in (region_aliases or {}).items():
+            named = self._regions.get((country, fold(admin1)))
+            if named is not None:
+                self._regions.setdefault((country, fold(other)), named)
         for (country, key), i in list(self._regions.items()):
             for alias in _english_compass(key):
                 self._regions.setdefault((country, alias), i)  # "Nord Kivu": "North Kivu"
@@ -147,7 +158,13 @@ class Gazetteer:
             self._regions_by_name.setdefault(key, []).append(i)
 
     def add_names(self, i: int, names: Iterable[str]) -> None:
-        for key in {fold(n) for n in names if n}:
+        keys = set()
+        for name in names:
+            if name:
+                keys.add(fold(name))
+                if _APOSTROPHE.search(name):  # "Debre Mark'os" is written "Debre Markos" too
+                    keys.add(fold(_APOSTROPHE.sub("", name)))
+        for key in keys:
             if len(key) >= 3:
                 self._index[key].append(i)
 
@@ -408,7 +425,9 @@ def build_gazetteer() -> Gazetteer:
         entries.append(_renamed(entry, overrides))
         names.append(alternates)
     regions = _regions(entries) + _admin2_areas(entries)
-    gazetteer = Gazetteer(entries + regions, _country_index(country_names), country_names)
+    gazetteer = Gazetteer(
+        entries + regions, _country_index(country_names), country_names, overrides
+    )
     for i, alternates in enumerate(names):
         gazetteer.add_names(i, alternates)
     for i in range(len(entries), len(entries) + len(regions)):
