@@ -156,6 +156,10 @@ def test_floors_and_ceilings() -> None:
     failures = check_floors({"event_type": 79.4, "fatalities_mae": 3.6, "no_event": 10.6}, baseline)
     assert len(failures) == 3
     assert check_floors({}, baseline)[0].endswith("missing from the report")
+    # a baseline's own tolerance (a small gold file moves a row at a time)
+    own = {"floors": {"event_type": 80.0}, "tolerance": 1.0}
+    assert check_floors({"event_type": 79.2}, own) == []
+    assert len(check_floors({"event_type": 78.9}, own)) == 1
 
 
 @pytest.mark.slow
@@ -201,3 +205,20 @@ def test_renamed_actors_and_composites_compare_as_one() -> None:
         "Islamic State (Greater Sahara)"
     )
     assert actor_key("B and/or A (2015-2022)") == actor_key("A (2015-) and/or B")
+
+
+@pytest.mark.slow
+def test_reports_from_other_countries_hold_their_floors(tmp_path: Path) -> None:
+    # our own invented corpus (eval/README.md): 120 notes from 26 countries, gated like the
+    # ACLED dev set, with no need for ../shared
+    root = Path(__file__).resolve().parents[1]
+    gold, baseline = root / "eval" / "world-invented.csv", root / "eval_world_baseline.json"
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(
+        app,
+        ["eval", str(gold), "--baseline", str(baseline), "--report", str(report)],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text())
+    assert data["rows"] == 120 and len(data["by_country"]) == 26

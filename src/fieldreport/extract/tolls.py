@@ -291,6 +291,9 @@ NOT_PEOPLE = {
     "minute",
     "month",
     "week",
+    "side",  # "fighters from the two sides": the sides are no dead
+    "camp",
+    "faction",
 }
 
 
