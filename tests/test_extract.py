@@ -1552,3 +1552,30 @@ def test_government_guns_are_the_military(extract) -> None:  # type: ignore[no-u
         extract("On 3 May 2021, government artillery shelled a market in Ariha, Syria, killing 2.")
     )
     assert names(m, "actor1") == {"Military Forces of Syria (2000-2024)"}
+
+
+def test_whom_stones_and_shells_hit(extract) -> None:  # type: ignore[no-untyped-def]
+    # "threw stones at police": the police are the rioters' other side
+    (m,) = extract(
+        "On 3 May 2021, angry residents burned tyres on the main road in Basra. They threw stones "
+        "at police, who fired in the air."
+    )
+    assert names(m, "actor2") == {"Police Forces of Iraq (2020-2022)"}
+    # shells that landed in homes hit civilians; a bandit camp bombed is the bandits'
+    m = one(
+        extract(
+            "On 3 May 2021, shells fired by the RSF landed in residential areas of Nyala, "
+            "killing 4."
+        )
+    )
+    assert names(m, "actor2") == {"Civilians (Sudan)"}
+    m = one(extract("On 3 May 2021, air force jets bombed a bandit camp near Gusau, Nigeria."))
+    assert names(m, "actor2") == {"Unidentified Armed Group (Nigeria)"}
+
+
+def test_the_sna_of_syria_is_the_syrian_national_army(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2021, SDF and SNA fighters clashed near Manbij, Syria."))
+    assert names(m, "actor1", "actor2") == {
+        "SDF: Syrian Democratic Forces",
+        "SNA: Syrian National Army",
+    }

@@ -332,11 +332,12 @@ def targets_of(
         shooting = lemma in {"fire", "shoot"} or (
             lemma == "open" and any(c.lower_ == "fire" for c in tok.children)
         )
-        if not shooting and lemma not in VIOLENT_LEMMAS and lemma not in _ATTACK_WORDS:
+        landing = lemma in {"land", "fall", "crash"}  # "shells landed in residential areas"
+        if not (shooting or landing) and lemma not in VIOLENT_LEMMAS | _ATTACK_WORDS:
             continue
         if avenged(tok):
             continue  # "in reprisal for an attack on the gendarmerie" hit it earlier
-        preps = {"on", "against", "into"}
+        preps = {"on", "against", "into"} | ({"in"} if landing else set())
         if shooting and not any(c.dep_ in {"dobj", "nsubjpass", "obj"} for c in tok.children):
             preps.add("at")  # "fired at a patrol", but "shot a man at the checkpoint"
         for child in tok.children:

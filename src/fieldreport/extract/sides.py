@@ -336,6 +336,8 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
             return "none" if avenged(gov) else "target"
         if prep in {"with", "between"} and gov_lemma in {"clash", "fight", "battle", "fighting"}:
             return "target"
+        if prep == "at" and gov_lemma in {"throw", "hurl", "fire", "shoot", "lob"}:
+            return "target"  # "threw stones at police", "fired at the patrol"
         if prep == "by" and gov_lemma in {"statement", "claim", "communique"}:
             return "claimant"
     return None

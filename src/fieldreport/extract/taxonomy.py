@@ -189,7 +189,8 @@ NOT_ARMED = re.compile(
 )
 CIVILIAN_TARGET = re.compile(
     r"\b(villages?|hamlets?|settlements?|villagers|civilians?|markets?|schools?|churches|church|"
-    r"mosques?|houses|homes|residences?|hotels?|restaurants?|"
+    r"mosques?|houses|homes|residences?|residential|neighbou?rhoods?|apartments?|hotels?|"
+    r"restaurants?|"
     r"bus|buses|passengers|travell?ers|traders|merchants|farmers|herders|women|children|"
     r"residents|inhabitants|worshippers|teachers|students|pupils|off-duty|family|families|"
     r"chief|imam|pastor|councill?or|mayor|health workers|aid workers|displaced)\b",
