@@ -1579,3 +1579,73 @@ def test_the_sna_of_syria_is_the_syrian_national_army(extract) -> None:  # type:
         "SDF: Syrian Democratic Forces",
         "SNA: Syrian National Army",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [  # more wordings from other countries' reports
+        (
+            "On 3 May 2024, Russian forces took control of Kurakhove after days of fighting.",
+            "Battles",
+            "Non-state actor overtakes territory",  # ACLED: a foreign state force too
+        ),
+        (
+            "On 3 May 2024, troops detained 12 men during a night raid on the town of Jenin.",
+            "Strategic developments",
+            "Arrests",
+        ),
+        (
+            "On 3 May 2024, soldiers found a truck loaded with rockets and ammunition at a "
+            "checkpoint near Tyre, Lebanon.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 3 May 2024, an Israeli drone fired a missile at a car in Khan Younis, killing two.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2024, residents beat to death a man they accused of stealing a goat in "
+            "Sylhet, Bangladesh, police said.",
+            "Riots",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2024, hundreds of families of hostages rallied in Tel Aviv, calling for a "
+            "deal to free the hostages.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2024, about 40 teachers gathered outside the town hall of Herat demanding "
+            "unpaid salaries.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2024, ADF rebels raided a camp for displaced people near Beni, killing 9.",
+            "Violence against civilians",
+            "Attack",
+        ),
+    ],
+)
+def test_more_wire_copy_from_other_countries(  # type: ignore[no-untyped-def]
+    extract, text: str, event_type: str, sub_event_type: str
+) -> None:
+    found = extract(text)
+    assert found, text
+    assert (found[0].event_type, found[0].sub_event_type) == (event_type, sub_event_type)
+
+
+def test_a_city_named_abroad_and_police_who_only_report(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2024, an Israeli air strike hit a house in Khan Younis, killing 4."))
+    assert m.place is not None and m.place.country == "PS"
+    m = one(
+        extract(
+            "On 3 May 2024, residents beat to death a man they accused of theft in Sylhet, "
+            "Bangladesh, police said."
+        )
+    )
+    assert names(m, "actor1") == {"Rioters (Bangladesh)"}
+    assert names(m, "actor2", "assoc1") == set()

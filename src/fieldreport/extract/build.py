@@ -90,7 +90,7 @@ def build_mention(
     on = date.date if date else None
     who = participants(group, lead, res.actors, country, on)
     cues = {c for s in group.sentences for c in s.cues}
-    sides = sides_of(who.refs, who.votes, group, who.unnamed_attackers)
+    sides = sides_of(who.refs, who.votes, group, who.unnamed_attackers, country)
     typed = classify(cues, sides)
     if typed is None:
         return None

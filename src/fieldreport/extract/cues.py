@@ -61,6 +61,7 @@ CUES: dict[str, str] = {
     r"bombs|pound|pounds|target|targets)|aerial (bombardment|strikes?|attacks?)|"
     r"bombed from the air|(helicopter|aircraft|jets?|warplanes?|air force) "
     r"(struck|bombed|fired|targeted|strafed|hit)|frappes? a[ée]riennes?|"
+    r"drones? (fired|launched|dropped)|"
     r"(aircraft|aircrafts|jets?|drones?|helicopters?|air force) (\w+ ){0,4}(carried out|conducted) "
     r"(\w+ ){0,2}strikes?|barrel bombs?|"
     r"(jets?|warplanes?|aircraft|planes?|helicopters?|drones?) dropp(ed|ing|s)? (\w+ ){0,3}"
@@ -90,7 +91,8 @@ CUES: dict[str, str] = {
     r"march(ed|ing) (through|in|to|on|against)|rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|"
     r"took to the streets|rassembl\w+|"
     r"gathered (to|in front)|gathered ([\w-]+ ){1,6}to (show|express|voice|demand|denounce|"
-    r"protest|reject|support|condemn|call for|mark|mourn)|strike action|"
+    r"protest|reject|support|condemn|call for|mark|mourn)|gathered ([^\s.;]+ ){0,8}(demanding|"
+    r"calling for|chanting|holding (banners|placards))|strike action|"
     r"(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
     r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (to|through|in|"
     r"against|from)|picket\w*",
@@ -152,6 +154,9 @@ CUES: dict[str, str] = {
     "mob": r"\bmob\b|mobs|lynch\w*|angry (crowd|youths|residents)|mob justice|"
     r"crowds? of (angry )?(youths?|young (men|people)|residents|villagers|locals)|"
     r"jungle justice",
+    # an offence people punish themselves: with no armed group, mob justice
+    "suspect": r"(suspect(ed)?|accus(ed|ing)) (\w+ ){0,2}of (stealing|theft|robb\w+|being (a |an )?"
+    r"(thie|robber|kidnapper|witch|gang|sorcer))|caught (\w+ ){0,4}(stealing|red-handed)",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
     r"shops|market|village|school|vehicles?|church|mosque|materials?|motorbikes?|trucks?|"
     r"equipment|offices?|town hall|antennas?|crops|fields|machines|machinery|tractors?)|"
@@ -185,8 +190,9 @@ CUES: dict[str, str] = {
     "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
     r"dismantl\w+ (an?|the) (ied|explosive)|caches? of (\w+ ){0,4}(weapons|arms|rockets|"
     r"explosives|ammunition|munitions)|safely detonated|controlled (explosion|detonation)|"
-    r"shot down (\w+ ){0,4}(drones?|uavs?|missiles?|rockets?)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
-    r"ammunition|explosives)|arms cache|weapons cache|intercept\w+ (\w+ ){0,3}(weapons|arms|"
+    r"shot down (\w+ ){0,4}(drones?|uavs?|missiles?|rockets?)|loaded with (\w+ ){0,3}(weapons|"
+    r"arms|rockets|ammunition|explosives|munitions)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
+    r"ammunition|explosives)|arms cache|weapons cache|intercept\w+ (\w+ ){0,4}(weapons|arms|"
     r"ammunition|explosives?|ieds?|explosive devices?|drones?|missiles?|rockets?|bombs?)|"
     r"shot down (a|an|"
     r"the) drone|(ieds?|explosive devices?|bombs?|mines?) (was|were) (found|discovered|detected|"

@@ -276,6 +276,8 @@ _CAMP_DWELLERS = {
 
 def _home_camp(words: str, ethnic_group: Callable[[str], str | None]) -> bool:
     """A camp people live in (of displaced people, herders, an ethnic group), not a base."""
+    if _CAMP_FOR.search(words):
+        return True  # "a camp for displaced people", "a camp of refugees"
     for m in _HOME_CAMP.finditer(words):
         who = m["who"]
         if who.lower() in _CAMP_DWELLERS or (who[:1].isupper() and ethnic_group(who)):
@@ -283,6 +285,11 @@ def _home_camp(words: str, ethnic_group: Callable[[str], str | None]) -> bool:
     return False
 
 
+_CAMP_FOR = re.compile(
+    r"\bcamps? (?:for|of|housing|sheltering) (?:the )?(?:internally )?(?:displaced|idps?|"
+    r"refugees|returnees|herders|nomads|pastoralists|fishermen)\b",
+    re.IGNORECASE,
+)
 _ATTACK_WORDS = {"attack", "ambush", "raid", "incursion", "assault"}
 
 
@@ -318,7 +325,7 @@ _WHOSE_OR_CARRYING = {
     "suspect",
     "accuse",
 }
-_WHOSE_PREPS = {"of", "from", "with", "aboard", "including", "among", "as", "by"}
+_WHOSE_PREPS = {"of", "from", "with", "aboard", "including", "among", "as", "by", "for", "housing"}
 
 
 def targets_of(

@@ -14,6 +14,7 @@ from fieldreport.extract.actors import JIHADIST, ActorHit
 from fieldreport.extract.claims import RawClaim
 from fieldreport.extract.events import BLAME, EventGroup, SentenceInfo
 from fieldreport.extract.roles import ARMED, DESCRIPTORS, NON_STATE_ARMED, distinct_armed
+from fieldreport.extract.sides import VIOLENT_LEMMAS
 from fieldreport.extract.taxonomy import Sides
 from fieldreport.model import ActorRef
 from fieldreport.resolve.actors import ActorDictionary
@@ -221,9 +222,9 @@ def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
     if hit.side == "cause":
         return hit.kind in _ANSWERING and _answered_in_its_sentence(hit, group)
     if lead.span.start_char <= hit.start < lead.span.end_char:
-        return True
+        return hit.side != "claimant" or not _reports_others(hit, lead)
     if hit.side not in ("none", "claimant"):
-        return True  # who only reports a toll later ("the state government said") takes no part
+        return True  # who only reports a toll ("the state government said") takes no part
     if (
         hit.ref is not None
         and hit.ref.inter in ARMED
@@ -245,6 +246,29 @@ def _party(hit: ActorHit, lead: SentenceInfo, group: EventGroup) -> bool:
         ):
             return True  # an armed group claiming the killing takes part in it
     return False
+
+
+def _reports_others(hit: ActorHit, lead: SentenceInfo) -> bool:
+    """ "villagers beat a man to death, police said": the speaker reports what others did (a
+    verb of violence with a subject of its own), not "JNIM claimed to have detonated an IED"
+    nor "the army said it killed five"."""
+    speaker = lead.span.doc[hit.token]
+    verb = speaker.head
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    claimed = {t.i for c in verb.children if c.dep_ in {"dobj", "obj"} for t in c.subtree}
+    return any(
+        t.lemma_.lower() in VIOLENT_LEMMAS
+        and t.i not in claimed  # "JNIM claimed an attack that targeted a post": its own
+        and any(
+            c.dep_ == "nsubj" and c.i != speaker.i and c.lower_ not in _OWN_PRONOUNS
+            for c in t.children
+        )
+        for t in lead.span
+    )
+
+
+_OWN_PRONOUNS = {"it", "they", "we", "that", "which", "who"}
 
 
 def _answered_in_its_sentence(hit: ActorHit, group: EventGroup) -> bool:
@@ -280,8 +304,22 @@ def _claim_votes(
         and victim is not None
         and speaker.name != victim.name
         and (speaker.inter in ARMED)
+        and not _killed_by_others(info, claim)
     ):
         votes[speaker.name]["attacker"] += 1  # "X said it killed 50 soldiers"
+
+
+def _killed_by_others(info: SentenceInfo, claim: RawClaim) -> bool:
+    """ "villagers beat a man to death, police said": the killing has a subject of its own
+    that is not the speaker (nor "it", "they", "we" for the speaker)."""
+    if claim.victim_token is None:
+        return False
+    doc = info.span.doc
+    verb = doc[claim.victim_token].head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and not any(
+        c.lower_ in {"it", "they", "we"} or c.i == claim.claimant_token for c in subjects
+    )
 
 
 def hit_at(refs: list[tuple[ActorHit, ActorRef]], token: int | None) -> ActorRef | None:
@@ -298,9 +336,11 @@ def sides_of(
     votes: dict[str, Counter[str]],
     group: EventGroup,
     unnamed: frozenset[int] = frozenset(),
+    country: str | None = None,
 ) -> Sides:
     """Who attacks and who is hit; ``unnamed`` are the inter codes of attacking forces whose
-    state the text does not name ("soldiers shot dead a man": still the state's forces)."""
+    state the text does not name ("soldiers shot dead a man": still the state's forces).
+    ``country``: where it happened, so that another state's forces there are foreign."""
     actual = [(h, r) for h, r in refs if h.kind not in DESCRIPTORS]
     attackers = [
         r
@@ -311,6 +351,10 @@ def sides_of(
     hit = {t for s in group.sentences for t in s.targets}
     return Sides(
         attacker_state=any(r.inter == 1 for r in attackers) or 1 in unnamed,
+        attacker_foreign=any(
+            r.inter in {1, 8} and r.country not in (None, country) for r in attackers
+        )
+        and country is not None,
         attacker_armed=any(r.inter in ARMED for r in attackers) or bool(unnamed & ARMED),
         target_militia=any(r.inter in NON_STATE_ARMED for r in targets),
         target_armed="armed" in hit

@@ -457,13 +457,14 @@ def _resolve(
         if region is not None and not _near_context(region, countries, gazetteer):
             region = None  # "Yoro" in a report on Mali is no region of Honduras
         entry = gazetteer.best(phrase, countries=countries, admin1=admin[1])
-        if entry is None and region is None and len(words) == 1:
+        if entry is None and region is None and len(words) <= 2:
             entry = gazetteer.misspelt_city(phrase)  # "Ouagadaougou"
         if region and entry and entry.population < VILLAGE and entry.country not in countries:
             entry = None  # "in Borno": Nigeria's state, not a village of that name in Italy
         if entry is not None and (
             _plausible(entry, countries, admin[1], phrase)
             or _only_one(phrase, entry, gazetteer, countries)
+            or _city_abroad(phrase, entry, gazetteer, countries)
         ):
             offset = name.find(words[0])
             precision = 3 if entry.kind == "region" else 1
@@ -549,6 +550,25 @@ def _near_context(region: Entry, countries: list[str], gazetteer: Gazetteer) -> 
         and seat.kind == "town"
         and fold(seat.name) == fold(region.admin1)
         and 2 * seat.population >= region.population  # one of its largest towns
+    )
+
+
+CITY_ABROAD = 100_000  # people: a city named in full is itself, whatever country is in context
+
+
+def _city_abroad(written: str, entry: Entry, gazetteer: Gazetteer, countries: list[str]) -> bool:
+    """ "an Israeli drone struck Khan Younis": a city of 100,000 or more, the one place of its
+    name, on the continent of a country the text names, is that city though the text names
+    only the other country (not Tula in Russia for a Malian "Toula")."""
+    here = gazetteer.continent(entry.country)
+    return (
+        entry.kind == "town"
+        and entry.population >= CITY_ABROAD
+        and len(written) >= 5
+        and bool(here)
+        and any(gazetteer.continent(c) == here for c in countries)
+        and len({e.country for e in gazetteer.lookup(written)}) == 1
+        and fuzz.ratio(fold(entry.name), fold(written)) >= 90
     )
 
 

@@ -264,6 +264,12 @@ def _misread_verb_before(token: Token) -> bool:
     )
 
 
+def _takes_control(verb: Token) -> bool:
+    return verb.lemma_.lower() in {"take", "gain", "regain", "seize", "wrest", "assume"} and any(
+        c.dep_ in {"dobj", "obj"} and c.lower_ == "control" for c in verb.children
+    )
+
+
 def _hit_a_device(verb: Token) -> bool:
     if verb.lemma_.lower() not in {"strike", "hit", "trigger", "run", "step"}:
         return False
@@ -311,6 +317,8 @@ def _side_at(tok: Token, dep: str, head: Token) -> Side | None:
         return "attacker"  # "gunmen wounded two guards": with an object, no elliptical passive
     if dep in {"nsubj"} and (lemma in VIOLENT_LEMMAS or _agentive(head) or _then_hurt(head)):
         return "attacker"
+    if dep == "nsubj" and _takes_control(head):
+        return "attacker"  # "M23 rebels took control of Kabare", "troops regained control"
     if dep in {"nsubjpass", "dobj", "obj"} and lemma in VIOLENT_LEMMAS:
         return "target"
     if dep in {"nsubjpass", "nsubj"} and lemma == "subject" and head.tag_ == "VBN":

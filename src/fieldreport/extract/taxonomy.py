@@ -84,7 +84,8 @@ GRIEVANCE = re.compile(
     r"\b(against|over|denounc\w*|condemn\w*|in (response|reaction|protest|solidarity) (to|with)|"
     r"justice for|to protest|commemorat\w+|anniversary of|(tribute|homage) to|investigation (of|"
     r"into)|in memory of|in the wake of|after|following|demand\w*|release of|support (for|of)|"
-    r"discontent with|corpses? of|bod(y|ies) of|mourn\w*)"
+    r"discontent with|corpses? of|bod(y|ies) of|mourn\w*|call(s|ed|ing)? for|"
+    r"to (free|end|stop|halt)|(relatives|families|parents|mothers|wives) of)"
     # up to the violence named, not across the forces that answered the protest ("demanding the
     # mayor's resignation, security forces intervened and arrested ninety")
     r"\b(?:(?!(police|security forces|gendarm\w*|soldiers|troops|army) (\w+ ){0,2}(intervened|"
@@ -92,7 +93,8 @@ GRIEVANCE = re.compile(
     r"\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
     r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assault(s|ed)?|raped?|violence|"
     r"fighting|clashes|insecurity|arrests?|arrested|detain(ed|ees?)|detention|shootings?|shot|"
-    r"seiz(ed|ure)|confiscat\w+|razed|demolish\w+)\b",
+    r"seiz(ed|ure)|confiscat\w+|razed|demolish\w+|hostages?|destroy\w*|bombings?|"
+    r"(air ?)?strikes)\b",
     re.I,
 )
 
@@ -243,6 +245,7 @@ class Sides:
     rioters: bool = False
     armed_present: bool = False  # gunmen, militants, soldiers named anywhere in the event
     crowd_attacks: bool = False  # protesters or rioters are the ones who attack
+    attacker_foreign: bool = False  # another state's forces, where it happened
 
 
 def classify(cues: Iterable[str], sides: Sides) -> tuple[str, str] | None:
@@ -270,7 +273,7 @@ def _battles_territory(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if (
         "take_territory" in found
         and sides.attacker_armed
-        and not sides.attacker_state
+        and (not sides.attacker_state or sides.attacker_foreign)  # ACLED: "or foreign forces"
         and (found & {"clash", "attack", "ambush"} or "transfer" not in found)
     ):  # a town "seized" by an armed group was taken by force unless said otherwise
         return "Battles", "Non-state actor overtakes territory"
@@ -300,6 +303,12 @@ def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
 def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "mob" in found:
         return "Riots", "Mob violence"
+    if (
+        "suspect" in found
+        and found & {"attack", "harm", "death"}
+        and not (sides.attacker_armed or sides.armed_present)
+    ):
+        return "Riots", "Mob violence"  # "villagers beat to death a man suspected of theft"
     if "mutiny" in found and found & {"riot_violence", "looting"} and "clash" not in found:
         return "Riots", "Violent demonstration"  # mutinous soldiers fire in the air and loot
     if (
@@ -377,6 +386,8 @@ def _property_only(found: set[str]) -> bool:
 def _battles(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "clash" in found:
         return "Battles", "Armed clash"
+    if "disrupted" in found and not found & {"death", "harm", "attack", "ambush", "shooting"}:
+        return None  # rockets found in a truck at a checkpoint: no fight
     if (
         _on_the_ground(found)
         and found & {"air", "shelling", "suicide", "ied", "grenade"}
@@ -416,6 +427,12 @@ def _civilians(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return "Violence against civilians", "Abduction/forced disappearance"
     if _property_only(found) and "ambush" not in found:
         return None  # polling booths burned, a vehicle taken, no one hurt: property destruction
+    if (
+        "arrest" in found
+        and sides.attacker_state
+        and not found & {"death", "harm", "shooting", "abduct", "sexual", "looting"}
+    ):
+        return None  # "troops detained 15 people in a raid": the state's arrests
     if (
         found & {"attack", "ambush", "take_territory"}
         or ("death" in found and found & (VIOLENT | {"looting"}))  # killed, and robbed
