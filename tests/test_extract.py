@@ -1649,3 +1649,21 @@ def test_a_city_named_abroad_and_police_who_only_report(extract) -> None:  # typ
     )
     assert names(m, "actor1") == {"Rioters (Bangladesh)"}
     assert names(m, "actor2", "assoc1") == set()
+
+
+def test_a_countrys_aircraft_and_missiles_are_its_military(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2024, Turkish jets bombed PKK hideouts near Zakho, Iraq."))
+    assert names(m, "actor1") == {"Military Forces of Turkey (2002-)"}
+    # with no people named, missiles are nobody's forces
+    m = one(extract("On 3 May 2024, missiles struck a market in Kharkiv, Ukraine, killing 3."))
+    assert names(m, "actor1") == {"Unidentified Armed Group (Ukraine)"}
+
+
+def test_police_who_report_a_clash_take_no_part(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2024, Pokot herders exchanged fire with Turkana herders near Kainuk, Kenya, "
+            "leaving three dead, police said."
+        )
+    )
+    assert not any(r.actor.name.startswith("Police") for r in m.actors)

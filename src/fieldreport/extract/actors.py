@@ -116,7 +116,8 @@ def _a_peoples_own(tok: Token) -> bool:
 # those who serve a force without being its men
 _NOT_MEMBERS = {"informer", "informant", "collaborator", "spy", "contractor"}
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
-NEEDS_COUNTRY = {"forces", "drones", "drone"}
+# words that are a state's forces only with its people's name: "Russian missiles", not "missiles"
+NEEDS_COUNTRY = {"forces", "drones", "drone", "aircraft", "jets", "missiles", "missile", "bombers"}
 COREF_WORDS = ["rebels", "rebel", "separatists", "insurgents", "fighters", "rebel fighters"]
 JIHADIST = re.compile(
     r"islam|qaeda|qaida|jnim|shabaab|boko|ansar|katiba|jihad|taliban|macina|"

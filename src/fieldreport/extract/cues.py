@@ -156,7 +156,8 @@ CUES: dict[str, str] = {
     r"jungle justice",
     # an offence people punish themselves: with no armed group, mob justice
     "suspect": r"(suspect(ed)?|accus(ed|ing)) (\w+ ){0,2}of (stealing|theft|robb\w+|being (a |an )?"
-    r"(thie|robber|kidnapper|witch|gang|sorcer))|caught (\w+ ){0,4}(stealing|red-handed)",
+    r"(thie|robber|kidnapper|witch|gang|sorcer)|belonging to (a )?gangs?)|"
+    r"caught (\w+ ){0,4}(stealing|red-handed)",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
     r"shops|market|village|school|vehicles?|church|mosque|materials?|motorbikes?|trucks?|"
     r"equipment|offices?|town hall|antennas?|crops|fields|machines|machinery|tractors?)|"

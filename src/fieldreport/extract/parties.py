@@ -258,7 +258,7 @@ def _reports_others(hit: ActorHit, lead: SentenceInfo) -> bool:
         return False
     claimed = {t.i for c in verb.children if c.dep_ in {"dobj", "obj"} for t in c.subtree}
     return any(
-        t.lemma_.lower() in VIOLENT_LEMMAS
+        t.lemma_.lower() in VIOLENT_LEMMAS | {"exchange", "wound", "injure", "lynch"}
         and t.i not in claimed  # "JNIM claimed an attack that targeted a post": its own
         and any(
             c.dep_ == "nsubj" and c.i != speaker.i and c.lower_ not in _OWN_PRONOUNS
