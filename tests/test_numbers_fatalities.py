@@ -435,3 +435,22 @@ def test_each_sides_dead_told_by_its_own_claimant_add_up(extract) -> None:  # ty
         "Local sources said two soldiers were killed."
     )
     assert m.fatalities.acled == 2, m.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [  # ACLED counts a suicide bomber among the dead, once
+        ("On 3 May 2024, a suicide bomber blew himself up at a market in Maroua, killing 3.", 4),
+        ("On 3 May 2024, a suicide bomber attacked a patrol near Gao; two soldiers were hurt.", 1),
+        ("On 3 May 2024, two suicide bombers struck a mosque in Konduga, killing 7 people.", 9),
+        (
+            "On 3 May 2024, a suicide blast at a camp in Gao killed 12 people, including the "
+            "bomber.",
+            12,
+        ),
+    ],
+)
+def test_the_suicide_bomber_is_among_the_dead(extract, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(text)
+    assert m.sub_event_type == "Suicide bomb"
+    assert m.fatalities.acled == killed, m.fatalities.rule

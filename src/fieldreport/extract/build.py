@@ -119,7 +119,11 @@ def build_mention(
         place=place,
         actors=tuple(roles),
         claims=tuple(claims),
-        fatalities=_toll(sub_type, claims, causes, sides_of_roles(roles)),
+        fatalities=_with_bombers(
+            _toll(sub_type, claims, causes, sides_of_roles(roles)),
+            sub_type,
+            " ".join(info.span.text for info in group.sentences),
+        ),
         evidence=evidence,
         notes=notes,
         confidence=_confidence(date, place, roles, evidence),
@@ -267,6 +271,37 @@ def _toll(
             return Fatalities(0, 0, 0, 0, "0: the deaths the crowd reacted to are another event")
         return fatalities(own, sides)
     return fatalities(claims, sides)
+
+
+_BOMBERS = re.compile(
+    r"\b(?P<n>two|2|three|3|twin|double|a pair of) (?:female |male |teenage )?suicide "
+    r"(?:bombers|car bombs|attackers|vests|bombs|SVBIEDs)\b",
+    re.IGNORECASE,
+)
+_BOMBER_COUNTED = re.compile(
+    r"\bincluding (?:the |a |two |both )?(?:suicide )?(?:bombers?|attackers?)\b|"
+    r"\b(?:bombers?|attackers?) (?:was|were) (?:among|included)\b|"
+    r"\b(?:suicide )?bombers? (?:was|were)? ?(?:also )?(?:killed|died|dead)\b|"
+    r"\b(?:killing|killed) (?:him|her|them)sel(?:f|ves)\b",
+    re.IGNORECASE,
+)
+_COUNTS = {"two": 2, "2": 2, "twin": 2, "double": 2, "a pair of": 2, "three": 3, "3": 3}
+
+
+def _with_bombers(toll: Fatalities, sub_type: str, text: str) -> Fatalities:
+    """ACLED counts a suicide bomber among the dead (ACLED-CODING.md §7): one per bomber,
+    unless the text's toll already counts them ("55 killed, including the bomber")."""
+    if sub_type != "Suicide bomb" or _BOMBER_COUNTED.search(text):
+        return toll
+    m = _BOMBERS.search(text)
+    n = _COUNTS.get(m["n"].lower(), 1) if m else 1
+    return Fatalities(
+        toll.acled + n,
+        toll.low + n,
+        toll.best + n,
+        toll.high + n,
+        f"{toll.rule}; + {n} suicide bomber{'s' if n > 1 else ''} (ACLED counts the bomber)",
+    )
 
 
 def _civilians_hit(sub_type: str, sides: Sides, lead: str) -> bool:
