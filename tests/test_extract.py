@@ -1667,3 +1667,28 @@ def test_police_who_report_a_clash_take_no_part(extract) -> None:  # type: ignor
         )
     )
     assert not any(r.actor.name.startswith("Police") for r in m.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "On 3 May 2024, Russian forces launched Shahed-type drones at a port in Izmail, "
+            "Ukraine.",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2024, soldiers demolished three houses in a village near Hebron.",
+            "Looting/property destruction",
+        ),
+        (
+            "On 3 May 2024, troops set up a fortified position on a hill west of Quneitra, Syria.",
+            "Headquarters or base established",
+        ),
+    ],
+)
+def test_drones_launched_homes_demolished_and_positions_set_up(  # type: ignore[no-untyped-def]
+    extract, text: str, sub_event_type: str
+) -> None:
+    found = extract(text)
+    assert found and found[0].sub_event_type == sub_event_type

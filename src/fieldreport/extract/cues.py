@@ -61,7 +61,7 @@ CUES: dict[str, str] = {
     r"bombs|pound|pounds|target|targets)|aerial (bombardment|strikes?|attacks?)|"
     r"bombed from the air|(helicopter|aircraft|jets?|warplanes?|air force) "
     r"(struck|bombed|fired|targeted|strafed|hit)|frappes? a[ée]riennes?|"
-    r"drones? (fired|launched|dropped)|"
+    r"drones? (fired|launched|dropped)|launch(ed|es)? ([\w-]+ ){0,3}drones? (at|on|against|toward)|"
     r"(aircraft|aircrafts|jets?|drones?|helicopters?|air force) (\w+ ){0,4}(carried out|conducted) "
     r"(\w+ ){0,2}strikes?|barrel bombs?|"
     r"(jets?|warplanes?|aircraft|planes?|helicopters?|drones?) dropp(ed|ing|s)? (\w+ ){0,3}"
@@ -172,7 +172,8 @@ CUES: dict[str, str] = {
     r"(vehicles?|trucks?|cars?|ambulances?|motorbikes?|goods) (was |were )?seized by|"
     r"(church|churches|school|schools|houses|homes|huts|trucks?|vehicles?|shops|town hall|"
     r"granar\w+) (was |were )?(reportedly )?(burned|burnt|torched|set ablaze|set on fire)|"
-    r"destroy\w*|stole|steal\w*|rustl\w+|carried off|sabotag\w+|vandali[sz]\w+|"
+    r"destroy\w*|demolish\w*|bulldoz\w+|stole|steal\w*|rustl\w+|carried off|sabotag\w+|"
+    r"vandali[sz]\w+|"
     r"incendi\w+|razed|ransack\w+|rob(bed|bing|bery|beries)|carjack\w*|set ablaze|"
     r"(burn(ed|t)|set fire to|torched) (it|them)(?! alive)( down)?|"
     r"burn(ed|t|ing) (down )?(\w+ ){0,3}(ballot boxes|poll(ing)? booths|cars|hamlets?|villages?|"
@@ -210,7 +211,8 @@ CUES: dict[str, str] = {
     r"|abductees|soldiers)|prisoner exchange|surrender\w*|negotiat\w+ (the|a) "
     r"(release|withdrawal|truce)",
     "base": r"(established|set up|setting up|installed) (an? |their |its )?"
-    r"(?!(displaced|idp|refugee|transit|relief|medical)\b)([\w-]+ ){0,2}(base|camp|headquarters)",
+    r"(?!(displaced|idp|refugee|transit|relief|medical)\b)([\w-]+ ){0,2}(base|camp|headquarters|"
+    r"outpost|fortified position)",
     "transfer": r"without (a fight|resistance|fighting)|withdr(ew|awn) from|handed over|"
     r"took control of the (town|city|village|locality) after (the army|troops|"
     r"soldiers) (left|withdrew)",
