@@ -1508,6 +1508,66 @@ def test_hunters_by_trade_are_civilians(extract) -> None:  # type: ignore[no-unt
             "Battles",
             "Government regains territory",
         ),
+        (
+            "On 3 May 2024, Russian forces took control of Kurakhove after days of fighting.",
+            "Battles",
+            "Non-state actor overtakes territory",  # ACLED: a foreign state force too
+        ),
+        (
+            "On 3 May 2024, troops detained 12 men during a night raid on the town of Jenin.",
+            "Strategic developments",
+            "Arrests",
+        ),
+        (
+            "On 3 May 2024, soldiers found a truck loaded with rockets and ammunition at a "
+            "checkpoint near Tyre, Lebanon.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 3 May 2024, an Israeli drone fired a missile at a car in Khan Younis, killing two.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2024, residents beat to death a man they accused of stealing a goat in "
+            "Sylhet, Bangladesh, police said.",
+            "Riots",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2024, hundreds of families of hostages rallied in Tel Aviv, calling for a "
+            "deal to free the hostages.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2024, about 40 teachers gathered outside the town hall of Herat demanding "
+            "unpaid salaries.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2024, ADF rebels raided a camp for displaced people near Beni, killing 9.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "On 3 May 2024, Russian forces launched Shahed-type drones at a port in Izmail, "
+            "Ukraine.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2024, soldiers demolished three houses in a village near Hebron.",
+            "Strategic developments",
+            "Looting/property destruction",
+        ),
+        (
+            "On 3 May 2024, troops set up a fortified position on a hill west of Quneitra, Syria.",
+            "Strategic developments",
+            "Headquarters or base established",
+        ),
     ],
 )
 def test_wire_copy_from_other_countries(  # type: ignore[no-untyped-def]
@@ -1581,63 +1641,6 @@ def test_the_sna_of_syria_is_the_syrian_national_army(extract) -> None:  # type:
     }
 
 
-@pytest.mark.parametrize(
-    ("text", "event_type", "sub_event_type"),
-    [  # more wordings from other countries' reports
-        (
-            "On 3 May 2024, Russian forces took control of Kurakhove after days of fighting.",
-            "Battles",
-            "Non-state actor overtakes territory",  # ACLED: a foreign state force too
-        ),
-        (
-            "On 3 May 2024, troops detained 12 men during a night raid on the town of Jenin.",
-            "Strategic developments",
-            "Arrests",
-        ),
-        (
-            "On 3 May 2024, soldiers found a truck loaded with rockets and ammunition at a "
-            "checkpoint near Tyre, Lebanon.",
-            "Strategic developments",
-            "Disrupted weapons use",
-        ),
-        (
-            "On 3 May 2024, an Israeli drone fired a missile at a car in Khan Younis, killing two.",
-            "Explosions/Remote violence",
-            "Air/drone strike",
-        ),
-        (
-            "On 3 May 2024, residents beat to death a man they accused of stealing a goat in "
-            "Sylhet, Bangladesh, police said.",
-            "Riots",
-            "Mob violence",
-        ),
-        (
-            "On 3 May 2024, hundreds of families of hostages rallied in Tel Aviv, calling for a "
-            "deal to free the hostages.",
-            "Protests",
-            "Peaceful protest",
-        ),
-        (
-            "On 3 May 2024, about 40 teachers gathered outside the town hall of Herat demanding "
-            "unpaid salaries.",
-            "Protests",
-            "Peaceful protest",
-        ),
-        (
-            "On 3 May 2024, ADF rebels raided a camp for displaced people near Beni, killing 9.",
-            "Violence against civilians",
-            "Attack",
-        ),
-    ],
-)
-def test_more_wire_copy_from_other_countries(  # type: ignore[no-untyped-def]
-    extract, text: str, event_type: str, sub_event_type: str
-) -> None:
-    found = extract(text)
-    assert found, text
-    assert (found[0].event_type, found[0].sub_event_type) == (event_type, sub_event_type)
-
-
 def test_a_city_named_abroad_and_police_who_only_report(extract) -> None:  # type: ignore[no-untyped-def]
     m = one(extract("On 3 May 2024, an Israeli air strike hit a house in Khan Younis, killing 4."))
     assert m.place is not None and m.place.country == "PS"
@@ -1667,28 +1670,3 @@ def test_police_who_report_a_clash_take_no_part(extract) -> None:  # type: ignor
         )
     )
     assert not any(r.actor.name.startswith("Police") for r in m.actors)
-
-
-@pytest.mark.parametrize(
-    ("text", "sub_event_type"),
-    [
-        (
-            "On 3 May 2024, Russian forces launched Shahed-type drones at a port in Izmail, "
-            "Ukraine.",
-            "Air/drone strike",
-        ),
-        (
-            "On 3 May 2024, soldiers demolished three houses in a village near Hebron.",
-            "Looting/property destruction",
-        ),
-        (
-            "On 3 May 2024, troops set up a fortified position on a hill west of Quneitra, Syria.",
-            "Headquarters or base established",
-        ),
-    ],
-)
-def test_drones_launched_homes_demolished_and_positions_set_up(  # type: ignore[no-untyped-def]
-    extract, text: str, sub_event_type: str
-) -> None:
-    found = extract(text)
-    assert found and found[0].sub_event_type == sub_event_type
