@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from fieldreport.extract.actors import ActorFinder, ActorHit
 from fieldreport.extract.claims import RawClaim, claimant_kind, is_statement_reference, same_dead
 from fieldreport.extract.events import ArticleContext, DateHit, EventGroup, SentenceInfo
-from fieldreport.extract.numbers import VAGUE
+from fieldreport.extract.numbers import UNITS, VAGUE
 from fieldreport.extract.parties import Participants, hit_at, participants, sides_of, victims_of
 from fieldreport.extract.roles import (
     DESCRIPTORS,
@@ -119,9 +119,11 @@ def build_mention(
         place=place,
         actors=tuple(roles),
         claims=tuple(claims),
-        fatalities=_with_bombers(
-            _toll(sub_type, claims, causes, sides_of_roles(roles)),
+        fatalities=_toll(
             sub_type,
+            claims,
+            causes,
+            sides_of_roles(roles),
             " ".join(info.span.text for info in group.sentences),
         ),
         evidence=evidence,
@@ -259,10 +261,11 @@ NON_LETHAL = {
 
 
 def _toll(
-    sub_type: str, claims: list[Claim], causes: list[Claim], sides: dict[str, int]
+    sub_type: str, claims: list[Claim], causes: list[Claim], sides: dict[str, int], text: str
 ) -> Fatalities:
     """ACLED's toll from the claims; a crowd's toll leaves out the killings it reacted to
-    (``causes``: "riots broke out after police killed a student"), another event's dead."""
+    (``causes``: "riots broke out after police killed a student"), another event's dead; a
+    suicide bombing's counts its bombers (``text``: the event's sentences)."""
     if sub_type in NON_LETHAL:
         return Fatalities(0, 0, 0, 0, f"0: a {sub_type.lower()} kills no one (ACLED)")
     if SUB_TO_TYPE.get(sub_type) in ("Protests", "Riots") and causes:
@@ -270,6 +273,8 @@ def _toll(
         if not own:
             return Fatalities(0, 0, 0, 0, "0: the deaths the crowd reacted to are another event")
         return fatalities(own, sides)
+    if sub_type == "Suicide bomb":
+        return _with_bombers(fatalities(claims, sides), text)
     return fatalities(claims, sides)
 
 
@@ -285,22 +290,23 @@ _BOMBER_COUNTED = re.compile(
     r"\b(?:killing|killed) (?:him|her|them)sel(?:f|ves)\b",
     re.IGNORECASE,
 )
-_COUNTS = {"two": 2, "2": 2, "twin": 2, "double": 2, "a pair of": 2, "three": 3, "3": 3}
 
 
-def _with_bombers(toll: Fatalities, sub_type: str, text: str) -> Fatalities:
+def _with_bombers(toll: Fatalities, text: str) -> Fatalities:
     """ACLED counts a suicide bomber among the dead (ACLED-CODING.md §7): one per bomber,
     unless the text's toll already counts them ("55 killed, including the bomber")."""
-    if sub_type != "Suicide bomb" or _BOMBER_COUNTED.search(text):
+    if _BOMBER_COUNTED.search(text):
         return toll
     m = _BOMBERS.search(text)
-    n = _COUNTS.get(m["n"].lower(), 1) if m else 1
-    return Fatalities(
-        toll.acled + n,
-        toll.low + n,
-        toll.best + n,
-        toll.high + n,
-        f"{toll.rule}; + {n} suicide bomber{'s' if n > 1 else ''} (ACLED counts the bomber)",
+    word = m["n"].lower() if m else "one"
+    n = int(word) if word.isdigit() else UNITS.get(word, 2)  # "twin", "a pair of": 2
+    return dataclasses.replace(
+        toll,
+        acled=toll.acled + n,
+        low=toll.low + n,
+        best=toll.best + n,
+        high=toll.high + n,
+        rule=f"{toll.rule}; + {n} suicide bomber{'s' if n > 1 else ''} (ACLED counts the bomber)",
     )
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from fieldreport.extract.actors import ActorFinder, ActorHit
 from fieldreport.extract.claims import RawClaim, find_claims, speaker_of
 from fieldreport.extract.context import Dateline
-from fieldreport.extract.places import PlaceHit, find_places
+from fieldreport.extract.places import TAKING_VERBS, PlaceHit, find_places
 from fieldreport.extract.sides import REPORTING_LEMMAS, VIOLENT_LEMMAS, avenged
 from fieldreport.extract.taxonomy import (
     ARMED_TARGET,
@@ -231,9 +231,6 @@ def read_sentence(
     )
 
 
-_TAKING = {"seize", "capture", "overrun", "occupy"}
-
-
 def _town_taken(sent: Span, places: Sequence[PlaceHit]) -> tuple[int, int] | None:
     """ "rebels seized Bunagana": a town named as the object of a verb of taking is territory
     taken (offsets of the verb in the sentence), as "seized the town of" is."""
@@ -241,7 +238,7 @@ def _town_taken(sent: Span, places: Sequence[PlaceHit]) -> tuple[int, int] | Non
     for tok in sent:
         if (
             tok.dep_ in {"dobj", "obj"}
-            and tok.head.lemma_.lower() in _TAKING
+            and tok.head.lemma_.lower() in TAKING_VERBS
             and (tok.left_edge.idx - sent.start_char in starts or tok.ent_type_ in {"GPE", "LOC"})
         ):
             verb = tok.head
@@ -325,7 +322,7 @@ _WHOSE_OR_CARRYING = {
     "suspect",
     "accuse",
 }
-_WHOSE_PREPS = {"of", "from", "with", "aboard", "including", "among", "as", "by", "for", "housing"}
+_WHOSE_PREPS = {"of", "from", "with", "aboard", "including", "among", "as", "by", "for"}
 
 
 def targets_of(

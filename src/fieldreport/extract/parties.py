@@ -268,7 +268,8 @@ def _reports_others(hit: ActorHit, lead: SentenceInfo) -> bool:
     )
 
 
-_OWN_PRONOUNS = {"it", "they", "we", "that", "which", "who"}
+_SELF_PRONOUNS = {"it", "they", "we"}  # the speaker's own: "the army said it killed five"
+_OWN_PRONOUNS = _SELF_PRONOUNS | {"that", "which", "who"}  # and "claimed an attack that..."
 
 
 def _answered_in_its_sentence(hit: ActorHit, group: EventGroup) -> bool:
@@ -318,7 +319,7 @@ def _killed_by_others(info: SentenceInfo, claim: RawClaim) -> bool:
     verb = doc[claim.victim_token].head
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and not any(
-        c.lower_ in {"it", "they", "we"} or c.i == claim.claimant_token for c in subjects
+        c.lower_ in _SELF_PRONOUNS or c.i == claim.claimant_token for c in subjects
     )
 
 
@@ -351,10 +352,8 @@ def sides_of(
     hit = {t for s in group.sentences for t in s.targets}
     return Sides(
         attacker_state=any(r.inter == 1 for r in attackers) or 1 in unnamed,
-        attacker_foreign=any(
-            r.inter in {1, 8} and r.country not in (None, country) for r in attackers
-        )
-        and country is not None,
+        attacker_foreign=country is not None
+        and any(r.inter in {1, 8} and r.country not in (None, country) for r in attackers),
         attacker_armed=any(r.inter in ARMED for r in attackers) or bool(unnamed & ARMED),
         target_militia=any(r.inter in NON_STATE_ARMED for r in targets),
         target_armed="armed" in hit

@@ -70,14 +70,12 @@ _TAKEN_TO = re.compile(
     re.I,
 )
 _IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$", re.I)
+# verbs whose object, named bare, is territory taken ("rebels seized Bunagana")
+TAKING_VERBS = {"seize", "capture", "overrun", "occupy"}
 # verbs whose object can be a town named bare: the place is what was taken or attacked
-_TAKEN_VERBS = {
-    "seize",
-    "capture",
+_TAKEN_VERBS = TAKING_VERBS | {
     "recapture",
     "retake",
-    "overrun",
-    "occupy",
     "liberate",
     "storm",
     "besiege",

@@ -210,7 +210,7 @@ def _opposed_refs(a: ActorRef, b: ActorRef) -> bool:
     if _opposed(a.inter, b.inter):
         return True
     unnamed = [r for r in (a, b) if r.name.startswith("Unidentified Armed Group")]
-    return len(unnamed) == 1 and {a.inter, b.inter} & STATE_SIDE != set()
+    return len(unnamed) == 1 and bool({a.inter, b.inter} & STATE_SIDE)
 
 
 MAIN_KIND = {
