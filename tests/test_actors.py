@@ -550,3 +550,16 @@ def test_people_hit_at_their_work_are_a_labour_group(extract) -> None:  # type: 
     roles = {(r.role, r.actor.name) for r in m.actors}
     assert ("actor2", "Civilians (Burkina Faso)") in roles
     assert ("assoc2", "Labour Group (Burkina Faso)") in roles
+
+
+def test_membership_periods_must_be_in_date_order_and_name_their_place(tmp_path: Path) -> None:
+    brigade = (
+        '  brigade: {name: "Some Brigade", inter: 2, country: ML, member_of: '
+        "[{actor: jnim, from: 2020-04-01, coded_as: member}, "
+        "{actor: jnim, from: 2017-03-02, coded_as: coalition}]}\n"
+    )
+    with pytest.raises(DataError, match="member_of: periods must be in date order"):
+        ActorDictionary.load(write(tmp_path, MINIMAL + brigade))
+    bad = brigade.replace("coded_as: member", "coded_as: both").replace("2017", "2021")
+    with pytest.raises(DataError, match=r"member_of\[0\]\.coded_as: want"):
+        ActorDictionary.load(write(tmp_path, MINIMAL + bad))

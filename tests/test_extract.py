@@ -162,6 +162,10 @@ def test_coalition_member_coded_as_the_coalition(extract) -> None:  # type: igno
     assert "Katiba Macina" in names(m, "assoc1")
     before = one(extract(text.replace("2019", "2016"), dt.date(2016, 5, 5)))
     assert names(before, "actor1") == {"Katiba Macina"}  # JNIM was founded in March 2017
+    # from about April 2020 ACLED codes the brigade by its own name, JNIM associated
+    later = one(extract(text.replace("2019", "2021"), dt.date(2021, 5, 5)))
+    assert names(later, "actor1") == {"Katiba Macina"}
+    assert "JNIM: Group for Support of Islam and Muslims" in names(later, "assoc1")
 
 
 def test_coalition_member_keeping_its_name(extract) -> None:  # type: ignore[no-untyped-def]
@@ -972,7 +976,7 @@ def test_a_forces_post_or_vehicle_attacked_in_a_headline(extract) -> None:  # ty
 
 def test_a_coalition_member_coded_as_itself_keeps_its_name(extract) -> None:  # type: ignore[no-untyped-def]
     # ACLED codes Ansar Dine's acts as Ansar Dine's, JNIM associated, even when the report
-    # names the coalition in brackets; Katiba Macina's as JNIM's
+    # names the coalition in brackets; Katiba Macina's as JNIM's until 2020
     m = one(extract("On 3 May 2019, Ansar Dine (JNIM) fighters shelled an army camp near Kidal."))
     assert names(m, "actor1") == {"Ansar Dine"}
     assert "JNIM: Group for Support of Islam and Muslims" in names(m, "assoc1")

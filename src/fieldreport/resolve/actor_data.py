@@ -94,9 +94,9 @@ class NameForm:
 
 @dataclass(frozen=True, slots=True)
 class Membership:
-    """A group that joined a coalition on ``start``: ACLED codes its acts from then on as the
-    coalition's, with the group as associated actor (``coalition_first``), or as the group's,
-    with the coalition associated."""
+    """A period, from ``start``, of a group's life in a coalition: ACLED codes its acts then as
+    the coalition's, with the group as associated actor (``coalition_first``), or as the
+    group's, with the coalition associated."""
 
     coalition: str  # actor key
     start: date
@@ -111,7 +111,7 @@ class NamedActor:
     aliases: tuple[str, ...] = ()
     note: str = ""
     area: tuple[str, ...] = ()  # countries where the group operates (ISO2)
-    member_of: Membership | None = None
+    member_of: tuple[Membership, ...] = ()  # in date order
     homeland: tuple[tuple[str, str], ...] = ()  # (ISO2, admin1) where it operates in a country
 
     def form_on(self, on: date | None) -> NameForm:
@@ -139,6 +139,31 @@ def _texts(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise DataError(f"{where}: expected a list, got {type(value).__name__}")
     return tuple(dict.fromkeys(_text(v, f"{where}[{i}]") for i, v in enumerate(value)))
+
+
+def _memberships(value: Any, where: str) -> tuple[Membership, ...]:
+    """``member_of``: one period ({actor, from, coded_as}) or a list of them in date order
+    (ACLED changed how it codes a coalition's member)."""
+    if value is None:
+        return ()
+    periods = value if isinstance(value, list) else [value]
+    out = []
+    for n, period in enumerate(periods):
+        here = f"{where}[{n}]" if isinstance(value, list) else where
+        member = mapping_of(period, here)
+        coded_as = member.get("coded_as")
+        if coded_as not in ("coalition", "member"):
+            raise DataError(f"{here}.coded_as: want 'coalition' or 'member'")
+        out.append(
+            Membership(
+                _text(member.get("actor"), f"{here}.actor"),
+                _day(member.get("from"), f"{here}.from"),
+                coded_as == "coalition",
+            )
+        )
+    if [m.start for m in out] != sorted(m.start for m in out):
+        raise DataError(f"{where}: periods must be in date order")
+    return tuple(out)
 
 
 def _day(value: Any, where: str) -> date:
@@ -237,17 +262,7 @@ def parse_actor(key: str, raw: Any) -> NamedActor:
     if [f.start for f in later] != sorted(f.start for f in later if f.start is not None):
         raise DataError(f"{where}.names: entries must be in date order")
     country = data.get("country")
-    membership = None
-    if data.get("member_of") is not None:
-        member = mapping_of(data["member_of"], f"{where}.member_of")
-        coded_as = member.get("coded_as")
-        if coded_as not in ("coalition", "member"):
-            raise DataError(f"{where}.member_of.coded_as: want 'coalition' or 'member'")
-        membership = Membership(
-            _text(member.get("actor"), f"{where}.member_of.actor"),
-            _day(member.get("from"), f"{where}.member_of.from"),
-            coded_as == "coalition",
-        )
+    membership = _memberships(data.get("member_of"), f"{where}.member_of")
     aliases = list(_texts(data.get("aliases"), f"{where}.aliases"))
     for form in (base, *later):
         aliases.extend(_derived_aliases(form.name, acronym=data.get("acronym", True) is not False))

@@ -158,11 +158,11 @@ class ActorDictionary:
             if kind is not None and kind not in self._kinds:
                 raise DataError(f"{where}: unknown kind {kind!r}")
         for actor in self._actors.values():
-            if actor.member_of and actor.member_of.coalition not in self._actors:
-                raise DataError(
-                    f"actors.{actor.key}.member_of.actor: unknown actor "
-                    f"{actor.member_of.coalition!r}"
-                )
+            for member in actor.member_of:
+                if member.coalition not in self._actors:
+                    raise DataError(
+                        f"actors.{actor.key}.member_of.actor: unknown actor {member.coalition!r}"
+                    )
             if actor.country is not None and actor.country not in self._countries:
                 raise DataError(f"actors.{actor.key}.country: unknown country {actor.country!r}")
             if any(f.forces for f in actor.forms) and actor.country is None:
@@ -225,12 +225,12 @@ class ActorDictionary:
         """The coalition a group belonged to on ``on`` (now when None), and whether ACLED names
         the coalition first; None for a group in no coalition then."""
         actor = self._members.get(ref.name)
-        if actor is None or actor.member_of is None:
+        if actor is None:
             return None
-        member = actor.member_of
-        if on is not None and on < member.start:
+        periods = [m for m in actor.member_of if on is None or m.start <= on]
+        if not periods:
             return None
-        return self.named(member.coalition, on=on), member.coalition_first
+        return self.named(periods[-1].coalition, on=on), periods[-1].coalition_first
 
     def lookup(self, text: str, *, on: date | None = None) -> ActorRef | None:
         """Exact alias (case/diacritic-insensitive), a country's forces term, then a strict
