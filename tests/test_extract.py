@@ -277,6 +277,20 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             "militant ambush near Djenne, wounding two passengers.",
             ("Violence against civilians", "Attack"),
         ),
+        (  # a company's convoy carries no troops; a military one does
+            "On 2 May 2024, JNIM militants ambushed a gold mining company convoy near Djenne, "
+            "killing three drivers.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, gunmen opened fire on the convoy of a deputy and two local officials "
+            "near Djenne, wounding one.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "On 2 May 2024, JNIM militants ambushed an army convoy near Djenne, killing three.",
+            ("Battles", "Armed clash"),
+        ),
         (  # but who the victims are described as is
             "On 2 May 2024, militants killed four men described as Dozo hunters near Djenne.",
             ("Battles", "Armed clash"),

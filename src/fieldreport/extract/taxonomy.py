@@ -182,11 +182,15 @@ ARMED_TARGET = re.compile(
     re.I,
 )
 # words that make an armed-sounding target unarmed: "a teacher suspected of being a militant",
-# "an ICRC convoy", "a retired soldier"
+# "an ICRC convoy", "a mining company convoy", "the convoy of a deputy", "a retired soldier"
 NOT_ARMED = re.compile(
-    r"\b((suspected|accused|alleged) of\b.*|(icrc|ngo|humanitarian|aid|civilian|commercial|"
-    r"merchants?|traders?|fuel|trucks?|wedding) (\w+ )?convoys?|(retired|former) \w+|"
-    r"(hunting|fishing|mining|gold|tourist|nomad) camps?)",
+    r"\b((suspected|accused|alleged) of\b.*|(icrc|ngo|humanitarian|aid|relief|medical|civilian|"
+    r"commercial|merchants?|traders?|fuel|trucks?|wedding|company|companies|mining|construction|"
+    r"electoral|election) (\w+ )?convoys?|"
+    r"convoys? of (an? |the |several |some )?(\w+ )?(deputy|deputies|mps?|members? of parliament|"
+    r"mayors?|ministers?|officials?|governors?|prefects?|sub-prefects?|traders|merchants|"
+    r"civilians|pilgrims|passengers|trucks|vehicles|buses|(\w+ )?compan(y|ies))\b|"
+    r"(retired|former) \w+|(hunting|fishing|mining|gold|tourist|nomad) camps?)",
     re.I,
 )
 CIVILIAN_TARGET = re.compile(
