@@ -288,7 +288,7 @@ def test_ethnic_group_hints_the_country(extract) -> None:  # type: ignore[no-unt
             ("Violence against civilians", "Attack"),
         ),
         (
-            "On 2 May 2024, JNIM militants ambushed an army convoy near Djenne, killing three.",
+            "On 2 May 2024, JNIM fighters ambushed a military convoy near Djenne, killing three.",
             ("Battles", "Armed clash"),
         ),
         (  # but who the victims are described as is
