@@ -1688,3 +1688,23 @@ def test_police_who_report_a_clash_take_no_part(extract) -> None:  # type: ignor
         )
     )
     assert not any(r.actor.name.startswith("Police") for r in m.actors)
+
+
+def test_bodies_found_before_the_event_is_told_give_it_place_and_toll(extract) -> None:  # type: ignore[no-untyped-def]
+    """A sentence with figures but no violence of its own, just before the one that tells who
+    killed them: its place and its dead are the event's."""
+    m = one(
+        extract(
+            "Fourteen bodies riddled with bullets were found around Kaya. The victims had been "
+            "executed by policemen. Fatalities: 14 civilians.",
+            dt.date(2024, 5, 6),
+        )
+    )
+    assert m.place is not None and m.place.name == "Kaya"
+    assert any(n.startswith("Police Forces of Burkina Faso") for n in names(m, "actor1"))
+    assert m.fatalities.acled == 14  # the same fourteen told twice, not 28
+
+
+def test_two_victims_named_one_by_one_are_two(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2024, gunmen killed a trader and his son near Kaya."))
+    assert m.fatalities.acled == 2

@@ -32,7 +32,7 @@ from fieldreport.extract.where import (
     homeland_place,
     named_place,
 )
-from fieldreport.fatalities import fatalities, sides_of_roles
+from fieldreport.fatalities import claimant_key, fatalities, sides_of_roles
 from fieldreport.model import (
     ActorRef,
     ActorRole,
@@ -365,7 +365,6 @@ def _date(
 ) -> DateInfo | None:
     # in a sentence, a calendar date beats a relative word ("Overnight between 22 and 23 March")
     hits = [h for info in group.sentences for h in sorted(info.dates, key=_date_rank)]
-    hits += sorted(group.lead_dates, key=_date_rank)
     for hit in [h for h in hits if not h.report] + [h for h in hits if h.report]:
         if hit.info is not None:
             evidence["date"] = Span.of(text, hit.start, hit.end)
@@ -400,6 +399,7 @@ def _claims(
     seen: set[tuple[object, ...]] = set()
     kept = same_dead([c for s in group.sentences for c in s.claims])
     for info in group.sentences:
+        told_before = list(out)
         if (
             info.speaker is not None
             and "statement" in info.span.text.lower()
@@ -414,6 +414,8 @@ def _claims(
             if raw not in kept:
                 continue  # a body found of someone the group already counted
             claim = _claim(raw, info, refs, actors, article, state, text)
+            if any(_retold(claim, earlier) for earlier in told_before):
+                continue
             key = (
                 claim.claimant.name if claim.claimant else claim.claimant_text,
                 claim.killed_min,
@@ -426,6 +428,21 @@ def _claims(
                 if raw.cause:
                     causes.append(claim)
     return out, causes
+
+
+def _retold(claim: Claim, earlier: Claim) -> bool:
+    """ "106 bodies were found ... Fatalities: 106 civilians": a figure an earlier sentence gave
+    without saying whose dead they were, told again by the same claimant, is the same dead. (A
+    figure of one is never a retelling: "a councillor and his son were killed" are two; nor is
+    a figure first told of someone: "killed two soldiers ... acknowledging two dead in its
+    ranks" are four.)"""
+    return (
+        claim.killed_min is not None
+        and claim.killed_min >= 2
+        and (claim.killed_min, claim.killed_max) == (earlier.killed_min, earlier.killed_max)
+        and earlier.victims is None
+        and claimant_key(claim) == claimant_key(earlier)
+    )
 
 
 def _claim(

@@ -149,10 +149,6 @@ class EventGroup:
     first: dt.date | None = None
     last: dt.date | None = None
     town: PlaceHit | None = None
-    # the dates of a sentence just before the event that opens it but has figures of its own
-    # ("On 3 May, four bodies were found. They had been shot by soldiers."): its date, not its
-    # figures, is the event's when none of the event's own sentences gives one
-    lead_dates: list[DateHit] = field(default_factory=list)
 
     def add(self, info: SentenceInfo, same_day: dt.date | None = None) -> None:
         self.sentences.append(info)
@@ -445,22 +441,18 @@ def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
     groups: list[EventGroup] = []
     current: EventGroup | None = None
     scene: SentenceInfo | None = None
-    lead: SentenceInfo | None = None
     for n, info in enumerate(infos):
         if info.background and n > 0:  # the opening sentence is the news, whatever years it cites
             continue
         if current is None or (info.eventful and _starts_new(current, info)):
             if not info.eventful:
-                scene = info if (info.dates or info.places) and not info.claims else None
-                lead = info if info.dates and info.claims else None
+                scene = info if info.dates or info.places else None
                 continue
             current = EventGroup()
             groups.append(current)
             if scene is not None:
                 current.add(scene)
-            elif lead is not None:
-                current.lead_dates = lead.dates
-        scene = lead = None
+        scene = None
         if info.eventful or info.claims or BLAME.search(info.span.text) or _answers(current, info):
             current.add(info)
     return [g for g in groups if any(s.eventful for s in g.sentences) and not _history(g, infos)]
@@ -476,7 +468,7 @@ def _answers(group: EventGroup, info: SentenceInfo) -> bool:
 def _history(group: EventGroup, infos: list[SentenceInfo]) -> bool:
     """An account of the past: no calendar date in the event, and an article mostly about
     years gone by (or no date at all and past years around it)."""
-    hits = [d for s in group.sentences for d in s.dates] + group.lead_dates
+    hits = [d for s in group.sentences for d in s.dates]
     dates = [d for d in hits if d.info is not None or d.same_day]
     if any(d.info is not None and "explicit" in d.info.basis for d in dates):
         return False
