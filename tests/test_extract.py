@@ -1708,3 +1708,53 @@ def test_bodies_found_before_the_event_is_told_give_it_place_and_toll(extract) -
 def test_two_victims_named_one_by_one_are_two(extract) -> None:  # type: ignore[no-untyped-def]
     m = one(extract("On 3 May 2024, gunmen killed a trader and his son near Kaya."))
     assert m.fatalities.acled == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        (  # the demonstrations are the reason for the arrest, not the event
+            "Police arrested an opposition activist at his home in Lome on 3 May 2024 over his "
+            "alleged role in organising last week's demonstrations.",
+            ("Strategic developments", "Arrests"),
+        ),
+        (
+            "Police in Kampala detained 20 students who tried to march on the education ministry "
+            "on 3 May 2024.",
+            ("Protests", "Protest with intervention"),
+        ),
+        (  # a crowd that goes home by itself met no intervention
+            "Hundreds of teachers rallied in Accra on 3 May 2024 over unpaid wages; the crowd "
+            "dispersed peacefully in the afternoon.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (  # "to stop a march" is what the shooting was for, not a grievance
+            "On 3 May 2024, soldiers fired live rounds to stop a march of students in Conakry, "
+            "killing two.",
+            ("Protests", "Excessive force against protesters"),
+        ),
+        (
+            "On 3 May 2024, a crowd in Kumasi beat a man accused of snatching a handbag and set "
+            "him on fire.",
+            ("Riots", "Mob violence"),
+        ),
+        (  # residents who hurt people, no armed group and no protest: a mob
+            "On 3 May 2024, residents of a township in Durban went from house to house, "
+            "assaulting migrants and beating one man to death.",
+            ("Riots", "Mob violence"),
+        ),
+        (  # a crowd that fights the police demonstrates violently
+            "On 3 May 2024, opposition supporters clashed with police in Conakry, throwing "
+            "stones and burning tyres.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (  # the blast the march remembers is not the march's violence
+            "Thousands marched in Beirut on 4 August 2024 to mark four years since the port "
+            "blast that killed more than 200 people.",
+            ("Protests", "Peaceful protest"),
+        ),
+    ],
+)
+def test_crowds_and_the_forces_that_answer_them(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract(text, dt.date(2024, 8, 6)))
+    assert (m.event_type, m.sub_event_type) == typed

@@ -84,17 +84,21 @@ CUES: dict[str, str] = {
     r"(?<!no )blasts?(?! of (wind|air|music|cold))|(?<!no )explosions?(?! of (violence|anger|joy|"
     r"protests?|cases|demand))|(?<!no )detonations?|set(ting)? off (\w+ ){0,2}explosives",
     "grenade": r"grenades?",
-    "protest": r"protest(?!ant)\w*|demonstrat\w+|marche[ds]?|"
+    "protest": r"protest(?!ant)\w*|demonstrat\w+|marche([ds]|rs)?|"
+    r"to (?-i:march) (on|to|through|in|against|towards|from)|"
     r"the march (of|to|towards|through|on)|"
     r"(started|began|observ\w+|went on|launched|staged) (an? |their )?(\w+[- ]){0,3}"
     r"(strike|work stoppage)|"
     r"march(ed|ing) (through|in|to|on|against)|rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|"
     r"took to the streets|rassembl\w+|"
-    r"gathered (to|in front)|gathered ([\w-]+ ){1,6}to (show|express|voice|demand|denounce|"
-    r"protest|reject|support|condemn|call for|mark|mourn)|gathered ([^\s.;]+ ){0,8}(demanding|"
-    r"calling for|chanting|holding (banners|placards))|strike action|"
+    r"gathered (to|in front)|gathered ([\w-]+ ){1,8}to (show|express|voice|demand|denounce|"
+    r"protest|reject|support|condemn|call for|mark|mourn|oppose|dispute)|"
+    r"gathered ([^\s.;]+ ){0,8}(demanding|calling for|chanting|against)|strike action|"
+    r"chant(ed|ing) (\w+ ){0,3}slogans|bang(ed|ing)? (\w+ ){0,2}pots|cacerolazos?|"
+    r"(held|holding|waved|waving|carried|carrying|brandish\w+) (\w+ ){0,3}(banners|placards|"
+    r"posters)|the march (was|passed|ended)|"
     r"(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
-    r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (to|through|in|"
+    r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (of|to|through|in|"
     r"against|from)|picket\w*",
     "riot_violence": r"riot\w*(?![ -](police|squads?|gear|control|units?|officers?|shields?)\b)|"
     r"burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|vandali[sz]\w+|"
@@ -111,6 +115,15 @@ CUES: dict[str, str] = {
     r"threw stones|"
     r"stones (were )?thrown|blockades?|fir(ed|ing) (their )?(guns|weapons)|"
     r"prevent\w* (an? |the )?(\w+ ){0,2}(patrol|convoy|troops|soldiers|peacekeepers) from",
+    # a crowd that fights the forces of order: a violent demonstration, not mob violence
+    "police_fight": r"clash\w* (\w+ ){0,3}(police|security forces|gendarmes|riot police|"
+    r"anti-riot \w+)|fought (\w+ ){0,2}(police|security forces|gendarmes)|"
+    r"(threw|throwing|hurled|hurling) (\w+ ){0,3}(stones|rocks) at (the )?(police|security "
+    r"forces|gendarmes|officers)",
+    # what crowds in the street do: stones, tyres, barricades (a demonstration's violence)
+    "street_violence": r"burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|road ?blocks?|"
+    r"(threw|throwing|hurled|hurling|pelted|pelting) (\w+ ){0,3}(stones|rocks|projectiles|"
+    r"bottles)|stones (were )?thrown|vandali[sz]\w+|smash(ed|ing)",
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
     r"beat(en)? (up|him|her|them)|beaten(?! (back|off|path|track))|"
     r"beat (\w+ ){0,3}(m[ae]n|wom[ae]n|people|"
@@ -118,6 +131,7 @@ CUES: dict[str, str] = {
     r"tortur\w+|whipp\w+|flogg\w+|(mal|mis|ill-)treat\w*",
     # shots at people or their vehicle: more than property taken, even when no one was hit
     "shooting": r"opened fire (on|at|against|upon|into)|fired (\w+ ){0,2}(at|on|upon|against|into)|"
+    r"live (rounds|ammunition|bullets)|"
     r"shot at|(shooting|shot|shoots|shoot) (at )?(\w+ ){0,2}(residents|villagers|civilians|people|"
     r"passengers|worshippers|farmers|herders|women|children|inhabitants)\b",
     "ground": r"small[- ]arms?( fire)?|gunfire|gunshots|assault\w*|storm(ed|ing)|commandos?|"
@@ -135,9 +149,13 @@ CUES: dict[str, str] = {
     "unarmed": r"off-duty|off duty|unarmed|not on duty|on leave|retired|"
     r"on (his|their) farm(land)?s?|at (his|their) homes?|in (his|their) homes?|in civilian clothes",
     "unmanned": r"unmanned|deserted|abandoned|(was|were) empty",
-    "intervention": r"tear ?gas|dispers\w+|arrested|detained|rubber bullets|water cannons?|"
+    # a crowd that broke up by itself ("dispersed peacefully after midnight") met no one
+    "intervention": r"tear ?gas|(dispers\w+|broke up)(?! (peacefully|quietly|calmly|without "
+    r"(incident|violence)|on (its|their) own|later|in the (evening|afternoon)|at (the end|night|"
+    r"dusk|sunset)|after (midnight|dark|nightfall|sunset|the (speeches|prayers))))|"
+    r"arrested|detained|rubber bullets|water cannons?|"
     r"baton\w*|lacrymog\w+|intervened|intervening|(police|gendarmes|soldiers|troops|army|"
-    r"forces) interven(e|es)\b|broke up|blocked them|deterred|interrupt\w* (the|their) "
+    r"forces) interven(e|es)\b|blocked them|deterred|interrupt\w* (the|their) "
     r"(protest|demonstration|march|sit-in|gathering|rally)|"
     r"(was|were) prevented|prevented (them|the (protesters|demonstrators|marchers))",
     # unorganised people, and the weapons that make a fight between communities a battle
@@ -155,8 +173,10 @@ CUES: dict[str, str] = {
     r"crowds? of (angry )?(youths?|young (men|people)|residents|villagers|locals)|"
     r"jungle justice",
     # an offence people punish themselves: with no armed group, mob justice
-    "suspect": r"(suspect(ed)?|accus(ed|ing)) (\w+ ){0,2}of (stealing|theft|robb\w+|being (a |an )?"
+    "suspect": r"(suspect(ed)?|accus(ed|ing)) (\w+ ){0,2}of (stealing|theft|robb\w+|snatch\w+|"
+    r"(trying|attempting) to (steal|snatch|rob|kidnap|abduct)|being (a |an )?"
     r"(thie|robber|kidnapper|witch|gang|sorcer)|belonging to (a )?gangs?)|"
+    r"suspected (\w+ )?(gang members|thie(f|ves)|robbers|kidnappers|witch(es)?|sorcerers?)|"
     r"caught (\w+ ){0,4}(stealing|red-handed)",
     "looting": r"loot\w*|pillag\w+|burn(ed|t|ing) (down )?(\w+ ){0,2}(houses|homes|huts|granar\w+|"
     r"shops|market|village|school|vehicles?|church|mosque|materials?|motorbikes?|trucks?|"
@@ -245,7 +265,7 @@ CUES: dict[str, str] = {
     r"leaders?|notables?|officials?|residents|teachers?))|fell to|occupied",
     "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
     "death": r"killed|kills?|dead|deaths?|died|dies|die(?!-)|dying|killing|bod(y|ies)|corpses?|"
-    r"fatalit\w+|slain|"
+    r"fatalit\w+|slain|fatally (shot|shooting|stabb\w+)|"
     r"decapitat\w+|"
     r"burn(ed|t|s)? (\w+ ){1,3}alive|burn(ed|t|s)? to death|lost (their|his|her) lives?|"
     r"death toll|losses|massacr\w+|" + EXECUTE + r"|assassinat\w+|"

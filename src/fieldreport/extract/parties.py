@@ -368,6 +368,7 @@ def sides_of(
         and any(h.kind in CROWD_KINDS and r not in targets for h, r in refs),
         rioters=any(r.inter == 5 for _, r in actual),
         crowd_attacks=any(r.inter in {5, 6} for r in attackers),
+        people_attack=bool(attackers) and all(r.inter in {5, 6, 7} for r in attackers),
         armed_present=any(
             h.kind in GUNMEN_KINDS or (h.ref is not None and h.ref.inter in {2, 3, 4})
             for s in group.sentences

@@ -281,10 +281,11 @@ def _hit_a_device(verb: Token) -> bool:
 
 
 def _then_hurt(verb: Token) -> bool:
-    """ "gunmen broke into the house and wounded one person": a verb coordinated with the
-    subject's, with no subject of its own, hurts or kills someone."""
+    """ "gunmen broke into the house and wounded one person", "residents went door to door,
+    beating a man to death": a verb coordinated with the subject's, or a participle that goes
+    with it, with no subject of its own, hurts or kills someone."""
     return any(
-        c.dep_ == "conj"
+        (c.dep_ == "conj" or (c.dep_ == "advcl" and c.tag_ == "VBG"))
         and c.pos_ == "VERB"
         and c.lemma_.lower() in HARM_LEMMAS | VIOLENT_LEMMAS
         and not any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)

@@ -84,8 +84,11 @@ GRIEVANCE = re.compile(
     r"\b(against|over|denounc\w*|condemn\w*|in (response|reaction|protest|solidarity) (to|with)|"
     r"justice for|to protest|commemorat\w+|anniversary of|(tribute|homage) to|investigation (of|"
     r"into)|in memory of|in the wake of|after|following|demand\w*|release of|support (for|of)|"
+    r"(to )?mark(ing)? (\w+ ){0,3}(years?|months?|anniversary)|"
     r"discontent with|corpses? of|bod(y|ies) of|mourn\w*|call(s|ed|ing)? for|"
-    r"to (free|end|stop|halt)|(relatives|families|parents|mothers|wives) of)"
+    r"to (free|end|stop|halt)(?! (the |their |a )?(march|protest|demonstration|rally|crowd|"
+    r"protesters|demonstrators|marchers|gathering|sit-in))|"
+    r"(relatives|families|parents|mothers|wives) of)"
     # up to the violence named, not across the forces that answered the protest ("demanding the
     # mayor's resignation, security forces intervened and arrested ninety")
     r"\b(?:(?!(police|security forces|gendarm\w*|soldiers|troops|army) (\w+ ){0,2}(intervened|"
@@ -95,6 +98,17 @@ GRIEVANCE = re.compile(
     r"fighting|clashes|insecurity|arrests?|arrested|detain(ed|ees?)|detention|shootings?|shot|"
     r"seiz(ed|ure)|confiscat\w+|razed|demolish\w+|hostages?|destroy\w*|bombings?|"
     r"(air ?)?strikes)\b",
+    re.I,
+)
+
+
+# protests named as the reason for arrests, not as the event: "arrested a lawyer over his role
+# in financing the June demonstrations", "amid a crackdown following rare protests"
+PROTEST_PRETEXT = re.compile(
+    r"\b((alleged |suspected )?(role|part|involvement|participation) in|financ\w+|fund(ed|ing)|"
+    r"organi[sz](ed|ing)|incit\w+|plann(ed|ing)|in connection with|linked to|accused of|"
+    r"crackdown (on|following|after|that followed))\b[^.;:]{0,60}?"
+    r"\b(protests?|demonstrations?|marches|rall(y|ies)|riots?|unrest)\b",
     re.I,
 )
 
@@ -129,8 +143,9 @@ def without_grievances(
     text: str, found: dict[str, list[tuple[int, int]]]
 ) -> dict[str, list[tuple[int, int]]]:
     """A sentence's cues less the violence a protest protests against (GRIEVANCE), the
-    devices that were only seized or carried (DEVICE_HELD) and the fights and harm that did not
-    happen (NO_FIGHT, NO_HARM)."""
+    protests named as the reason for arrests (PROTEST_PRETEXT), the devices that were only
+    seized or carried (DEVICE_HELD) and the fights and harm that did not happen (NO_FIGHT,
+    NO_HARM)."""
     drop: list[tuple[set[str], list[tuple[int, int]]]] = []
     if "protest" in found:
         grievances = list(GRIEVANCE.finditer(text))
@@ -138,6 +153,8 @@ def without_grievances(
         # "in solidarity with two teachers assaulted": not the crowd's violence; but what
         # comes "after" may be the crowd's own ("after students set police stations on fire")
         drop.append(({"riot_violence"}, [m.span() for m in grievances if not _AFTER.match(m[0])]))
+    if "arrest" in found and "protest" in found:
+        drop.append(({"protest"}, [m.span() for m in PROTEST_PRETEXT.finditer(text)]))
     if found.keys() & {"ied", "grenade"}:
         drop.append(({"ied", "grenade"}, [m.span() for m in DEVICE_HELD.finditer(text)]))
     if "clash" in found:
@@ -249,6 +266,7 @@ class Sides:
     rioters: bool = False
     armed_present: bool = False  # gunmen, militants, soldiers named anywhere in the event
     crowd_attacks: bool = False  # protesters or rioters are the ones who attack
+    people_attack: bool = False  # those who attack are people, no armed organisation
     attacker_foreign: bool = False  # another state's forces, where it happened
 
 
@@ -291,7 +309,7 @@ def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
         return "Riots", "Violent demonstration"  # soldiers' protests with shots are riots
     if sides.crowd_attacks and found & {"attack", "harm"}:
         return "Riots", "Violent demonstration"  # "demonstrators attacked police stations"
-    if "death" in found and found & {"attack"} and not found & {"riot_violence"}:
+    if "death" in found and found & {"attack", "shooting"} and not found & {"riot_violence"}:
         return "Protests", "Excessive force against protesters"
     if found & {"riot_violence", "looting"}:
         return "Riots", "Violent demonstration"  # protesters who burn or loot riot
@@ -313,8 +331,18 @@ def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
         and not (sides.attacker_armed or sides.armed_present)
     ):
         return "Riots", "Mob violence"  # "villagers beat to death a man suspected of theft"
+    if (
+        sides.people_attack
+        and "people" in found  # residents, villagers, a crowd: not "two individuals shot"
+        and found & {"attack", "harm", "death"}
+        and not found & {"weapons", "protest"}
+        and not (sides.attacker_armed or sides.armed_present or sides.target_armed)
+    ):
+        return "Riots", "Mob violence"  # "residents went door to door, beating a man to death"
     if "mutiny" in found and found & {"riot_violence", "looting"} and "clash" not in found:
         return "Riots", "Violent demonstration"  # mutinous soldiers fire in the air and loot
+    if {"police_fight", "street_violence", "people"} <= found and not sides.armed_present:
+        return "Riots", "Violent demonstration"  # stones and tyres against the police: a riot
     if (
         "clash" in found
         and "people" in found
