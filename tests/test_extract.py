@@ -1758,3 +1758,108 @@ def test_two_victims_named_one_by_one_are_two(extract) -> None:  # type: ignore[
 def test_crowds_and_the_forces_that_answer_them(extract, text: str, typed: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     m = one(extract(text, dt.date(2024, 8, 6)))
     assert (m.event_type, m.sub_event_type) == typed
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        (  # full control after an attack
+            "On 3 May 2024, M23 rebels attacked army positions around Rubaya and took full "
+            "control of the town after the soldiers fled.",
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+        (  # retook ... from rebels
+            "Congolese troops retook the eastern town of Kitshanga from M23 rebels on 3 May "
+            "2024 after two days of fighting.",
+            ("Battles", "Government regains territory"),
+        ),
+        (  # the speaker's own deed ("it had captured")
+            "The Arakan Army said on 3 May 2024 it had captured Paletwa town after weeks of "
+            "fighting.",
+            ("Battles", "Non-state actor overtakes territory"),
+        ),
+        (  # the garrison left, no fight
+            "On 3 May 2024, the army garrison in Sumprabum pulled out and KIA troops "
+            "entered and took control of the town without a fight.",
+            ("Strategic developments", "Non-violent transfer of territory"),
+        ),
+        (  # a bomb that went off
+            "On 3 May 2024, a bomb hidden in a parked car outside a market in Narathiwat "
+            "went off, wounding four people.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (  # a vehicle on a mine
+            "A farmer was killed on 3 May 2024 when his tractor hit an anti-tank mine near "
+            "Kupiansk.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        (  # prisoners freed under a deal
+            "On 3 May 2024, the government freed 30 rebel fighters from prison in N'Djamena "
+            "under a deal agreed at the peace talks.",
+            ("Strategic developments", "Agreement"),
+        ),
+        (  # a pledge to halt kidnappings is no kidnapping
+            "The government and the ELN agreed on 3 May 2024 to extend their ceasefire. The "
+            "rebels also pledged to halt kidnappings.",
+            ("Strategic developments", "Agreement"),
+        ),
+        (  # chlorine
+            "On 3 May 2024, a helicopter dropped a barrel of chlorine on a village near "
+            "Idlib; 8 people were treated for breathing problems.",
+            ("Explosions/Remote violence", "Chemical weapon"),
+        ),
+        (  # a barrage of rockets, no one hurt
+            "On 3 May 2024, Hezbollah fired a barrage of some 20 rockets at Metula; nobody "
+            "was hurt.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        (  # a new base
+            "On 3 May 2024, the army set up a new forward operating base in Jowhar.",
+            ("Strategic developments", "Headquarters or base established"),
+        ),
+        (  # settlers who burn and shoot
+            "On 3 May 2024, Israeli settlers stormed the village of Huwara, torching cars "
+            "and firing at residents, wounding two.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (  # gang members
+            "On 3 May 2024, gang members raided the neighbourhood of Solino in "
+            "Port-au-Prince, killing four residents and burning homes.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (  # held where no one is told
+            "On 3 May 2024, Houthi forces detained five teachers in Ibb; their families "
+            "were not told where they were being held.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+    ],
+)
+def test_territory_devices_deals_and_the_actors_of_other_wars(
+    extract, text: str, typed: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract(text, dt.date(2024, 5, 6)))
+    assert (m.event_type, m.sub_event_type) == typed
+
+
+def test_settlers_and_gang_members(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2024, Israeli settlers stormed the village of Huwara, torching cars and "
+            "firing at residents, wounding two.",
+            dt.date(2024, 5, 6),
+        )
+    )
+    assert names(m, "actor1") == {"Settlers (Israel)"}
+    # "gang members" are the named gang's men when the text names one, else unidentified
+    m = one(
+        extract(
+            "Police fought Viv Ansanm gang members for hours in Port-au-Prince on 3 May 2024. "
+            "Several gang members were reported killed.",
+            dt.date(2024, 5, 6),
+        )
+    )
+    assert not any(
+        n.startswith("Unidentified") for n in names(m, "actor1", "actor2", "assoc1", "assoc2")
+    )
+    m = one(extract("On 3 May 2024, gang members shot dead two traders in Port-au-Prince."))
+    assert names(m, "actor1") == {"Unidentified Armed Group (Haiti)"}

@@ -118,7 +118,11 @@ _NOT_MEMBERS = {"informer", "informant", "collaborator", "spy", "contractor"}
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
 # words that are a state's forces only with its people's name: "Russian missiles", not "missiles"
 NEEDS_COUNTRY = {"forces", "drones", "drone", "aircraft", "jets", "missiles", "missile", "bombers"}
-COREF_WORDS = ["rebels", "rebel", "separatists", "insurgents", "fighters", "rebel fighters"]
+# words for a named group's men, or for unnamed ones ("gang members": Viv Ansanm's, when the
+# text names it; else ACLED's Unidentified Armed Group)
+COREF_WORDS = ["rebels", "rebel", "separatists", "insurgents", "fighters", "rebel fighters",
+               "gang members", "gang member", "gangsters", "gangster", "armed gangs",
+               "armed gang", "gangs", "a gang"]  # fmt: skip
 JIHADIST = re.compile(
     r"islam|qaeda|qaida|jnim|shabaab|boko|ansar|katiba|jihad|taliban|macina|"
     r"mourabitoun|aqim|iswap|isis|daesh|al-nusra|hts",

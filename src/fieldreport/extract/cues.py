@@ -50,6 +50,8 @@ CUES: dict[str, str] = {
     r"assassinat\w+|"
     r"attaqu\w+|tu[ée]s?|abattu\w*",
     "abduct": r"forced disappearances?|disappeared|kidnap\w*|abduct\w*|hostages?|taken captive|"
+    r"not (been )?told where (he|she|they) (was|were|is|are) (being )?held|incommunicado|"
+    r"whereabouts (remain |are |is )?unknown|"
     r"(carried|took|led) (away|off) (\d+ |[\w-]+ ){0,3}(residents|people|villagers|women|"
     r"children|girls|boys|students|pupils|passengers|persons|farmers|worshippers)|"
     r"(took|taken) (\w+ ){0,3}to an unknown (destination|location)|"
@@ -69,14 +71,18 @@ CUES: dict[str, str] = {
     r"munitions?|grenades?) (from|by) (\w+ ){0,2}(drones?|aircraft|helicopters?|planes?|jets?)",
     "shelling": r"shell(ed|ing|s)|mortars?|artillery|rockets? (fire|fired|attack\w*|struck|hit|"
     r"landed)|"
-    r"missiles?|obus|fired (\w+ ){0,2}rockets?|rocket (barrages?|fire|attacks?)|rpgs?|"
+    r"missiles?|obus|fired (\w+ ){0,5}rockets?|rocket (barrages?|fire|attacks?)|rpgs?|"
+    r"barrages? of (\w+ ){0,3}(rockets|shells|missiles)|"
     r"rocket-propelled grenades?",
+    "chemical": r"chemical (weapons?|attacks?|agents?|munitions?|strikes?)|chlorine|sarin|"
+    r"mustard gas|nerve (agents?|gas)|toxic gas",
     "ied": r"ieds?|(dual|twin|double|multiple)-ieds?|improvised explosive|land ?mines?|"
     r"mines? (exploded|blast|explosion)|"
-    r"(hit|struck|ran over|triggered) (a|an) (land ?)?mine|roadside bomb|explosive devices?|"
+    r"(hit|struck|ran over|triggered|stepped on) (a|an) ([\w-]+ )?(land ?)?mine|roadside bomb|"
+    r"explosive devices?|anti-?(tank|personnel|vehicle) mines?|"
     r"car bomb|bomb (exploded|blast|went off)|engins? explosifs?|roadside explosives?|"
     r"(magnetic|sticky|homemade|home-made|improvised|parcel|nail) bombs?|"
-    r"bombs? ([\w-]+ ){1,5}(exploded|detonated|went off)|"
+    r"bombs? ([^.;:]{1,120}? )?(exploded|detonated|went off)|"
     r"blew up|(detonated|exploded|blown up) (a|the) (\w+ ){0,2}(bridge|tower|antenna|pylon)|"
     r"bomb(ing| attacks?)|"
     r"(passage|passing) of (an? |the |his |their )?(\w+ ){0,2}(on|over) (an? )?(land ?)?mine|"
@@ -93,7 +99,7 @@ CUES: dict[str, str] = {
     r"took to the streets|rassembl\w+|"
     r"gathered (to|in front)|gathered ([\w-]+ ){1,8}to (show|express|voice|demand|denounce|"
     r"protest|reject|support|condemn|call for|mark|mourn|oppose|dispute)|"
-    r"gathered ([^\s.;]+ ){0,8}(demanding|calling for|chanting|against)|strike action|"
+    r"gathered ([^\s.;]+ ){0,12}(demanding|calling for|chanting|against)|strike action|"
     r"chant(ed|ing) (\w+ ){0,3}slogans|bang(ed|ing)? (\w+ ){0,2}pots|cacerolazos?|"
     r"(held|holding|waved|waving|carried|carrying|brandish\w+) (\w+ ){0,3}(banners|placards|"
     r"posters)|the march (was|passed|ended)|"
@@ -210,7 +216,9 @@ CUES: dict[str, str] = {
     r"material|harvests?|grain|crops|fuel|gold|cash)",
     "arrest": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|interpell\w+",
     "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
-    r"dismantl\w+ (an?|the) (ied|explosive)|caches? of (\w+ ){0,4}(weapons|arms|rockets|"
+    r"dismantl\w+ (an?|the) ((anti-?(tank|personnel|vehicle)|land) )?(ied|explosive|mine)|"
+    r"(mines?|ieds?|devices?|bombs?) (was|were) (disposed of|cleared|dismantled|defused)|"
+    r"caches? of (\w+ ){0,4}(weapons|arms|rockets|"
     r"explosives|ammunition|munitions)|safely detonated|controlled (explosion|detonation)|"
     r"shot down (\w+ ){0,4}(drones?|uavs?|missiles?|rockets?)|loaded with (\w+ ){0,3}(weapons|"
     r"arms|rockets|ammunition|explosives|munitions)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
@@ -228,17 +236,18 @@ CUES: dict[str, str] = {
     r"detonat\w+)",
     "agreement": r"agreements?|cease-?fire|truce|peace (deal|accord|talks)|signed an?|"
     r"(released|freed|handed over) (\w+ ){0,3}(hostages?|prisoners?|detainees|captives"
-    r"|abductees|soldiers)|prisoner exchange|surrender\w*|negotiat\w+ (the|a) "
+    r"|abductees|soldiers|members|fighters|combatants)|prisoner exchange|surrender\w*|"
+    r"agreed (to|on) (extend|a |an |the )|negotiat\w+ (the|a) "
     r"(release|withdrawal|truce)",
     "base": r"(established|set up|setting up|installed) (an? |their |its )?"
-    r"(?!(displaced|idp|refugee|transit|relief|medical)\b)([\w-]+ ){0,2}(base|camp|headquarters|"
+    r"(?!(displaced|idp|refugee|transit|relief|medical)\b)([\w-]+ ){0,3}(base|camp|headquarters|"
     r"outpost|fortified position)",
     "transfer": r"without (a fight|resistance|fighting)|withdr(ew|awn) from|handed over|"
     r"took control of the (town|city|village|locality) after (the army|troops|"
     r"soldiers) (left|withdrew)",
     "change": r"join(s|ed|ing)? |assumed (the )?leadership|closure|suspend\w+|banned|"
     r"prohibit\w+|imposed|"
-    r"deploy\w+|reinforcements?|curfew|recruit\w*|defect\w*|state of emergency|"
+    r"deploy\w+|reinforc\w+|curfew|recruit\w*|defect\w*|state of emergency|"
     r"announced the (creation|formation)|patrol\w*|joined (the|forces)|relocat\w+",
     "other": r"coup( d'[ée]tat)?|mass graves?|bodies (were|had been) (found|discovered|exhumed)|"
     r"displac\w+|fled (their|the) (homes|village)|"
@@ -256,14 +265,19 @@ CUES: dict[str, str] = {
     "restrict": r"curfews?|state of emergency|(imposed|lifted|maintained) (an? |the )?(\w+ )?"
     r"blockades?|under (a )?blockade|encircled (the )?(village|town|locality|mosque)",
     # territory, not a camp overrun for a night nor fighters taken prisoner
-    "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) control of(?! (the |an? |"
+    "take_territory": r"(seized|took|taken|seizing|taking|gained|gaining) "
+    r"((full|total|complete|effective|firm) )?control (of|over)(?! (the |an? |"
     r"their |its )?(\w+ )?(barracks|camps?|bases?|posts?|checkpoints?|positions?|detachments?))|"
     r"(captured|captures?|overran|overruns?|seized|seizes?|took|(?<!to )takes?) "
-    r"(the )?(towns?|city|cities|villages?|"
+    r"(the )?((?!(in|at|from|near|of|to|and|on|with|for|their|his|her|its)\b)[\w'’-]+ ){0,2}"
+    r"(towns?|city|cities|villages?|"
     r"localit(y|ies)|communes?|"
     r"districts?|hamlets?|capital)(?! (chiefs?|heads?|elders?|imams?|mayors?|councill?ors?|"
-    r"leaders?|notables?|officials?|residents|teachers?))|fell to|occupied",
-    "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat\w+",
+    r"leaders?|notables?|officials?|residents|teachers?|halls?|centres?|centers?|squares?|"
+    r"schools?|markets?|health|clinics?|church(es)?|mosques?|wells?|granar\w+|shops?|stores?|"
+    r"councils?|pharmac\w+))|"
+    r"fell to|occupied",
+    "retake": r"recaptur\w+|retook|retaken|regain\w* control|reclaim\w+|liberat(ed|ing|es?)",
     "death": r"killed|kills?|dead|deaths?|died|dies|die(?!-)|dying|killing|bod(y|ies)|corpses?|"
     r"fatalit\w+|slain|fatally (shot|shooting|stabb\w+)|"
     r"decapitat\w+|"

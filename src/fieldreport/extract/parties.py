@@ -14,7 +14,7 @@ from fieldreport.extract.actors import JIHADIST, ActorHit
 from fieldreport.extract.claims import RawClaim
 from fieldreport.extract.events import BLAME, EventGroup, SentenceInfo
 from fieldreport.extract.roles import ARMED, DESCRIPTORS, NON_STATE_ARMED, distinct_armed
-from fieldreport.extract.sides import VIOLENT_LEMMAS
+from fieldreport.extract.sides import VIOLENT_LEMMAS, reporter_of
 from fieldreport.extract.taxonomy import Sides
 from fieldreport.model import ActorRef
 from fieldreport.resolve.actors import ActorDictionary
@@ -287,7 +287,28 @@ def _votes(group: EventGroup, refs: list[tuple[ActorHit, ActorRef]]) -> dict[str
     for info in group.sentences:
         for claim in info.claims:
             _claim_votes(info, claim, refs, votes)
+        for hit in info.actors:
+            speaker = hit_at(refs, hit.token)
+            if hit.side == "claimant" and speaker is not None and _did_itself(info, hit):
+                votes[speaker.name]["attacker"] += 1  # "the Arakan Army said it had seized X"
     return votes
+
+
+# what a speaker may say it did itself: violence, or taking a place
+_DEEDS = VIOLENT_LEMMAS | {"seize", "capture", "take", "overrun", "retake", "recapture"}
+
+
+def _did_itself(info: SentenceInfo, hit: ActorHit) -> bool:
+    """ "X said it had seized the town", "X said they shot down a drone": the speaker tells
+    of its own deed (the subject of the reported violence is "it", "they" or "we")."""
+    said = reporter_of(info.span.doc[hit.token])
+    reported = [c for c in said.children if c.dep_ == "ccomp"] if said is not None else []
+    return any(
+        t.lemma_.lower() in _DEEDS
+        and any(c.dep_ == "nsubj" and c.lower_ in _SELF_PRONOUNS for c in t.children)
+        for clause in reported
+        for t in clause.subtree
+    )
 
 
 def _claim_votes(

@@ -265,7 +265,13 @@ def _misread_verb_before(token: Token) -> bool:
 
 
 def _takes_control(verb: Token) -> bool:
-    return verb.lemma_.lower() in {"take", "gain", "regain", "seize", "wrest", "assume"} and any(
+    """ "took control of Kabare", "retook the town", "captured Kyauktaw": who takes a place."""
+    lemma = verb.lemma_.lower()
+    if lemma in {"retake", "recapture", "capture", "overrun", "reclaim", "liberate"} or (
+        verb.lower_ in {"retook", "retaken", "overran"}  # the lemmatiser leaves these be
+    ):
+        return True
+    return lemma in {"take", "gain", "regain", "seize", "wrest", "assume"} and any(
         c.dep_ in {"dobj", "obj"} and c.lower_ == "control" for c in verb.children
     )
 

@@ -113,6 +113,16 @@ PROTEST_PRETEXT = re.compile(
 )
 
 
+# violence a deal promises to stop: "pledged to suspend kidnappings", "to halt attacks"
+FORSWORN = re.compile(
+    r"\b(pledg|promis|agree|vow|commit|undert[oa]k)\w* (\w+ ){0,2}to (suspend|halt|stop|end|"
+    r"renounce|cease|refrain from|abandon) (\w+ ){0,3}"
+    r"(kidnapp\w+|attacks?|hostilities|abductions?|killings?|violence|fighting|offensives?|"
+    r"military operations|arrests)\b",
+    re.I,
+)
+
+
 # a device named as a thing seized, carried or made, not set off: "seized IEDs", "IED planters"
 DEVICE_HELD = re.compile(
     r"\b((seiz|recover|confiscat|manufactur)\w*|found|discovered|equipped with|expertise in|"
@@ -143,7 +153,8 @@ def without_grievances(
     text: str, found: dict[str, list[tuple[int, int]]]
 ) -> dict[str, list[tuple[int, int]]]:
     """A sentence's cues less the violence a protest protests against (GRIEVANCE), the
-    protests named as the reason for arrests (PROTEST_PRETEXT), the devices that were only
+    protests named as the reason for arrests (PROTEST_PRETEXT), the violence a deal forswears
+    (FORSWORN), the devices that were only
     seized or carried (DEVICE_HELD) and the fights and harm that did not happen (NO_FIGHT,
     NO_HARM)."""
     drop: list[tuple[set[str], list[tuple[int, int]]]] = []
@@ -153,6 +164,7 @@ def without_grievances(
         # "in solidarity with two teachers assaulted": not the crowd's violence; but what
         # comes "after" may be the crowd's own ("after students set police stations on fire")
         drop.append(({"riot_violence"}, [m.span() for m in grievances if not _AFTER.match(m[0])]))
+    drop.append((_GRIEVABLE, [m.span() for m in FORSWORN.finditer(text)]))
     if "arrest" in found and "protest" in found:
         drop.append(({"protest"}, [m.span() for m in PROTEST_PRETEXT.finditer(text)]))
     if found.keys() & {"ied", "grenade"}:
@@ -229,6 +241,7 @@ VIOLENT = {
     "suicide",
     "air",
     "shelling",
+    "chemical",
     "ied",
     "grenade",
     "mob",
@@ -290,6 +303,15 @@ def classify(cues: Iterable[str], sides: Sides) -> tuple[str, str] | None:
 
 
 def _battles_territory(found: set[str], sides: Sides) -> tuple[str, str] | None:
+    if {"take_territory", "transfer"} <= found and not found & {
+        "clash",
+        "attack",
+        "ambush",
+        "death",
+        "harm",
+        "shooting",
+    }:
+        return "Strategic developments", "Non-violent transfer of territory"  # "without a fight"
     if "retake" in found and sides.attacker_state:
         return "Battles", "Government regains territory"
     if (
@@ -386,6 +408,7 @@ def _explosions(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "ambush" in found and found & {"clash", "attack"}:
         return None  # a complex ambush opened by a mine is still a battle
     for cue, sub in (
+        ("chemical", "Chemical weapon"),
         ("air", "Air/drone strike"),
         ("suicide", "Suicide bomb"),
         ("shelling", "Shelling/artillery/missile attack"),
@@ -481,8 +504,8 @@ def _strategic(found: set[str], sides: Sides) -> tuple[str, str] | None:
     order = (
         ("disrupted", "Disrupted weapons use"),
         ("looting", "Looting/property destruction"),
+        ("agreement", "Agreement"),  # prisoners freed under a deal: the deal, not arrests
         ("arrest", "Arrests"),
-        ("agreement", "Agreement"),
         ("base", "Headquarters or base established"),
         ("transfer", "Non-violent transfer of territory"),
         ("restrict", "Change to group/activity"),
