@@ -143,7 +143,7 @@ def test_before_the_first_known_regime_there_is_no_suffix(actors: ActorDictionar
 
 
 def test_unknown_regimes_give_no_suffix(actors: ActorDictionary) -> None:
-    assert actors.generic("police", "SN").name == "Police Forces of Senegal"
+    assert actors.generic("police", "GW").name == "Police Forces of Guinea-Bissau"
 
 
 def test_regimes_are_in_order_and_only_the_last_is_open(actors: ActorDictionary) -> None:

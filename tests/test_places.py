@@ -590,3 +590,42 @@ def test_acled_admin1_spellings_worldwide(extract, gazetteer: Gazetteer) -> None
     # a transliteration's apostrophe may be left out: "Debre Markos" is "Debre Mark'os"
     town = gazetteer.best("Debre Markos", countries=["ET"])
     assert town is not None and town.country == "ET" and town.population > 50_000
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (  # a city that is its own first-level area, written with "city"
+            "On 3 May 2024, opposition supporters blocked avenues in Maputo city with burning "
+            "tyres.",
+            ("Maputo", 1, "Maputo City"),
+        ),
+        (
+            "On 3 May 2024, protesters gathered in Kyiv City to demand the release of prisoners.",
+            ("Kyiv", 1, "Kyiv City"),
+        ),
+        (  # the city struck, named bare after the verb, though only the attacker's country is
+            "On 3 May 2024, Russian drones struck Kyiv, killing two.",
+            ("Kyiv", 1, "Kyiv City"),
+        ),
+        (  # the oblast, which ACLED spells Kyiv (GeoNames: Kiev)
+            "On 3 May 2024, a Russian missile hit a warehouse in the Kyiv region, wounding two.",
+            ("Kyiv", 3, "Kyiv"),
+        ),
+        (  # a province of four letters is not a town of that name abroad
+            "On 3 May 2024, a curfew was imposed in the Soum Province until further notice.",
+            ("Djibo", 3, "Sahel"),
+        ),
+    ],
+)
+def test_cities_that_are_their_own_areas(extract, text: str, where: tuple[str, int, str]) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(text)
+    assert m.place is not None
+    assert (m.place.name, m.place.precision, m.place.admin1) == where
+
+
+def test_state_forces_of_more_countries_carry_their_regime(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 2 June 2023, police fired tear gas at protesters in Ziguinchor, Senegal.")
+    assert "Police Forces of Senegal (2012-2024)" in {r.actor.name for r in m.actors}
+    (m,) = extract("On 18 July 2024, police fired tear gas at students marching in Dhaka.")
+    assert "Police Forces of Bangladesh (2009-2024)" in {r.actor.name for r in m.actors}

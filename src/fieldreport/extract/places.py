@@ -84,6 +84,10 @@ _TAKEN_VERBS = TAKING_VERBS | {
     "bomb",
     "raid",
     "attack",
+    "strike",
+    "hit",
+    "target",
+    "pound",
 }
 _COMMA_NAME = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
 _PEOPLE_AFTER = re.compile(r"^\s+(?:communit(?:y|ies)|ethnic|tribes?|clans?)\b", re.I)
@@ -445,9 +449,10 @@ def _resolve(
         return None  # "west", "town": the NER's lower-case guesses are not place names
     words = re.sub(r"(['’]s|['’.])$", "", clean).split()  # "Mali's" -> "Mali"
     whole = len(words)
+    trimmed = False  # the last word dropped was "City": "Kyiv City" is Kyiv
     while words:  # "Tinzaouaten Monday" -> "Tinzaouaten"
         phrase = " ".join(words)
-        if len(words) < whole and len(phrase) < 5:
+        if len(words) < whole and len(phrase) < 5 and not trimmed:
             return None  # "Tin Abaw" is not "Tin": a short first word is rarely the place
         if phrase in _STOP or gazetteer.country_of(phrase) or _acronym(phrase):
             return None
@@ -465,12 +470,18 @@ def _resolve(
             or _city_abroad(phrase, entry, gazetteer, countries)
         ):
             offset = name.find(words[0])
+            city = _city_of(words, entry, gazetteer) if entry.kind == "region" else None
+            entry = city or entry  # "Maputo city": the city, not the province named after it
             precision = 3 if entry.kind == "region" else 1
             return PlaceHit(start + offset, start + offset + len(phrase), phrase, entry, precision)
         if region is not None:
+            town = _city_of(words, region, gazetteer)
+            if town is not None:
+                return PlaceHit(start, start + len(phrase), phrase, town, 1)
             return PlaceHit(start, start + len(phrase), phrase, region, 3)
         if len(words) > 1 and words[-1][:1].isupper() and not _trimmable(words[-1]):
             break  # "Justin Zongo", "Kourou Kanda": a name of two words is not its first
+        trimmed = words[-1] == "City"  # not "Soum Province": a province, not a town "Soum"
         words = words[:-1]
     return _axis_end(name, start, gazetteer, countries, admin, around)
 
@@ -480,8 +491,18 @@ _FACILITY = set(
     """School Schools High Secondary Primary College University Polytechnic Institute Lycee
     Academy Hospital Clinic Exchange Labour Labor County Provincial Regional Municipal Communal
     Departmental Urban Rural Stadium Hotel Centre Center Square Neighbourhood Neighborhood Quarter
-    Cercle Circle Prefecture Department Departement Region Province Commune""".split()
+    Cercle Circle Prefecture Department Departement Region Province Commune City""".split()
 )
+
+
+def _city_of(words: list[str], region: Entry, gazetteer: Gazetteer) -> Entry | None:
+    """ "Maputo city", "Kyiv City": where a city is its own first-level area, the city."""
+    if len(words) < 2 or words[-1].lower() != "city":
+        return None
+    town = gazetteer.best(" ".join(words[:-1]), countries=[region.country])
+    if town is None or town.kind != "town" or town.country != region.country:
+        return None
+    return town
 
 
 def _trimmable(word: str) -> bool:
@@ -562,7 +583,7 @@ def _city_abroad(written: str, entry: Entry, gazetteer: Gazetteer, countries: li
     return (
         entry.kind == "town"
         and entry.population >= CITY_ABROAD
-        and len(written) >= 5
+        and len(written) >= (4 if entry.population >= 1_000_000 else 5)  # "Kyiv", not "Tula"
         and bool(here)
         and any(gazetteer.continent(c) == here for c in countries)
         and len({e.country for e in gazetteer.lookup(written)}) == 1
