@@ -1863,3 +1863,17 @@ def test_settlers_and_gang_members(extract) -> None:  # type: ignore[no-untyped-
     )
     m = one(extract("On 3 May 2024, gang members shot dead two traders in Port-au-Prince."))
     assert names(m, "actor1") == {"Unidentified Armed Group (Haiti)"}
+
+
+def test_weekdays_count_back_from_the_datelines_date(extract) -> None:  # type: ignore[no-untyped-def]
+    """A page published or fetched a week after its wire story: "on Wednesday" is the
+    Wednesday before the dateline's date, not before the page's."""
+    text = (
+        "NAIROBI, May 25, 2023 (Reuters) - Four police officers were killed when their truck "
+        "struck a buried explosive device near Mandera on Wednesday, a police commander said."
+    )
+    m = one(extract(text, dt.date(2023, 6, 1)))
+    assert m.date is not None and m.date.date == dt.date(2023, 5, 24)
+    # a date in the dateline far from the publication date is not the filing's
+    m = one(extract(text.replace("May 25, 2023", "May 25, 2021"), dt.date(2023, 6, 1)))
+    assert m.date is not None and m.date.date == dt.date(2023, 5, 31)

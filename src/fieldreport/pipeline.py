@@ -6,6 +6,7 @@ dictionary once) and pass it around; ``extract`` takes one article, ``extract_ma
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -13,7 +14,7 @@ from spacy.tokens import Doc
 from fieldreport.config import Settings
 from fieldreport.extract.actors import ActorFinder
 from fieldreport.extract.build import ArticleState, Resources, build_mention
-from fieldreport.extract.context import context_countries, find_dateline
+from fieldreport.extract.context import Dateline, context_countries, find_dateline
 from fieldreport.extract.events import (
     ArticleContext,
     SentenceInfo,
@@ -24,6 +25,7 @@ from fieldreport.extract.events import (
 from fieldreport.model import Article, Mention
 from fieldreport.nlp import build_pipeline, ruler_patterns
 from fieldreport.resolve.actors import ActorDictionary
+from fieldreport.resolve.dates import find_date_expressions, resolve_date
 from fieldreport.resolve.places import Gazetteer
 
 
@@ -76,7 +78,7 @@ class Pipeline:
                 countries.append(country)  # where the named groups operate: a weaker prior
         ctx = ArticleContext(
             article.text,
-            article.published,
+            filed_on(article, dateline),
             countries,
             dateline,
             _body_start(article, dateline),
@@ -98,6 +100,28 @@ class Pipeline:
             if mention is not None:
                 out.append(mention)
         return out
+
+
+FILED_WITHIN_DAYS = 31  # a dateline's date this close to the publication date is the filing's
+
+
+def filed_on(article: Article, dateline: Dateline | None) -> dt.date | None:
+    """The day the report was filed: the date in its dateline ("NAIROBI, May 25, 2023
+    (Reuters) -"), which "on Wednesday" counts back from, else the publication date. A page
+    can be published or fetched days after its wire story was filed."""
+    if dateline is None:
+        return article.published
+    head = article.text[dateline.start : dateline.end]
+    for start, end in find_date_expressions(head):
+        info = resolve_date(head[start:end], article.published)
+        if info is None or info.precision != 1 or not info.basis.startswith("explicit"):
+            continue
+        if (
+            article.published is None
+            or abs((info.date - article.published).days) <= FILED_WITHIN_DAYS
+        ):
+            return info.date
+    return article.published
 
 
 def _body_start(article: Article, dateline: object) -> int:
