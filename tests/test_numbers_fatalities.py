@@ -460,3 +460,43 @@ def test_the_suicide_bomber_is_among_the_dead(extract, text: str, killed: int) -
     (m,) = extract(text)
     assert m.sub_event_type == "Suicide bomb"
     assert m.fatalities.acled == killed, m.fatalities.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        (  # "2 of them" is a share of the five, not two more
+            "On 28 May 2023, military jets bombed a village in Sagaing region, killing 5 "
+            "civilians, 2 of them children.",
+            5,
+        ),
+        (
+            "On 8 May 2021, police opened fire on a march in Moundou, killing two people, one of "
+            "them a pupil.",
+            2,
+        ),
+        (  # but "killed two of them" counts the two
+            "On 4 April 2020, gunmen ambushed three policemen near Kantchari and killed two of "
+            "them.",
+            2,
+        ),
+        (  # the bomber already counted
+            "On 26 November 2022, a suicide bomber blew himself up in a tea shop in Mogadishu. "
+            "The blast killed 9 people, the bomber included.",
+            9,
+        ),
+        (  # the army's own dead, "lost", beside those it killed
+            "On 22 March 2022, Boko Haram fighters attacked an army post near Baga Sola. The "
+            "army said it killed 20 assailants and lost 3 soldiers in the fighting.",
+            23,
+        ),
+        (
+            "On 14 September 2019, soldiers fought separatist fighters near Batibo. Four "
+            "separatists and one soldier lost their lives.",
+            5,
+        ),
+    ],
+)
+def test_shares_bombers_and_losses(extract, text: str, toll: int) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(text)
+    assert m.fatalities.acled == toll

@@ -286,6 +286,7 @@ _BOMBERS = re.compile(
 _BOMBER_COUNTED = re.compile(
     r"\bincluding (?:the |a |two |both )?(?:suicide )?(?:bombers?|attackers?)\b|"
     r"\b(?:bombers?|attackers?) (?:was|were) (?:among|included)\b|"
+    r"\b(?:the )?(?:suicide )?(?:bombers?|attackers?),? (?:included|among them)\b|"
     r"\b(?:suicide )?bombers? (?:was|were)? ?(?:also )?(?:killed|died|dead)\b|"
     r"\b(?:killing|killed) (?:him|her|them)sel(?:f|ves)\b",
     re.IGNORECASE,

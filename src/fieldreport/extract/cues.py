@@ -282,6 +282,9 @@ CUES: dict[str, str] = {
     r"fatalit\w+|slain|fatally (shot|shooting|stabb\w+)|"
     r"decapitat\w+|"
     r"burn(ed|t|s)? (\w+ ){1,3}alive|burn(ed|t|s)? to death|lost (their|his|her) lives?|"
+    r"(lost|losing) (\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|"
+    r"several|scores of|[a-z]+ty( [a-z]+)?) (of (its|their) )?(\w+ )?(soldiers|troops|men|"
+    r"fighters|members|officers|policemen|personnel|militants|combatants)|"
     r"death toll|losses|massacr\w+|" + EXECUTE + r"|assassinat\w+|"
     r"behead\w*|murder\w*|lynch\w*|tu[ée]s?|morts?|slit (\w+ ){0,2}throats?|hanged",
 }

@@ -143,9 +143,19 @@ def attempted(death: Token) -> bool:
 SHARE_WORDS = {"including", "incl", "incl.", "dont", "notamment"}
 
 
+_SHARE_AFTER = re.compile(r"of the (dead|victims|killed|deceased|bodies)|of those (killed|dead)\b")
+_SHARE_AFTER_COMMA = re.compile(r"(of them|of whom|among them)\b")  # not "killed two of them"
+
+
 def _part_of_previous(doc: Doc, start: int) -> bool:
-    """'35 civilians including 31 women': a share of a number already counted."""
-    return start > 0 and doc[start - 1].lower_ in SHARE_WORDS
+    """'35 civilians including 31 women', 'killing five civilians, two of them children': a
+    share of a number already counted."""
+    if start > 0 and doc[start - 1].lower_ in SHARE_WORDS:
+        return True
+    after = " ".join(t.lower_ for t in doc[start + 1 : start + 4])
+    if _SHARE_AFTER.match(after):
+        return True  # "two of the dead were its members"
+    return start > 0 and doc[start - 1].text == "," and _SHARE_AFTER_COMMA.match(after) is not None
 
 
 _PASSABLE_VERBS = {"presumed", "suspected", "alleged", "reported", "armed"}
@@ -368,6 +378,13 @@ def _verb_of(token: Token) -> Token | None:
     return None
 
 
+def _lost_lives(death: Token) -> bool:
+    """ "lost their lives": a verb whose subject died, though it has an object."""
+    return death.lemma_.lower() == "lose" and any(
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() == "life" for c in death.children
+    )
+
+
 def _linked(q: NumberPhrase, death: Token, starts: dict[int, NumberPhrase]) -> bool:
     start, end, victim = q
     anchor = victim.i if victim is not None else end - 1
@@ -376,6 +393,8 @@ def _linked(q: NumberPhrase, death: Token, starts: dict[int, NumberPhrase]) -> b
         return False  # "six hundred heads of livestock"
     if death.i in range(start, end) or anchor == death.i or kill_verb(noun).i == death.i:
         return True  # "3 dead", "leaving 3 dead": the number counts the dead themselves
+    if _lost_lives(death) and noun.dep_ in {"nsubj", "conj"} and _verb_of(noun) == death:
+        return True  # "four separatists and one soldier lost their lives"
     by = noun.head
     if noun.dep_ == "pobj" and by.lower_ == "by" and by.head.i in (death.i, kill_verb(death).i):
         return False  # "shot dead by two men": the killers, not the dead
