@@ -1877,3 +1877,12 @@ def test_weekdays_count_back_from_the_datelines_date(extract) -> None:  # type: 
     # a date in the dateline far from the publication date is not the filing's
     m = one(extract(text.replace("May 25, 2023", "May 25, 2021"), dt.date(2023, 6, 1)))
     assert m.date is not None and m.date.date == dt.date(2023, 5, 31)
+
+
+def test_state_forces_abroad_are_external_forces(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2024, Russian forces shelled Kupiansk in Ukraine, killing two."))
+    russia = next(r.actor for r in m.actors if r.actor.name.startswith("Military Forces of Russia"))
+    assert russia.inter == 8  # ACLED's External/Other forces: a state's forces abroad
+    m = one(extract("On 3 May 2024, Malian soldiers killed two militants near Gossi."))
+    mali = next(r.actor for r in m.actors if r.actor.name.startswith("Military Forces of Mali"))
+    assert mali.inter == 1  # at home

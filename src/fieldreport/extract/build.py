@@ -180,7 +180,20 @@ def _cast(
         victims = actors.generic("civilians", country, on=on)
         roles.append(ActorRole(victims, "actor2", scene.lead))
         notes["actor2"] = "no victim named: the civilians whose property or lives were hit"
-    return _workers_hit(roles, who, event_type, actors, scene, text)
+    return _abroad(_workers_hit(roles, who, event_type, actors, scene, text), country)
+
+
+def _abroad(roles: list[ActorRole], country: str | None) -> list[ActorRole]:
+    """A state's forces outside their own country are ACLED's External/Other forces (inter 8):
+    they keep their home name ("Military Forces of Russia (2000-)" in Ukraine)."""
+    if not country:
+        return roles
+    return [
+        dataclasses.replace(r, actor=dataclasses.replace(r.actor, inter=8))
+        if r.actor.inter == 1 and r.actor.country not in (None, country)
+        else r
+        for r in roles
+    ]
 
 
 # the civilians' cue words that name a trade: ACLED's Labour Group beside the Civilians they
