@@ -629,3 +629,18 @@ def test_state_forces_of_more_countries_carry_their_regime(extract) -> None:  # 
     assert "Police Forces of Senegal (2012-2024)" in {r.actor.name for r in m.actors}
     (m,) = extract("On 18 July 2024, police fired tear gas at students marching in Dhaka.")
     assert "Police Forces of Bangladesh (2009-2024)" in {r.actor.name for r in m.actors}
+
+
+def test_a_hint_of_area_and_region_rules_out_a_namesake_before_it(extract) -> None:  # type: ignore[no-untyped-def]
+    # "Vieux" of "Vieux-Port" is also a village in Normandy; the hint says Marseille's area
+    (m,) = extract(
+        "On 14 October 2023, people gathered at the Vieux-Port in Marseille (Bouches-du-Rhone, "
+        "Provence-Alpes-Cote d'Azur) for a rally. Police dispersed them with tear gas."
+    )
+    assert m.place is not None and m.place.name == "Marseille"
+    assert m.place.admin1 == "Provence-Alpes-Cote d'Azur"
+
+
+def test_ndjamena_is_its_own_province(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract("On 3 May 2024, police fired tear gas at protesters in N'Djamena.")
+    assert m.place is not None and m.place.admin1 == "N'Djamena"

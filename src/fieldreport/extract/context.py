@@ -267,8 +267,18 @@ def admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[A
         else:
             seat = _seat_town(a, gazetteer, countries)
             seat = seat if seat is not None and fold(seat.admin1) == fold(found.admin1) else None
+            # "(Bouches-du-Rhone, Provence-Alpes-Cote d'Azur)": an area of the region, no town
+            part = gazetteer.admin2(a, [found.country]) if seat is None else None
+            part = part if part is not None and part.admin1 == found.admin1 else None
             hint = AdminHint(
-                m.start(), m.end(), a, found.admin1, written=b, country=found.country, seat=seat
+                m.start(),
+                m.end(),
+                a,
+                found.admin1,
+                area=part,
+                written=b,
+                country=found.country,
+                seat=seat,
             )
         hints.append(hint)
     for m in _ADMIN_PAREN.finditer(text):
