@@ -1886,3 +1886,32 @@ def test_state_forces_abroad_are_external_forces(extract) -> None:  # type: igno
     m = one(extract("On 3 May 2024, Malian soldiers killed two militants near Gossi."))
     mali = next(r.actor for r in m.actors if r.actor.name.startswith("Military Forces of Mali"))
     assert mali.inter == 1  # at home
+
+
+def test_bare_forces_are_the_one_foreign_state_named(extract) -> None:  # type: ignore[no-untyped-def]
+    # no Lebanese force in the report: the soldier killed is one of the Israeli troops'
+    m = one(
+        extract(
+            "On 16 October 2024, Israeli ground troops backed by artillery fought Hezbollah "
+            "fighters near Khiam (Marjaayoun, Nabatieh). Hezbollah claimed to have killed 4 "
+            "Israeli soldiers; the Israeli army confirmed 1 soldier killed.",
+            dt.date(2024, 10, 18),
+        )
+    )
+    assert names(m, "actor1", "actor2") == {"Hezbollah", "Military Forces of Israel (2022-)"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("On 6 June 2024, FARDC soldiers clashed with M23 rebels near Sake.", "CD"),
+        ("On 20 May 2024, Ukrainian air defence units shot down 11 drones over Kyiv.", "UA"),
+    ],
+)
+def test_a_force_term_or_a_demonym_before_the_phrase_names_its_country(
+    pipeline, text: str, country: str
+) -> None:  # type: ignore[no-untyped-def]
+    doc = pipeline.nlp(text)
+    (sent,) = doc.sents
+    hits = pipeline.resources.finder.find(doc, sent, dt.date(2024, 6, 6), [])
+    assert [h.country for h in hits if h.kind == "military"] == [country]

@@ -381,14 +381,16 @@ class ActorFinder:
     def _generic_hit(self, span: Span, kind: str) -> ActorHit:
         country, group = None, None
         head = span.root
-        for tok in [*head.lefts, *span]:
+        # "Ukrainian air defence units": the words before the noun the phrase qualifies
+        whole = head.head if head.dep_ == "compound" and head.head.i > head.i else head
+        for tok in [*head.lefts, *span, *(t for t in whole.lefts if t.i < span.start)]:
             word = tok.text.strip("'’s")
             country = (
                 country
                 or self.actors.country_of_demonym(word)
                 or (
-                    self.actors.country_of_name(word)
-                    if tok.dep_ == "poss" or tok.tag_ == "NNP"
+                    self.actors.country_of_name(word) or self.actors.cue_country(word)  # "FARDC"
+                    if tok.dep_ in {"poss", "compound"} or tok.tag_ == "NNP"
                     else None
                 )
             )

@@ -89,8 +89,9 @@ def participants(
         if h.ref and (takes_part(h) or h.start in blamed)
     )
     village = _village_group(group, actors)
+    theirs = _only_foreign_forces(group, actors, country)
     resolved = [
-        (hit, _resolve(_of_village(hit, village), actors, country, on, parties))
+        (hit, _resolve(_of_village(_whose(hit, theirs), village), actors, country, on, parties))
         for s in group.sentences
         for hit in s.actors
     ]
@@ -112,6 +113,38 @@ def participants(
     ]
     attacking = frozenset(actors.kind_inter(h.kind) for h in unnamed if h.side == "attacker")
     return Participants(mentioned, refs, votes, bool(unnamed), attacking)
+
+
+def _only_foreign_forces(
+    group: EventGroup, actors: ActorDictionary, country: str | None
+) -> dict[str, str]:
+    """Kind of state force -> the one foreign state whose forces of that kind the event names,
+    when it names none of the event's own country ("Israeli troops fought Hezbollah in Khiam
+    ... the army confirmed one soldier killed": Israel's soldier, not Lebanon's)."""
+    kinds = set(actors.kinds())
+    seen: dict[str, set[str]] = {}
+    for info in group.sentences:
+        for hit in info.actors:
+            if hit.ref is not None and hit.ref.inter == 1 and hit.ref.country:  # "FARDC"
+                kind = _FORCES_NAMED.get(hit.ref.name.split(" of ")[0], "")
+                if kind:
+                    seen.setdefault(kind, set()).add(hit.ref.country)
+            elif hit.country and hit.kind in kinds and actors.kind_inter(hit.kind) == 1:
+                seen.setdefault(hit.kind, set()).add(hit.country)
+    return {
+        kind: next(iter(found))
+        for kind, found in seen.items()
+        if len(found) == 1 and country not in found
+    }
+
+
+_FORCES_NAMED = {"Military Forces": "military", "Police Forces": "police"}
+
+
+def _whose(hit: ActorHit, theirs: dict[str, str]) -> ActorHit:
+    if hit.ref is None and hit.country is None and hit.kind in theirs:
+        return dataclasses.replace(hit, country=theirs[hit.kind])
+    return hit
 
 
 _VILLAGE_OF = re.compile(r"\b([A-Z][\w'’-]+) (?:village|hamlet|community|villages|hamlets)\b")
