@@ -1915,3 +1915,14 @@ def test_a_force_term_or_a_demonym_before_the_phrase_names_its_country(
     (sent,) = doc.sents
     hits = pipeline.resources.finder.find(doc, sent, dt.date(2024, 6, 6), [])
     assert [h.country for h in hits if h.kind == "military"] == [country]
+
+
+def test_the_day_a_group_said_it_is_not_the_day_it_did_it(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "SITTWE, Jan 22, 2024 - The Arakan Army said on Monday it had seized Pauktaw town, "
+            "overrunning the last army post there on Sunday.",
+            dt.date(2024, 1, 25),
+        )
+    )
+    assert m.date is not None and m.date.date == dt.date(2024, 1, 21)

@@ -387,6 +387,9 @@ def _is_report_date(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     aside = _BRACKET_AFTER.match(doc.text, end)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "VERB" and before.lemma_.lower() in REPORTING_LEMMAS:
+        return True  # "said on Monday it had seized": the parser may hang it on the deed
     tok = span.root
     for _ in range(3):
         if tok.head.i == tok.i:
