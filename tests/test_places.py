@@ -629,6 +629,8 @@ def test_state_forces_of_more_countries_carry_their_regime(extract) -> None:  # 
     assert "Police Forces of Senegal (2012-2024)" in {r.actor.name for r in m.actors}
     (m,) = extract("On 18 July 2024, police fired tear gas at students marching in Dhaka.")
     assert "Police Forces of Bangladesh (2009-2024)" in {r.actor.name for r in m.actors}
+    (m,) = extract("On 10 August 2020, police fired rubber bullets at protesters in Minsk.")
+    assert "Police Forces of Belarus (1994-)" in {r.actor.name for r in m.actors}
 
 
 def test_a_hint_of_area_and_region_rules_out_a_namesake_before_it(extract) -> None:  # type: ignore[no-untyped-def]
