@@ -22,6 +22,14 @@ _POSTS = (
     r"(bases?|camps?|posts?|outposts?|positions?|barracks|checkpoints?|garrisons?|detachments?)\b"
 )
 
+# what crowds in the street do: stones, tyres, barricades (a demonstration's violence); riots'
+# violence includes it
+_STREET_VIOLENCE = (
+    r"burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|road ?blocks?|vandali[sz]\w+|"
+    r"smash(ed|ing)|(threw|throwing|hurled|hurling|pelted|pelting) ([\w-]+ (and )?){0,3}"
+    r"(stones|rocks|projectiles|bottles|firecrackers|petrol bombs|molotov cocktails)|"
+    r"stones (were )?thrown"
+)
 CUES: dict[str, str] = {
     "clash": r"(?<!no )(?<!without )clash\w*|fought|battl\w+|firefights?|gun ?fights?|"
     r"fightings?|fights? between|skirmish\w*|exchanges? of (gun)?fire|"
@@ -107,29 +115,24 @@ CUES: dict[str, str] = {
     r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (of|to|through|in|"
     r"against|from)|picket\w*",
     "riot_violence": r"riot\w*(?![ -](police|squads?|gear|control|units?|officers?|shields?)\b)|"
-    r"burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|vandali[sz]\w+|"
-    r"arson|smash(ed|ing)|set(ting)? (\w+ ){1,3}on fire|setting fire|"
+    + _STREET_VIOLENCE
+    + r"|arson|set(ting)? (\w+ ){1,3}on fire|setting fire|"
     r"set(ting)? (\w+ ){0,2}(tyres|tires) (alight|ablaze)|"
-    r"(threw|throwing|hurled|hurling) ([\w-]+ (and )?){0,3}(stones|rocks|projectiles|bottles|"
-    r"firecrackers|petrol bombs|molotov cocktails)|ransack\w+|pelted|clashed with (police|"
-    r"security forces|gendarmes)|set fire|torch(ed|es|ing)?\b|looted|pneus|road ?blocks?|"
+    r"ransack\w+|pelted|clashed with (police|"
+    r"security forces|gendarmes)|set fire|torch(ed|es|ing)?\b|looted|pneus|"
     r"block(ed|ing) "
     r"([\w'’]+ ){0,3}(road|roads|street|streets|traffic|highway|route|rn\d+)|violent (protests?|"
     r"demonstrations?)|clash\w* (\w+ ){0,3}(police|security forces|gendarmes|soldiers)|"
     r"assaulted|machetes|stoned|turned (violent|deadly|into (a )?(riots?|clash\w*))|"
     r"plunder\w*|went on (the|a) rampage|(fired|firing) ((gun ?)?shots )?(in|into) the air|"
-    r"threw stones|"
-    r"stones (were )?thrown|blockades?|fir(ed|ing) (their )?(guns|weapons)|"
+    r"blockades?|fir(ed|ing) (their )?(guns|weapons)|"
     r"prevent\w* (an? |the )?(\w+ ){0,2}(patrol|convoy|troops|soldiers|peacekeepers) from",
     # a crowd that fights the forces of order: a violent demonstration, not mob violence
     "police_fight": r"clash\w* (\w+ ){0,3}(police|security forces|gendarmes|riot police|"
     r"anti-riot \w+)|fought (\w+ ){0,2}(police|security forces|gendarmes)|"
     r"(threw|throwing|hurled|hurling) (\w+ ){0,3}(stones|rocks) at (the )?(police|security "
     r"forces|gendarmes|officers)",
-    # what crowds in the street do: stones, tyres, barricades (a demonstration's violence)
-    "street_violence": r"burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|road ?blocks?|"
-    r"(threw|throwing|hurled|hurling|pelted|pelting) (\w+ ){0,3}(stones|rocks|projectiles|"
-    r"bottles)|stones (were )?thrown|vandali[sz]\w+|smash(ed|ing)",
+    "street_violence": _STREET_VIOLENCE,
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
     r"beat(en)? (up|him|her|them)|beaten(?! (back|off|path|track))|"
     r"beat (\w+ ){0,3}(m[ae]n|wom[ae]n|people|"
