@@ -93,6 +93,7 @@ def test_malformed_yaml_is_a_data_error(tmp_path: Path) -> None:
         ("inter: 2", "inter: 9", "inter code must be an integer 1-8"),
         ("version: 1", "version: 7", "unsupported version"),
         ("start: 2021-05-24", "start: someday", "YYYY-MM-DD"),
+        ('label: "2021-"', 'label: "2021-", unit: ""', "regimes.unit: expected a non-empty"),
         ("country: ML}", "country: XX}", "unknown country"),
         ("actors:\n", "players:\n", "missing top-level section 'actors'"),
     ],
@@ -125,6 +126,14 @@ def test_an_alias_claimed_by_two_actors_is_rejected(tmp_path: Path) -> None:
         ("NE", date(2022, 5, 1), "Military Forces of Niger (2021-2023)"),
         ("NG", date(2024, 1, 1), "Military Forces of Nigeria (2023-)"),
         ("CD", date(2024, 1, 1), "Military Forces of the Democratic Republic of Congo (2019-)"),
+        # a government named after the period
+        ("YE", date(2019, 3, 1), "Military Forces of Yemen (2012-2022) Hadi"),
+        (
+            "YE",
+            date(2023, 3, 1),
+            "Military Forces of Yemen (2022-) Presidential Leadership Council",
+        ),
+        ("LB", date(2023, 3, 1), "Military Forces of Lebanon (2021-)"),
     ],
 )
 def test_regime_suffix_follows_the_event_date(
@@ -144,6 +153,14 @@ def test_before_the_first_known_regime_there_is_no_suffix(actors: ActorDictionar
 
 def test_unknown_regimes_give_no_suffix(actors: ActorDictionary) -> None:
     assert actors.generic("police", "GW").name == "Police Forces of Guinea-Bissau"
+
+
+def test_a_regimes_government_name_follows_state_forces_only(actors: ActorDictionary) -> None:
+    on = date(2023, 3, 1)
+    assert actors.generic("police", "YE", on=on).name == (
+        "Police Forces of Yemen (2022-) Presidential Leadership Council"
+    )
+    assert actors.generic("civilians", "YE", on=on).name == "Civilians (Yemen)"
 
 
 def test_regimes_are_in_order_and_only_the_last_is_open(actors: ActorDictionary) -> None:

@@ -43,6 +43,7 @@ def expand_forms(form: str) -> list[str]:
 class Regime:
     start: date
     label: str  # "2013-2020", printed as " (2013-2020)"
+    unit: str = ""  # the government's name after the period: "(2022-) Presidential Leadership ..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +191,11 @@ def parse_country(iso2: str, raw: Any) -> Country:
     demonyms = mapping_of(data.get("demonyms") or {}, f"{where}.demonyms")
     forms = [f for lang in ("en", "fr") for f in _texts(demonyms.get(lang), f"{where}.{lang}")]
     regimes = tuple(
-        Regime(_day(r.get("start"), f"{where}.regimes"), _text(r.get("label"), f"{where}.regimes"))
+        Regime(
+            _day(r.get("start"), f"{where}.regimes"),
+            _text(r.get("label"), f"{where}.regimes"),
+            _text(r["unit"], f"{where}.regimes.unit") if "unit" in r else "",
+        )
         for r in (mapping_of(x, f"{where}.regimes") for x in data.get("regimes") or [])
     )
     if [r.start for r in regimes] != sorted(r.start for r in regimes):

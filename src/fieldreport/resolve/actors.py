@@ -301,6 +301,8 @@ class ActorDictionary:
             regime=f" ({regime.label})" if regime else "",
             group=group or "",
         )
+        if regime and regime.unit and "{regime}" in spec.template:
+            name = f"{name} {regime.unit}"
         return ActorRef(name=name, inter=spec.inter, country=state.iso2, alias=alias)
 
     def kind_inter(self, kind: str) -> int:
