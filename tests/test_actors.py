@@ -293,7 +293,7 @@ def test_unknown_keys_raise(actors: ActorDictionary) -> None:
         ("unidentified", "ML", "Unidentified Armed Group (Mali)", 3),
         ("islamist_militia", "NE", "Islamist Militia (Niger)", 3),
         ("government", "ML", "Government of Mali (2021-)", 1),
-        ("labor_group", "FR", "Labour Group (France)", 6),
+        ("labor_group", "FR", "Labor Group (France)", 6),
         ("civilians", "US", "Civilians (United States)", 7),
         ("military", "US", "Military Forces of the United States (2025-)", 1),
         ("civilians", "NO", "Civilians (Norway)", 7),
@@ -566,7 +566,7 @@ def test_people_hit_at_their_work_are_a_labour_group(extract) -> None:  # type: 
     (m,) = extract("On 9 May 2021, gunmen shot dead a lorry driver and his apprentice near Djibo.")
     roles = {(r.role, r.actor.name) for r in m.actors}
     assert ("actor2", "Civilians (Burkina Faso)") in roles
-    assert ("assoc2", "Labour Group (Burkina Faso)") in roles
+    assert ("assoc2", "Labor Group (Burkina Faso)") in roles
 
 
 def test_membership_periods_must_be_in_date_order_and_name_their_place(tmp_path: Path) -> None:

@@ -146,6 +146,7 @@ def test_regime_labels_compare_by_start_year() -> None:
         "Military Forces of Burkina Faso (2015-)"
     )
     assert actor_key("Civilians (Mali)") == "Civilians (Mali)"
+    assert actor_key("Labour Group (Mali)") == actor_key("Labor Group (Mali)")  # older exports
 
 
 def test_floors_and_ceilings() -> None:

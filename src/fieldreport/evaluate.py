@@ -177,15 +177,20 @@ RENAMED = {
 }
 
 
+_BRITISH = re.compile(r"^Labour Group \(")  # older exports' spelling of "Labor Group (X)"
+
+
 def _one_actor(name: str) -> str:
     name = _REGIME.sub(lambda m: f"({m[1]}-)", name.strip())
+    name = _BRITISH.sub("Labor Group (", name)
     return RENAMED.get(name, name)
 
 
 def actor_key(name: str) -> str:
     """An actor name compared across export vintages: the regime label cut to its start year
-    (ACLED relabels "(2015-)" as "(2015-2022)" when a regime ends) and renamed actors under
-    one name (``RENAMED``), also inside composite "A and/or B" names, in any order."""
+    (ACLED relabels "(2015-)" as "(2015-2022)" when a regime ends), "Labour Group" spelt as
+    ACLED now spells it, and renamed actors under one name (``RENAMED``), also inside composite
+    "A and/or B" names, in any order."""
     parts = sorted(_one_actor(p) for p in name.split(" and/or "))
     return " and/or ".join(parts)
 

@@ -196,7 +196,7 @@ def _abroad(roles: list[ActorRole], country: str | None) -> list[ActorRole]:
     ]
 
 
-# the civilians' cue words that name a trade: ACLED's Labour Group beside the Civilians they
+# the civilians' cue words that name a trade: ACLED's Labor Group beside the Civilians they
 # are (workers, aid workers, teachers are descriptors of their own)
 _WORKERS = re.compile(r"\b(drivers?|merchants?|(gold )?miners)\b", re.I)
 
