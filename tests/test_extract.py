@@ -1926,3 +1926,152 @@ def test_the_day_a_group_said_it_is_not_the_day_it_did_it(extract) -> None:  # t
         )
     )
     assert m.date is not None and m.date.date == dt.date(2024, 1, 21)
+
+
+# reports from beyond the Sahel, part three: each sentence below is invented
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a fight the report says did not happen, however it is worded
+        (
+            "On 4 March 2023, thousands of students marched through central Harare, singing. "
+            "No clashes with the police were reported.",
+            "Peaceful protest",
+        ),
+        (
+            "On 4 March 2023, a motorcycle taxi driver was shot dead by police officers in "
+            "Kisumu; witnesses said there had been no shootout.",
+            "Attack",
+        ),
+        (
+            "Rival armed factions exchanged mortar and machine-gun fire in Sabha on 2 May 2023.",
+            "Armed clash",
+        ),
+        # protests that say so in other words
+        (
+            "On 3 May 2023, nurses formed a human chain outside the main hospital in Accra.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, about forty widows stood outside the parliament in Monrovia holding "
+            "signs asking for their pensions.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, hundreds of farmers gathered outside the governor's office in Kano "
+            "(Kano Municipal, Kano) to defend their land titles.",
+            "Peaceful protest",
+        ),
+        # the violence a crowd remembers is not the crowd's own
+        (
+            "On 3 May 2023, relatives of hostages held by bandits rallied at Unity Square in "
+            "Abuja, calling for their release.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2023, mothers of disappeared students marched in Guadalajara carrying their "
+            "photographs.",
+            "Peaceful protest",
+        ),
+        # the forces answer a gathering: tear gas, arrests, a fatal wound
+        (
+            "On 3 May 2023, police fired tear gas and arrested dozens of traders who had gathered "
+            "outside the town hall in Kumasi (Kumasi, Ashanti) to demand lower market fees.",
+            "Protest with intervention",
+        ),
+        (
+            "On 3 May 2023, a teacher died of a gunshot wound after police broke up a sit-in "
+            "of striking teachers in Lilongwe.",
+            "Excessive force against protesters",
+        ),
+        # crowds: a demand with bricks at the police, a home burned with no demand
+        (
+            "On 3 May 2023, dock workers demanding unpaid wages threw brickbats at police in "
+            "Chittagong and vandalised a shipping office.",
+            "Violent demonstration",
+        ),
+        (
+            "On 3 May 2023, a crowd set fire to the home of a former district chief in Gulu; his "
+            "family escaped unhurt.",
+            "Mob violence",
+        ),
+        (
+            "On 3 May 2023, residents of a Cite Soleil street caught two suspected gang members, "
+            "beat them and burned them.",
+            "Mob violence",
+        ),
+        # remote weapons, whoever they hit
+        (
+            "On 3 May 2023, Russian forces struck a grain terminal in Izmail with attack drones, "
+            "killing 2 dock workers.",
+            "Air/drone strike",
+        ),
+        (
+            "On 3 May 2023, a rocket carrying what looked like mustard agent landed near a "
+            "Kurdish checkpoint outside Makhmour; several fighters had blisters.",
+            "Chemical weapon",
+        ),
+        # civilians whose words sound armed
+        (
+            "On 3 May 2023, gunmen shot dead the president of a Junta de Accion Comunal in "
+            "Tame (Tame, Arauca).",
+            "Attack",
+        ),
+        (
+            "On 3 May 2023, six truffle hunters were shot dead by Islamic State gunmen east of "
+            "Palmyra.",
+            "Attack",
+        ),
+        # what a deal returns, why people are arrested, what a measure answers
+        (
+            "On 3 May 2023, elders of two clans signed a peace agreement in Beledweyne, "
+            "committing to end cattle raids and to return abducted herders.",
+            "Agreement",
+        ),
+        (
+            "On 3 May 2023, the rebels handed over 12 captured soldiers to the Red Cross in Bunia.",
+            "Agreement",
+        ),
+        (
+            "On 3 May 2023, police arrested a former governor in Lagos in a case filed over the "
+            "killing of a journalist in 2019.",
+            "Arrests",
+        ),
+        (
+            "On 3 May 2023, the Kaduna state government imposed a 24-hour curfew on Zangon "
+            "Kataf after clashes the night before.",
+            "Change to group/activity",
+        ),
+        (
+            "On 3 May 2023, soldiers found and seized a cache of 30 mortar rounds, 8 rockets and "
+            "grenades near Baiji.",
+            "Disrupted weapons use",
+        ),
+        (
+            "On 3 May 2023, Turkish troops set up a new military post near Atarib.",
+            "Headquarters or base established",
+        ),
+    ],
+)
+def test_sub_event_types_of_reports_from_other_countries(
+    extract, text: str, sub_event_type: str
+) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract(text, dt.date(2023, 5, 5)))
+    assert m.sub_event_type == sub_event_type
+
+
+def test_regime_forces_are_the_army(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract("On 3 May 2019, regime forces clashed with HTS fighters near Kafr Nabl."))
+    assert "Military Forces of Syria (2000-2024)" in names(m, "actor1", "actor2")
+
+
+def test_workers_killed_by_a_drone_are_civilians_with_their_trade(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2023, Russian forces struck a grain terminal in Izmail with attack drones, "
+            "killing 2 dock workers.",
+            dt.date(2023, 5, 5),
+        )
+    )
+    assert names(m, "actor2") == {"Civilians (Ukraine)"}
+    assert names(m, "assoc2") == {"Labor Group (Ukraine)"}

@@ -115,6 +115,17 @@ def _a_peoples_own(tok: Token) -> bool:
 
 # those who serve a force without being its men
 _NOT_MEMBERS = {"informer", "informant", "collaborator", "spy", "contractor"}
+# words before "hunters" that make them a brotherhood's, not a trade's
+_HUNTERS_OWN = {"traditional", "local", "armed", "dozo", "donso", "village", "customary"} | {
+    "suspected",
+    "presumed",
+    "alleged",
+    "unidentified",
+    "unknown",
+    "several",
+    "many",
+    "other",
+}
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
 # words that are a state's forces only with its people's name: "Russian missiles", not "missiles"
 NEEDS_COUNTRY = {"forces", "drones", "drone", "aircraft", "jets", "missiles", "missile", "bombers"}
@@ -345,9 +356,20 @@ class ActorFinder:
         if span.root.dep_ == "compound" and span.root.head.lemma_.lower() in _NOT_MEMBERS:
             return []  # "a police informer", "army collaborators": not the force's own men
         if span.root.lemma_.lower() == "hunter" and any(
-            c.dep_ == "compound" and c.text.islower() for c in span.root.lefts
+            c.dep_ in ("compound", "amod", "nmod")
+            and c.text.islower()
+            and c.lower_ not in _HUNTERS_OWN
+            for c in span.root.lefts
         ):
             return []  # "truffle hunters", "gold hunters": a trade, not a hunters' brotherhood
+        doc = span.doc
+        if (
+            kind == "government"
+            and span.text[:1].isupper()
+            and span.end < len(doc)
+            and doc[span.end].lower_ in ("de", "del", "des", "du", "da")
+        ):
+            return []  # "Junta de Acción Comunal": a body's proper name, not the government
         if hit.group is None and hit.country is None:
             return [hit]
         for tok in span.root.lefts:

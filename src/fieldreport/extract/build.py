@@ -209,7 +209,7 @@ def _workers_hit(
     scene: _Scene,
     text: str,
 ) -> list[ActorRole]:
-    """ "killed the driver", "abducted a merchant": the victims' trade is a descriptor (Labour
+    """ "killed the driver", "abducted a merchant": the victims' trade is a descriptor (Labor
     Group) of the civilians of violence against civilians."""
     country, on = scene.country, scene.on
     if event_type != "Violence against civilians" or not country:

@@ -27,13 +27,14 @@ _POSTS = (
 _STREET_VIOLENCE = (
     r"burn(ed|ing|t) (\w+ )?(tyres|tires)|barricad\w+|road ?blocks?|vandali[sz]\w+|"
     r"smash(ed|ing)|(threw|throwing|hurled|hurling|pelted|pelting) ([\w-]+ (and )?){0,3}"
-    r"(stones|rocks|projectiles|bottles|firecrackers|petrol bombs|molotov cocktails)|"
+    r"(stones|rocks|brickbats|bricks|projectiles|bottles|firecrackers|petrol bombs|"
+    r"molotov cocktails)|"
     r"stones (were )?thrown"
 )
 CUES: dict[str, str] = {
     "clash": r"(?<!no )(?<!without )clash\w*|fought|battl\w+|firefights?|gun ?fights?|"
     r"fightings?|fights? between|skirmish\w*|exchanges? of (gun)?fire|"
-    r"(exchang|trad)(ed|ing) (gun ?)?fire|shoot-?outs?|"
+    r"(exchang|trad)(ed|ing) (([\w-]+,? ){0,3}(and|or) [\w-]+ |gun ?)?fire|shoot-?outs?|"
     r"gun ?battles?|"
     r"engaged (in )?(combat|fighting)|repel+\w*|repuls\w+|"
     r"counter-?attack\w*|combats?|affrontements?|accrochages?|heurts|routed|fought back|"
@@ -71,7 +72,9 @@ CUES: dict[str, str] = {
     r"bombs|pound|pounds|target|targets)|aerial (bombardment|strikes?|attacks?)|"
     r"bombed from the air|(helicopter|aircraft|jets?|warplanes?|air force) "
     r"(struck|bombed|fired|targeted|strafed|hit)|frappes? a[ée]riennes?|"
-    r"drones? (fired|launched|dropped)|launch(ed|es)? ([\w-]+ ){0,3}drones? (at|on|against|toward)|"
+    r"drones? (fired|launched|dropped)|(struck|hit|attacked|targeted|bombed|pounded) "
+    r"([^.;:]{1,80} )?with ([\w-]+ ){0,3}(drones|uavs)|"
+    r"launch(ed|es)? ([\w-]+ ){0,3}drones? (at|on|against|toward)|"
     r"(aircraft|aircrafts|jets?|drones?|helicopters?|air force) (\w+ ){0,4}(carried out|conducted) "
     r"(\w+ ){0,2}strikes?|barrel bombs?|"
     r"(jets?|warplanes?|aircraft|planes?|helicopters?|drones?) dropp(ed|ing|s)? (\w+ ){0,3}"
@@ -80,10 +83,11 @@ CUES: dict[str, str] = {
     "shelling": r"shell(ed|ing|s)|mortars?|artillery|rockets? (fire|fired|attack\w*|struck|hit|"
     r"landed)|"
     r"missiles?|obus|fired (\w+ ){0,5}rockets?|rocket (barrages?|fire|attacks?)|rpgs?|"
+    r"(rockets?|shells?|mortar rounds?) ([\w-]+ ){1,8}(landed|exploded|slammed)|"
     r"barrages? of (\w+ ){0,3}(rockets|shells|missiles)|"
     r"rocket-propelled grenades?",
     "chemical": r"chemical (weapons?|attacks?|agents?|munitions?|strikes?)|chlorine|sarin|"
-    r"mustard gas|nerve (agents?|gas)|toxic gas",
+    r"mustard (gas|agents?)|nerve (agents?|gas)|toxic gas",
     "ied": r"ieds?|(dual|twin|double|multiple)-ieds?|improvised explosive|land ?mines?|"
     r"mines? (exploded|blast|explosion)|"
     r"(hit|struck|ran over|triggered|stepped on) (a|an) ([\w-]+ )?(land ?)?mine|roadside bomb|"
@@ -105,12 +109,14 @@ CUES: dict[str, str] = {
     r"(strike|work stoppage)|"
     r"march(ed|ing) (through|in|to|on|against)|rall(y|ies|ied)|sit[- ]?ins?|manifest\w+|"
     r"took to the streets|rassembl\w+|"
-    r"gathered (to|in front)|gathered ([\w-]+ ){1,8}to (show|express|voice|demand|denounce|"
-    r"protest|reject|support|condemn|call for|mark|mourn|oppose|dispute)|"
+    r"gathered (to|in front)|gathered ([^\s.;]+ ){1,12}to (show|express|voice|demand|denounce|"
+    r"protest|reject|support|condemn|call for|mark|mourn|oppose|dispute|defend)|human chains?|"
     r"gathered ([^\s.;]+ ){0,12}(demanding|calling for|chanting|against)|strike action|"
     r"chant(ed|ing) (\w+ ){0,3}slogans|bang(ed|ing)? (\w+ ){0,2}pots|cacerolazos?|"
     r"(held|holding|waved|waving|carried|carrying|brandish\w+) (\w+ ){0,3}(banners|placards|"
-    r"posters)|the march (was|passed|ended)|"
+    r"posters|signs)|(workers|students|residents|traders|vendors|youths?|teachers|doctors|nurses|"
+    r"farmers|drivers|employees|villagers|women|supporters|crowds?|hundreds|thousands) "
+    r"(were )?demanding|the march (was|passed|ended)|"
     r"(staged|held|organi[sz]ed|led) an? (\w+ )?(march|"
     r"rally|sit-in|protest|demonstration)|marches? (was|were) held|an? march (of|to|through|in|"
     r"against|from)|picket\w*",
@@ -130,9 +136,16 @@ CUES: dict[str, str] = {
     # a crowd that fights the forces of order: a violent demonstration, not mob violence
     "police_fight": r"clash\w* (\w+ ){0,3}(police|security forces|gendarmes|riot police|"
     r"anti-riot \w+)|fought (\w+ ){0,2}(police|security forces|gendarmes)|"
-    r"(threw|throwing|hurled|hurling) (\w+ ){0,3}(stones|rocks) at (the )?(police|security "
+    r"(threw|throwing|hurled|hurling|fired|firing) (\w+ ){0,3}(stones|rocks|brickbats|bricks|"
+    r"fireworks|firecrackers) at (the )?"
+    r"(police|security "
     r"forces|gendarmes|officers)",
     "street_violence": _STREET_VIOLENCE,
+    # what makes a crowd's violence a demonstration: roads blocked, a demand, a grievance
+    "grievance": r"barricad\w+|road ?blocks?|blockades?|block(ed|ing) ([\w'’]+ ){0,3}(road|roads|"
+    r"street|streets|traffic|highway|route|access|passage)|demand\w*|in (reaction|response) to|"
+    r"discontent|in protest|to protest|oppos\w+|accus\w+|angry|anger|angered|outraged|"
+    r"dissatisf\w+",
     "harm": r"wound\w*|injur\w*|hurt|maim\w*|hospitali[sz]\w+|bless[ée]s?|assaulted|"
     r"beat(en)? (up|him|her|them)|beaten(?! (back|off|path|track))|"
     r"beat (\w+ ){0,3}(m[ae]n|wom[ae]n|people|"
@@ -140,7 +153,7 @@ CUES: dict[str, str] = {
     r"tortur\w+|whipp\w+|flogg\w+|(mal|mis|ill-)treat\w*",
     # shots at people or their vehicle: more than property taken, even when no one was hit
     "shooting": r"opened fire (on|at|against|upon|into)|fired (\w+ ){0,2}(at|on|upon|against|into)|"
-    r"live (rounds|ammunition|bullets)|"
+    r"live (rounds|ammunition|bullets)|(gunshot|bullet) wounds?|"
     r"shot at|(shooting|shot|shoots|shoot) (at )?(\w+ ){0,2}(residents|villagers|civilians|people|"
     r"passengers|worshippers|farmers|herders|women|children|inhabitants)\b",
     "ground": r"small[- ]arms?( fire)?|gunfire|gunshots|assault\w*|storm(ed|ing)|commandos?|"
@@ -173,7 +186,7 @@ CUES: dict[str, str] = {
     r"activists|inhabitants|neighbou?rs|relatives|brotherhoods|(two|rival|opposing) groups|"
     r"youngsters|opponents|partisans|communal groups|communities|"
     r"(two|rival|opposing) (camps|factions|clans)|"
-    r"(opposing|rival) (\w+ )?(groups|factions|camps|supporters)",
+    r"(opposing|rival) (?!armed )(\w+ )?(groups|factions|camps|supporters)",
     "weapons": r"firearms|guns|rifles?|machetes|blade(d)? weapons|knives|armed (\w+ )?(youths?|"
     r"men|residents|villagers|people|groups?)",
     # soldiers in mutiny now ("mutinying soldiers", "mutineers"), not "after the 2011 mutiny"
@@ -221,7 +234,7 @@ CUES: dict[str, str] = {
     "disrupted": r"defus\w+|neutrali[sz]\w+ (an?|the|two|several|\d+) (ied|explosive|device|bomb)|"
     r"dismantl\w+ (an?|the) ((anti-?(tank|personnel|vehicle)|land) )?(ied|explosive|mine)|"
     r"(mines?|ieds?|devices?|bombs?) (was|were) (disposed of|cleared|dismantled|defused)|"
-    r"caches? of (\w+ ){0,4}(weapons|arms|rockets|"
+    r"caches? of ([\w,-]+ ){0,6}(weapons|arms|rockets|mortar rounds|shells|grenades|"
     r"explosives|ammunition|munitions)|safely detonated|controlled (explosion|detonation)|"
     r"shot down (\w+ ){0,4}(drones?|uavs?|missiles?|rockets?)|loaded with (\w+ ){0,3}(weapons|"
     r"arms|rockets|ammunition|explosives|munitions)|seiz\w+ (\w+ ){0,2}(weapons|arms|"
@@ -244,7 +257,7 @@ CUES: dict[str, str] = {
     r"(release|withdrawal|truce)",
     "base": r"(established|set up|setting up|installed) (an? |their |its )?"
     r"(?!(displaced|idp|refugee|transit|relief|medical)\b)([\w-]+ ){0,3}(base|camp|headquarters|"
-    r"outpost|fortified position)",
+    r"outpost|fortified position|military post|observation post)",
     "transfer": r"without (a fight|resistance|fighting)|withdr(ew|awn) from|handed over|"
     r"took control of the (town|city|village|locality) after (the army|troops|"
     r"soldiers) (left|withdrew)",

@@ -248,7 +248,9 @@ def main_actors(
         if etype != event_type:
             continue
         mains = [r for r in out if r.role == role]
-        if etype in _CIVILIANS_IF_NAMED and not (mains and mains[0].actor.inter == 7):
+        if etype in _CIVILIANS_IF_NAMED and not (
+            mains and (mains[0].actor.inter == 7 or mains[0].actor.name in descriptors)
+        ):  # "port workers" killed by a drone: civilians, and a Labor Group beside them
             continue
         whose = country
         if kind == "civilians" and mains and mains[0].actor.country not in (None, "", country):

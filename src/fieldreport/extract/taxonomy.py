@@ -96,6 +96,7 @@ GRIEVANCE = re.compile(
     r"\b(murder\w*|killings?|killed|deaths?|massacres?|assassinat\w+|"
     r"execut(ed|ions?)|attacks?|abduct(ed|ions?)|kidnapp\w+|assault(s|ed)?|raped?|violence|"
     r"fighting|clashes|insecurity|arrests?|arrested|detain(ed|ees?)|detention|shootings?|shot|"
+    r"disappear\w*|missing|"
     r"seiz(ed|ure)|confiscat\w+|razed|demolish\w+|hostages?|destroy\w*|bombings?|"
     r"(air ?)?strikes)\b",
     re.I,
@@ -118,7 +119,33 @@ FORSWORN = re.compile(
     r"\b(pledg|promis|agree|vow|commit|undert[oa]k)\w* (\w+ ){0,2}to (suspend|halt|stop|end|"
     r"renounce|cease|refrain from|abandon) (\w+ ){0,3}"
     r"(kidnapp\w+|attacks?|hostilities|abductions?|killings?|violence|fighting|offensives?|"
-    r"military operations|arrests)\b",
+    r"military operations|arrests|raids?|rustling)\b|"
+    # and the captives a deal returns: "return abducted women", "handed over 27 captured soldiers"
+    r"\b(return(ed|ing|s)?|releas(ed|es|ing|e)|fre(ed|es|eing|e)|hand(ed|s|ing)? over|"
+    r"exchang(ed|es|ing|e)|swap(ped|s|ping)?)(?! of\b) (\w+ ){0,3}"
+    r"(abducted|kidnapped|captured|detained|abductees|hostages|captives)\b",
+    re.I,
+)
+
+
+# violence named as the reason for arrests: "arrested a former minister in a case filed over the
+# killing of a student", "detained over the murder of a trader"
+ARREST_PRETEXT = re.compile(
+    r"\b(over|for|in connection with|accused of|charged with|suspected of|on charges of|"
+    r"linked to|in (a|the) case (filed )?(over|for|into|of))"
+    r"( (the|a|an|his|her|their|its|last|this|recent|alleged|suspected|[\w'’]+['’]s)){0,3} "
+    r"(killings?|murders?|deaths?|attacks?|assassinations?|kidnappings?|abductions?|rapes?|"
+    r"lynching|bombings?|shootings?|massacres?)\b",
+    re.I,
+)
+
+
+# the violence a measure answers: "deployed 590 soldiers amid the fighting", "imposed a curfew
+# after clashes the previous night"; it was coded as its own event when it happened
+MEASURE_CONTEXT = re.compile(
+    r"\b(amid|amidst|after|following|in the wake of|in response to|in reaction to|to (curb|stem|"
+    r"quell|stop|contain|prevent|end))\b[^.;:]{0,60}?\b(fighting|clashes|violence|attacks?|"
+    r"killings?|unrest|insecurity|riots?|hostilities)\b",
     re.I,
 )
 
@@ -132,10 +159,18 @@ DEVICE_HELD = re.compile(
 )
 
 
+# munitions found or seized, not fired: "seized a cache of 40 mortar rounds and rockets"
+MUNITIONS_HELD = re.compile(
+    r"\b((seiz|recover|confiscat|discover)\w*|found|caches? of)\b[^.;:]{0,80}?"
+    r"\b(mortars?( rounds| shells)?|rockets?|missiles?|shells|rpgs?|artillery rounds)\b",
+    re.I,
+)
+
+
 # a fight the text says did not happen: "no reports of clashes", "without any combat"
 NO_FIGHT = re.compile(
     r"\b(no|without|nor|not|never)\b( \w+){0,3} (clash\w*|fight\w*|combat|confrontations?|"
-    r"exchange of fire|resistance)\b",
+    r"exchange of fire|resistance|shoot-?outs?|gun ?fights?|fire ?fights?|gun ?battles?)\b",
     re.I,
 )
 
@@ -149,15 +184,30 @@ NO_HARM = re.compile(
 )
 
 
+# a cue word that is part of a place's name: "Hostages Square", "Martyrs' Bridge"
+_IN_NAME = re.compile(
+    r"[\w'’]*\s+(Square|Street|Avenue|Road|Bridge|Park|Roundabout|Circle|Boulevard|Stadium|"
+    r"Memorial|Monument|Plaza)\b"
+)
+
+
 def without_grievances(
     text: str, found: dict[str, list[tuple[int, int]]]
 ) -> dict[str, list[tuple[int, int]]]:
-    """A sentence's cues less the violence a protest protests against (GRIEVANCE), the
-    protests named as the reason for arrests (PROTEST_PRETEXT), the violence a deal forswears
-    (FORSWORN), the devices that were only
-    seized or carried (DEVICE_HELD) and the fights and harm that did not happen (NO_FIGHT,
-    NO_HARM)."""
+    """A sentence's cues less the words of a place's name ("Hostages Square"), the violence a
+    protest protests against (GRIEVANCE), the protests and the violence named as the reason for
+    arrests (PROTEST_PRETEXT, ARREST_PRETEXT), the violence a measure answers (MEASURE_CONTEXT),
+    the violence a deal forswears and the captives it returns (FORSWORN), the devices and
+    munitions that were only seized or carried (DEVICE_HELD, MUNITIONS_HELD) and the fights and
+    harm that did not happen (NO_FIGHT, NO_HARM)."""
     drop: list[tuple[set[str], list[tuple[int, int]]]] = []
+    in_names = [
+        (a, b)
+        for hits in found.values()
+        for a, b in hits
+        if text[a : a + 1].isupper() and _IN_NAME.match(text, b)
+    ]
+    drop.append((set(found), in_names))
     if "protest" in found:
         grievances = list(GRIEVANCE.finditer(text))
         drop.append((_GRIEVABLE, [m.span() for m in grievances]))
@@ -167,10 +217,19 @@ def without_grievances(
     drop.append((_GRIEVABLE, [m.span() for m in FORSWORN.finditer(text)]))
     if "arrest" in found and "protest" in found:
         drop.append(({"protest"}, [m.span() for m in PROTEST_PRETEXT.finditer(text)]))
+    if "arrest" in found:
+        pretexts = [m.span() for m in ARREST_PRETEXT.finditer(text)]
+        drop.append((_GRIEVABLE - {"arrest", "intervention"}, pretexts))
+    measures = [a for name in ("change", "restrict") for a, _ in found.get(name, [])]
+    if measures:  # the context after the measure, not before it ("after clashes, ... deployed")
+        context = [m.span() for m in MEASURE_CONTEXT.finditer(text) if m.start() > min(measures)]
+        drop.append((_GRIEVABLE | {"riot_violence", "police_fight"}, context))
     if found.keys() & {"ied", "grenade"}:
         drop.append(({"ied", "grenade"}, [m.span() for m in DEVICE_HELD.finditer(text)]))
-    if "clash" in found:
-        drop.append(({"clash"}, [m.span() for m in NO_FIGHT.finditer(text)]))
+    if "disrupted" in found and "shelling" in found:  # "seized a cache of mortar rounds"
+        drop.append(({"shelling"}, [m.span() for m in MUNITIONS_HELD.finditer(text)]))
+    if found.keys() & _FIGHTS:  # "No clashes with security forces were reported"
+        drop.append((_FIGHTS, [m.span() for m in NO_FIGHT.finditer(text)]))
     if "harm" in found:
         drop.append(({"harm"}, [m.span() for m in NO_HARM.finditer(text)]))
     for names, spans in drop:
@@ -249,6 +308,7 @@ VIOLENT = {
     "retake",
 }
 _GRIEVABLE = VIOLENT | {"death", "harm", "targeted_killing", "arrest", "intervention", "looting"}
+_FIGHTS = {"clash", "police_fight", "riot_violence"}
 _AFTER = re.compile(r"(after|following|in the wake of)\b", re.I)
 EVENTFUL = VIOLENT | {
     "protest",
@@ -348,9 +408,9 @@ def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
     if "mob" in found:
         return "Riots", "Mob violence"
     if (
-        "suspect" in found
+        "suspect" in found  # the armed men named may be the suspects the crowd caught
         and found & {"attack", "harm", "death"}
-        and not (sides.attacker_armed or sides.armed_present)
+        and not sides.attacker_armed
     ):
         return "Riots", "Mob violence"  # "villagers beat to death a man suspected of theft"
     if (
@@ -380,7 +440,13 @@ def _riots(found: set[str], sides: Sides) -> tuple[str, str] | None:
         and not (sides.armed_present and "protest" not in found)  # gunmen who ransack: no riot
         and not found & {"clash", "ambush", "air", "shelling", "ied", "suicide"}
     ):
-        return "Riots", "Mob violence" if sides.crowd else "Violent demonstration"
+        # a crowd that burns a home with no demonstration of its own: mob violence
+        mob = (
+            {"people", "looting"} <= found
+            and not found & {"protest", "police_fight", "grievance"}
+            and not sides.protesters
+        )
+        return "Riots", "Mob violence" if sides.crowd or mob else "Violent demonstration"
     if sides.rioters and found & (VIOLENT | {"riot_violence", "looting"}):
         return "Riots", "Violent demonstration" if "protest" in found else "Mob violence"
     if (
