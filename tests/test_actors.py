@@ -152,7 +152,7 @@ def test_before_the_first_known_regime_there_is_no_suffix(actors: ActorDictionar
 
 
 def test_unknown_regimes_give_no_suffix(actors: ActorDictionary) -> None:
-    assert actors.generic("police", "GW").name == "Police Forces of Guinea-Bissau"
+    assert actors.generic("police", "CV").name == "Police Forces of Cape Verde"
 
 
 def test_a_regimes_government_name_follows_state_forces_only(actors: ActorDictionary) -> None:
@@ -259,7 +259,7 @@ def test_french_forces_take_the_french_regime(actors: ActorDictionary) -> None:
 def test_actors_that_became_state_forces(actors: ActorDictionary) -> None:
     assert actors.named("taliban", on=date(2020, 1, 1)).name == "Taliban"
     later = actors.named("taliban", on=date(2022, 1, 1))
-    assert (later.name, later.inter) == ("Military Forces of Afghanistan (2021-)", 1)
+    assert (later.name, later.inter) == ("Taliban", 1)  # ACLED: state forces by inter code
     before = actors.named("rsf", on=date(2021, 1, 1))
     assert before.name == "Military Forces of Sudan (2019-) Rapid Support Forces"
     assert actors.named("rsf", on=date(2024, 1, 1)).inter == 2
@@ -580,3 +580,36 @@ def test_membership_periods_must_be_in_date_order_and_name_their_place(tmp_path:
     bad = brigade.replace("coded_as: member", "coded_as: both").replace("2017", "2021")
     with pytest.raises(DataError, match=r"member_of\[0\]\.coded_as: want"):
         ActorDictionary.load(write(tmp_path, MINIMAL + bad))
+
+
+@pytest.mark.parametrize(
+    ("kind", "iso2", "on", "expected"),
+    [  # periods as ACLED's own exports print them
+        ("military", "IR", date(2023, 1, 1), "Military Forces of Iran (1989-)"),
+        ("military", "NG", date(2012, 1, 1), "Military Forces of Nigeria (1999-2015)"),
+        ("military", "TR", date(2019, 1, 1), "Military Forces of Turkey (2016-)"),
+        ("military", "TR", date(2015, 1, 1), "Military Forces of Turkey (2002-2016)"),
+        ("military", "CI", date(2019, 1, 1), "Military Forces of the Ivory Coast (2011-)"),
+        ("police", "MZ", date(2021, 1, 1), "Police Forces of Mozambique (1990-)"),
+        ("military", "GB", date(2023, 1, 1), "Military Forces of the United Kingdom (2010-2024)"),
+        ("military", "PS", date(2023, 1, 1), "Military Forces of Palestine (1994-)"),
+    ],
+)
+def test_periods_as_acled_prints_them(
+    actors: ActorDictionary, kind: str, iso2: str, on: date, expected: str
+) -> None:
+    assert actors.generic(kind, iso2, on=on).name == expected
+
+
+def test_renamed_groups_take_acled_s_current_names(actors: ActorDictionary) -> None:
+    assert actors.named("rsf", on=date(2024, 1, 1)).name == "Rapid Support Forces"
+    assert actors.named("rsf", on=date(2022, 1, 1)).name == (
+        "Military Forces of Sudan (2019-) Rapid Support Forces"
+    )
+    assert actors.named("iskp").name == "Islamic State Khorasan Province (ISKP)"
+    assert actors.named("sdf").name == "QSD: Syrian Democratic Forces"
+    pmf = actors.named("pmf", on=date(2024, 1, 1))
+    assert (pmf.name, pmf.inter) == (
+        "Military Forces of Iraq (2022-) Popular Mobilization Forces",
+        1,
+    )

@@ -1654,7 +1654,7 @@ def test_whom_stones_and_shells_hit(extract) -> None:  # type: ignore[no-untyped
 def test_the_sna_of_syria_is_the_syrian_national_army(extract) -> None:  # type: ignore[no-untyped-def]
     m = one(extract("On 3 May 2021, SDF and SNA fighters clashed near Manbij, Syria."))
     assert names(m, "actor1", "actor2") == {
-        "SDF: Syrian Democratic Forces",
+        "QSD: Syrian Democratic Forces",
         "SNA: Syrian National Army",
     }
 
@@ -1674,7 +1674,7 @@ def test_a_city_named_abroad_and_police_who_only_report(extract) -> None:  # typ
 
 def test_a_countrys_aircraft_and_missiles_are_its_military(extract) -> None:  # type: ignore[no-untyped-def]
     m = one(extract("On 3 May 2024, Turkish jets bombed PKK hideouts near Zakho, Iraq."))
-    assert names(m, "actor1") == {"Military Forces of Turkey (2002-)"}
+    assert names(m, "actor1") == {"Military Forces of Turkey (2016-)"}
     # with no people named, missiles are nobody's forces
     m = one(extract("On 3 May 2024, missiles struck a market in Kharkiv, Ukraine, killing 3."))
     assert names(m, "actor1") == {"Unidentified Armed Group (Ukraine)"}
@@ -2075,3 +2075,17 @@ def test_workers_killed_by_a_drone_are_civilians_with_their_trade(extract) -> No
     )
     assert names(m, "actor2") == {"Civilians (Ukraine)"}
     assert names(m, "assoc2") == {"Labor Group (Ukraine)"}
+
+
+def test_a_state_force_leads_its_own_unit(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2024, Iraqi army and PMF units clashed with Islamic State fighters near "
+            "Baiji, killing 3 militants.",
+            dt.date(2024, 5, 5),
+        )
+    )
+    assert names(m, "actor1", "actor2") >= {"Military Forces of Iraq (2022-)"}
+    assert "Military Forces of Iraq (2022-) Popular Mobilization Forces" in names(
+        m, "assoc1", "assoc2"
+    )

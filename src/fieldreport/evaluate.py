@@ -174,6 +174,7 @@ _REGIME = re.compile(r"\((\d{4})-(\d{4})?\)")
 RENAMED = {
     "Islamic State (West Africa) - Greater Sahara Faction": "Islamic State (Greater Sahara)",
     "VDP: Volunteer for Defense of Homeland": "VDP: Volunteers for the Defense of the Homeland",
+    "Islamic State (Afghanistan)": "Islamic State Khorasan Province (ISKP)",
 }
 
 

@@ -172,11 +172,26 @@ def _fought_each_other(side_a: list[Item]) -> tuple[list[Item], list[Item]]:
 def _state_leads(side: list[Item], votes: dict[str, Counter[str]], name: str) -> None:
     """Mercenaries and missions assist the state they fight for (the Malian army with Wagner);
     a foreign state's army leads its own operations (French and Malian forces), and state
-    forces lead the militias that fight beside them ("joint army and VDP units")."""
+    forces lead the militias that fight beside them ("joint army and VDP units") and their own
+    units ("the army and PMF units")."""
     state_forces = [i for i in side if i[1].inter == 1]
     if not side or not state_forces:
         return
     lead = side[0][1]
+    whole = next(
+        (
+            i
+            for i in side[1:]
+            if side[0][0].ref is not None  # a named unit (not the gendarmerie, a kind of police)
+            and i[0].ref is None
+            and lead.name.startswith(i[1].name + " ")
+        ),
+        None,
+    )
+    if whole is not None:  # "the Iraqi army and PMF units": the forces lead, their unit assists
+        side.remove(whole)
+        side.insert(0, whole)
+        return
     if (lead.inter == 8 and not lead.name.startswith("Military Forces")) or (
         lead.inter in {3, 4}
         and _score(votes, state_forces[0], name)[0] > 0  # the state was in it, not called in
