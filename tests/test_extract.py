@@ -2089,3 +2089,51 @@ def test_a_state_force_leads_its_own_unit(extract) -> None:  # type: ignore[no-u
     assert "Military Forces of Iraq (2022-) Popular Mobilization Forces" in names(
         m, "assoc1", "assoc2"
     )
+
+
+def test_russian_artillery_is_russia_s_army(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2023, Russian artillery shelled a market in Nikopol, killing two civilians.",
+            dt.date(2023, 5, 5),
+        )
+    )
+    assert names(m, "actor1") == {"Military Forces of Russia (2000-)"}
+
+
+def test_separatists_in_cameroon_are_the_ambazonians(extract) -> None:  # type: ignore[no-untyped-def]
+    m = one(
+        extract(
+            "On 3 May 2023, separatist fighters and Cameroonian soldiers fought for hours in "
+            "Kumbo; two soldiers were killed.",
+            dt.date(2023, 5, 5),
+        )
+    )
+    assert "Ambazonian Separatists" in names(m, "actor1", "actor2")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [  # a name that is not the country's; a great city though another country is named
+        (
+            "On 3 May 2023, ISWAP fighters shot dead 9 fishermen on the shores of Lake Chad near "
+            "Baga, residents said.",
+            "NG",
+        ),
+        (
+            "On 3 May 2023, police fired on mourners in Zahedan, killing 4 people, a London-based "
+            "rights group said.",
+            "IR",
+        ),
+        (
+            "On 3 May 2023, about 300 people rallied in Saint Petersburg against the war in "
+            "Ukraine; police detained 40.",
+            "RU",
+        ),
+    ],
+)
+def test_the_event_country_is_not_a_lake_a_base_or_a_cause(
+    extract, text: str, country: str
+) -> None:  # type: ignore[no-untyped-def]
+    m = one(extract(text, dt.date(2023, 5, 5)))
+    assert m.place is not None and m.place.country == country

@@ -500,3 +500,29 @@ def test_the_suicide_bomber_is_among_the_dead(extract, text: str, killed: int) -
 def test_shares_bombers_and_losses(extract, text: str, toll: int) -> None:  # type: ignore[no-untyped-def]
     (m,) = extract(text)
     assert m.fatalities.acled == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [  # invented sentences
+        ("On 3 May 2024, fighting in Omdurman killed 23 people, among them 9 civilians.", 23),
+        (
+            "An air strike hit a house in Beit Lahia on 3 May 2024, killing seven people, among "
+            "them three children.",
+            7,
+        ),
+        (
+            "Five insurgents were shot dead and two soldiers embraced martyrdom in a gunfight near "
+            "Tank on 3 May 2024, the ISPR said.",
+            7,
+        ),
+        (
+            "Two policemen were martyred when gunmen attacked a checkpoint near Lakki Marwat on "
+            "3 May 2024.",
+            2,
+        ),
+    ],
+)
+def test_shares_after_among_them_and_martyrs(extract, text: str, dead: int) -> None:  # type: ignore[no-untyped-def]
+    (m,) = extract(text)
+    assert m.fatalities.acled == dead

@@ -128,7 +128,17 @@ _HUNTERS_OWN = {"traditional", "local", "armed", "dozo", "donso", "village", "cu
 }
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
 # words that are a state's forces only with its people's name: "Russian missiles", not "missiles"
-NEEDS_COUNTRY = {"forces", "drones", "drone", "aircraft", "jets", "missiles", "missile", "bombers"}
+NEEDS_COUNTRY = {
+    "forces",
+    "drones",
+    "drone",
+    "aircraft",
+    "jets",
+    "missiles",
+    "missile",
+    "bombers",
+    "artillery",
+}
 # words for a named group's men, or for unnamed ones ("gang members": Viv Ansanm's, when the
 # text names it; else ACLED's Unidentified Armed Group)
 COREF_WORDS = ["rebels", "rebel", "separatists", "insurgents", "fighters", "rebel fighters",

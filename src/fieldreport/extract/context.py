@@ -96,6 +96,8 @@ def _country_names(doc: Doc, gazetteer: Gazetteer) -> dict[int, tuple[str, int]]
             text = span.text.strip("'’")
             whole = len(span) == n and not any(t.is_punct for t in span[1:])  # not "Brazil."
             iso = gazetteer.country_of(text) if whole and text[:1].isupper() else None
+            if iso and _not_the_country(doc, i, i + n):
+                iso = None
             if iso:
                 found[i] = (iso, i + n)
                 i += n
@@ -103,6 +105,13 @@ def _country_names(doc: Doc, gazetteer: Gazetteer) -> dict[int, tuple[str, int]]
         else:
             i += 1
     return found
+
+
+def _not_the_country(doc: Doc, start: int, end: int) -> bool:
+    """ "Lake Chad", "the Norway-based group": a name that is not the country's."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = [t.lower_ for t in doc[end : end + 2]]
+    return before == "lake" or after == ["-", "based"]
 
 
 def _owner(name: Span) -> bool:

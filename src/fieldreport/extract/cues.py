@@ -301,6 +301,7 @@ CUES: dict[str, str] = {
     r"(lost|losing) (\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|"
     r"several|scores of|[a-z]+ty( [a-z]+)?) (of (its|their) )?(\w+ )?(soldiers|troops|men|"
     r"fighters|members|officers|policemen|personnel|militants|combatants)|"
-    r"death toll|losses|massacr\w+|" + EXECUTE + r"|assassinat\w+|"
+    r"death toll|losses|massacr\w+|" + EXECUTE + r"|assassinat\w+|martyred|"
+    r"(embraced|attained|achieved) martyrdom|"
     r"behead\w*|murder\w*|lynch\w*|tu[ée]s?|morts?|slit (\w+ ){0,2}throats?|hanged",
 }

@@ -280,8 +280,17 @@ def _ranked(hits: list[PlaceHit], text: str, base: int) -> list[PlaceHit]:
     ]  # and where the wounded were taken ("died in the hospital in Sevare")
     rest = [h for h in hits if h not in coded and h not in origin]
     if not any(_before(h, _IN_AT, text, base) for h in rest):
-        return coded + [h for h in hits if h not in coded]  # "marched from A to B"
+        rest, origin = [h for h in hits if h not in coded], []  # "marched from A to B"
+    # "on the shores of Lake Chad near Baga": the town is where, the lake or forest the area
+    rest.sort(key=lambda h: bool(_NATURAL_AREA.search(h.entry.name)))
     return coded + rest + origin
+
+
+_NATURAL_AREA = re.compile(
+    r"^(lake|mount|mont|forest|for[eê]t)\b|\b(forest|national park|park|reserve|mountains?|"
+    r"valley|desert|basin|river)$",
+    re.I,
+)
 
 
 def _before(hit: PlaceHit, pattern: re.Pattern[str], text: str, base: int) -> bool:
@@ -577,8 +586,9 @@ CITY_ABROAD = 100_000  # people: a city named in full is itself, whatever countr
 
 def _city_abroad(written: str, entry: Entry, gazetteer: Gazetteer, countries: list[str]) -> bool:
     """ "an Israeli drone struck Khan Younis": a city of 100,000 or more, the one place of its
-    name, on the continent of a country the text names, is that city though the text names
-    only the other country (not Tula in Russia for a Malian "Toula")."""
+    name (or one that dwarfs its namesakes), on the continent of a country the text names, is
+    that city though the text names only the other country (not Tula in Russia for a Malian
+    "Toula")."""
     here = gazetteer.continent(entry.country)
     return (
         entry.kind == "town"
@@ -586,9 +596,16 @@ def _city_abroad(written: str, entry: Entry, gazetteer: Gazetteer, countries: li
         and len(written) >= (4 if entry.population >= 1_000_000 else 5)  # "Kyiv", not "Tula"
         and bool(here)
         and any(gazetteer.continent(c) == here for c in countries)
-        and len({e.country for e in gazetteer.lookup(written)}) == 1
+        and _dwarfs_namesakes(entry, gazetteer.lookup(written))
         and fuzz.ratio(fold(entry.name), fold(written)) >= 90
     )
+
+
+def _dwarfs_namesakes(entry: Entry, namesakes: list[Entry]) -> bool:
+    """The one place of its name, or ten times as populous as any namesake abroad ("Saint
+    Petersburg", not the one in Florida)."""
+    abroad = [e.population for e in namesakes if e.country != entry.country]
+    return not abroad or entry.population >= 10 * max(abroad)
 
 
 def _only_one(written: str, entry: Entry, gazetteer: Gazetteer, countries: list[str]) -> bool:

@@ -144,6 +144,7 @@ SHARE_WORDS = {"including", "incl", "incl.", "dont", "notamment"}
 
 
 _SHARE_AFTER = re.compile(r"of the (dead|victims|killed|deceased|bodies)|of those (killed|dead)\b")
+_SHARE_BEFORE = {"among them", "among whom", "among those", "among the"}
 _SHARE_AFTER_COMMA = re.compile(r"(of them|of whom|among them)\b")  # not "killed two of them"
 
 
@@ -152,6 +153,9 @@ def _part_of_previous(doc: Doc, start: int) -> bool:
     share of a number already counted."""
     if start > 0 and doc[start - 1].lower_ in SHARE_WORDS:
         return True
+    before = " ".join(t.lower_ for t in doc[max(0, start - 2) : start])
+    if before in _SHARE_BEFORE:
+        return True  # "23 people were killed, among them 9 civilians"
     after = " ".join(t.lower_ for t in doc[start + 1 : start + 4])
     if _SHARE_AFTER.match(after):
         return True  # "two of the dead were its members"
@@ -379,9 +383,11 @@ def _verb_of(token: Token) -> Token | None:
 
 
 def _lost_lives(death: Token) -> bool:
-    """ "lost their lives": a verb whose subject died, though it has an object."""
-    return death.lemma_.lower() == "lose" and any(
-        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() == "life" for c in death.children
+    """ "lost their lives", "embraced martyrdom": a verb whose subject died, though it has an
+    object."""
+    objects = {c.lemma_.lower() for c in death.children if c.dep_ in {"dobj", "obj"}}
+    return (death.lemma_.lower() == "lose" and "life" in objects) or (
+        death.lemma_.lower() in {"embrace", "attain", "achieve"} and "martyrdom" in objects
     )
 
 
