@@ -124,6 +124,15 @@ def test_dateline_is_not_the_place(extract) -> None:  # type: ignore[no-untyped-
     assert m.place is None or m.place.name != "Bamako"
 
 
+def test_a_dateline_with_the_agency_only_is_not_the_place(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "BEIRUT (Reuters) - Barrel bombs dropped on the town of Saraqib in Idlib province killed "
+        "six people on Monday, rescuers said."
+    )
+    m = one(extract(text, dt.date(2019, 6, 5)))
+    assert m.place is not None and (m.place.country, m.place.name) == ("SY", "Saraqib")
+
+
 def test_every_evidence_span_points_into_the_text(extract) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Soldiers repelled an attack by Ansaroul Islam fighters on a post in Arbinda on "

@@ -18,7 +18,9 @@ from fieldreport.extract.actors import ABROAD_NOUNS
 from fieldreport.resolve.places import Entry, Gazetteer, fold
 
 _DATELINE = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Z'’ .-]{2,40}?)(?:\s*,[^:\n]{0,60})?\s*(?::|—|–|--|-\s)", re.MULTILINE
+    r"^\s*(?P<name>[A-Z][A-Z'’ .-]{2,40}?)(?:\s*\([^()\n]{1,40}\))?(?:\s*,[^:\n]{0,60})?\s*"
+    r"(?::|—|–|--|-\s)",  # "BEIRUT (Reuters) -", "GOMA, June 4 (Reuters) -", "BAMAKO:"
+    re.MULTILINE,
 )
 
 
