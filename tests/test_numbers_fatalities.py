@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -525,4 +527,39 @@ def test_shares_bombers_and_losses(extract, text: str, toll: int) -> None:  # ty
 )
 def test_shares_after_among_them_and_martyrs(extract, text: str, dead: int) -> None:  # type: ignore[no-untyped-def]
     (m,) = extract(text)
+    assert m.fatalities.acled == dead
+
+
+def test_a_word_for_an_unknown_number_does_not_undercut_a_count() -> None:
+    several = dataclasses.replace(claim(3, None, "residents", "local"), phrase="several")
+    toll = fatalities([claim(9, 9, "the army", "party"), several])
+    assert toll.acled == 9
+    # with no count at all, the word is the toll
+    assert fatalities([several]).acled == 3
+    # within one statement it adds up: "10 soldiers and dozens of militants"
+    dozens = dataclasses.replace(claim(12, None, "the government", "government"), phrase="dozens")
+    assert fatalities([claim(10, 10, "the government", "government"), dozens]).acled == 22
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [  # invented; the second sentence recalls another incident, or corrects a first report
+        (
+            "Gunmen shot dead eight people at a bus stop in Chilpancingo on 3 May 2024, "
+            "prosecutors said. The shooting came two weeks after gunmen killed three people at "
+            "a market in the same city.",
+            8,
+        ),
+        (
+            "Gunmen shot dead six people at a bar in Irapuato on 3 May 2024, prosecutors said. "
+            "Local media first reported nine dead, but two of the people first reported killed "
+            "were only wounded.",
+            6,
+        ),
+    ],
+)
+def test_another_incident_or_a_correction_is_not_a_lower_toll(
+    extract, text: str, dead: int
+) -> None:  # type: ignore[no-untyped-def]
+    m = extract(text)[0]
     assert m.fatalities.acled == dead

@@ -9,7 +9,8 @@ Rules (ACLED-CODING.md §7, DESIGN.md):
 - ``low`` / ``high``: the smallest lower bound and the largest upper bound across claimants;
 - ``best``: the median of independent claimants (local, medical, UN/NGO, analysts, media, the
   report itself) when there are any, else the median of all, since parties inflate their tolls;
-- phrases with no number ("heavy losses") are kept as claims but add no figure; with no figure at
+- phrases with no number ("heavy losses") are kept as claims but add no figure, and a word for an
+  unknown number ("several") counts only when no claim gives a number; with no figure at
   all the toll is 0 ("record 0 if it is unclear whether anyone died").
 """
 
@@ -19,6 +20,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from fieldreport.extract.numbers import VAGUE
 from fieldreport.model import ActorRole, Claim, Fatalities
 
 INDEPENDENT = {"local", "un_ngo", "analyst", "media", "source"}
@@ -67,6 +69,16 @@ def fatalities(claims: Sequence[Claim], sides: Mapping[str, int] | None = None) 
             high=sum(p.high for p in parts),
             rule="each side's dead counted apart, then added: " + "; ".join(p.rule for p in parts),
         )
+    counted = {_statement_key(c) for c in claims if c.killed_min is not None and not _vague(c)}
+    if counted:
+        # "several bodies were found" beside "nine civilians were killed": a statement with only
+        # a word for an unknown number does not undercut a counted toll ("10 soldiers and
+        # dozens of militants" is one statement, and adds up)
+        claims = [
+            c
+            for c in claims
+            if c.killed_min is None or not _vague(c) or _statement_key(c) in counted
+        ]
     found = totals(claims)
     if not found:
         return Fatalities(0, 0, 0, 0, "no figure reported: 0")
@@ -80,6 +92,15 @@ def fatalities(claims: Sequence[Claim], sides: Mapping[str, int] | None = None) 
         f"{'independent' if independent else 'all'} claims"
     )
     return Fatalities(acled=min(lows), low=min(lows), best=best, high=max(highs), rule=rule)
+
+
+def _statement_key(claim: Claim) -> tuple[str, int]:
+    return claimant_key(claim), _statement_of(claim)
+
+
+def _vague(claim: Claim) -> bool:
+    """A figure read from a word for an unknown number ("several", "dozens"), not a count."""
+    return claim.phrase.lower().strip() in VAGUE
 
 
 def sides_of_roles(roles: Sequence[ActorRole]) -> dict[str, int]:

@@ -92,6 +92,13 @@ _ANAPHORA = re.compile(
     r"explosion|blast|incident|violence|clash(es)?|fighting|abductions?|kidnappings?)\b",
     re.I,
 )
+# an earlier incident the article recalls, or another one it adds: an event of its own
+_EARLIER = re.compile(
+    r"\b(earlier (this|that|in the) (month|week|year)|(a|one|two|three|four|several|a few) "
+    r"(days?|weeks?|months?) (ago|earlier|before|after)|in (a|an|another) (separate|earlier|"
+    r"previous|similar|unrelated) (attack|incident|strike|raid|ambush|clash|development))\b",
+    re.I,
+)
 _BRACKET_AFTER = re.compile(r"\s*\(([^()]*)\)")
 _REPORT_NOUNS = {
     "statement",
@@ -482,6 +489,8 @@ def _history(group: EventGroup, infos: list[SentenceInfo]) -> bool:
 
 
 def _starts_new(current: EventGroup, info: SentenceInfo) -> bool:
+    if _EARLIER.search(info.span.text):
+        return True  # "The latest killings come a week after ADF fighters killed six people"
     if _ANAPHORA.search(info.span.text):
         return False  # "the attack", "Sunday's ambush": the event already being reported
     dated = [d.info for d in info.dates if d.info is not None and not d.report]

@@ -143,7 +143,10 @@ def attempted(death: Token) -> bool:
 SHARE_WORDS = {"including", "incl", "incl.", "dont", "notamment"}
 
 
-_SHARE_AFTER = re.compile(r"of the (dead|victims|killed|deceased|bodies)|of those (killed|dead)\b")
+_SHARE_AFTER = re.compile(
+    r"of the (dead|victims|killed|deceased|bodies|people|persons)\b|"
+    r"of those (killed|dead)\b"
+)
 _SHARE_BEFORE = {"among them", "among whom", "among those", "among the"}
 _SHARE_AFTER_COMMA = re.compile(r"(of them|of whom|among them)\b")  # not "killed two of them"
 
