@@ -2146,3 +2146,34 @@ def test_the_event_country_is_not_a_lake_a_base_or_a_cause(
 ) -> None:  # type: ignore[no-untyped-def]
     m = one(extract(text, dt.date(2023, 5, 5)))
     assert m.place is not None and m.place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [  # invented articles' sentences: what did not happen, who blocked whom, why people were held
+        (
+            "Hundreds of nurses marched through Leeds on Saturday to demand better pay. Police "
+            "said the march passed off peacefully and that there were no arrests.",
+            "Peaceful protest",
+        ),
+        (
+            "Thousands marched in Sfax on Friday against rising prices. Police watched from side "
+            "streets but did not intervene. Authorities have detained dozens of activists in "
+            "recent weeks.",
+            "Peaceful protest",
+        ),
+        (
+            "Students marched towards the governor's office in Bouake on Thursday, singing, when "
+            "police units blocked the road and fired tear gas.",
+            "Protest with intervention",
+        ),
+        (
+            "Police on Tuesday arrested an opposition leader and six party members in Mwanza, "
+            "accusing them of planning an unlawful gathering, the party said.",
+            "Arrests",
+        ),
+    ],
+)
+def test_sub_event_types_of_articles(extract, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    m = extract(text, dt.date(2024, 5, 10))[0]
+    assert m.sub_event_type == sub_event_type

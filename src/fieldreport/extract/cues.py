@@ -126,7 +126,8 @@ CUES: dict[str, str] = {
     r"set(ting)? (\w+ ){0,2}(tyres|tires) (alight|ablaze)|"
     r"ransack\w+|pelted|clashed with (police|"
     r"security forces|gendarmes)|set fire|torch(ed|es|ing)?\b|looted|pneus|"
-    r"block(ed|ing) "
+    # a crowd that blocks the road, not the police who block its way
+    r"(?<!police )(?<!units )(?<!officers )(?<!troops )(?<!soldiers )(?<!forces )block(ed|ing) "
     r"([\w'’]+ ){0,3}(road|roads|street|streets|traffic|highway|route|rn\d+)|violent (protests?|"
     r"demonstrations?)|clash\w* (\w+ ){0,3}(police|security forces|gendarmes|soldiers)|"
     r"assaulted|machetes|stoned|turned (violent|deadly|into (a )?(riots?|clash\w*))|"

@@ -96,7 +96,8 @@ _ANAPHORA = re.compile(
 _EARLIER = re.compile(
     r"\b(earlier (this|that|in the) (month|week|year)|(a|one|two|three|four|several|a few) "
     r"(days?|weeks?|months?) (ago|earlier|before|after)|in (a|an|another) (separate|earlier|"
-    r"previous|similar|unrelated) (attack|incident|strike|raid|ambush|clash|development))\b",
+    r"previous|similar|unrelated) (attack|incident|strike|raid|ambush|clash|development)|"
+    r"in (recent|the past|the last) (few )?(days|weeks|months|years))\b",
     re.I,
 )
 _BRACKET_AFTER = re.compile(r"\s*\(([^()]*)\)")

@@ -108,8 +108,9 @@ GRIEVANCE = re.compile(
 PROTEST_PRETEXT = re.compile(
     r"\b((alleged |suspected )?(role|part|involvement|participation) in|financ\w+|fund(ed|ing)|"
     r"organi[sz](ed|ing)|incit\w+|plann(ed|ing)|in connection with|linked to|accused of|"
-    r"crackdown (on|following|after|that followed))\b[^.;:]{0,60}?"
-    r"\b(protests?|demonstrations?|marches|rall(y|ies)|riots?|unrest)\b",
+    r"crackdown (on|following|after|that followed)|(to )?(prepare|plan)s?)\b[^.;:]{0,60}?"
+    r"\b(protests?|demonstrations?|marches|rall(y|ies)|riots?|unrest|unlawful (assembly|"
+    r"gathering))\b",
     re.I,
 )
 
@@ -175,6 +176,14 @@ NO_FIGHT = re.compile(
 )
 
 
+# an answer the text says the crowd did not meet: "there were no arrests", "did not intervene"
+NO_INTERVENTION = re.compile(
+    r"\b(no|without|not|never|nor|did not|didn't|made no)\b( \w+){0,3} (interven\w*|arrests?|"
+    r"arrested|detentions?|detained|dispers\w*)\b",
+    re.I,
+)
+
+
 # harm the text says did not happen: "nobody was hurt", "no one was injured", "unharmed"
 NO_HARM = re.compile(
     r"\b(no ?(one|body)|none)\b( \w+){0,3} (hurt|injured|wounded|harmed)\b|"
@@ -198,8 +207,8 @@ def without_grievances(
     protest protests against (GRIEVANCE), the protests and the violence named as the reason for
     arrests (PROTEST_PRETEXT, ARREST_PRETEXT), the violence a measure answers (MEASURE_CONTEXT),
     the violence a deal forswears and the captives it returns (FORSWORN), the devices and
-    munitions that were only seized or carried (DEVICE_HELD, MUNITIONS_HELD) and the fights and
-    harm that did not happen (NO_FIGHT, NO_HARM)."""
+    munitions that were only seized or carried (DEVICE_HELD, MUNITIONS_HELD) and the fights,
+    harm and arrests that did not happen (NO_FIGHT, NO_HARM, NO_INTERVENTION)."""
     drop: list[tuple[set[str], list[tuple[int, int]]]] = []
     in_names = [
         (a, b)
@@ -232,6 +241,10 @@ def without_grievances(
         drop.append((_FIGHTS, [m.span() for m in NO_FIGHT.finditer(text)]))
     if "harm" in found:
         drop.append(({"harm"}, [m.span() for m in NO_HARM.finditer(text)]))
+    if found.keys() & {"arrest", "intervention"}:
+        drop.append(
+            ({"arrest", "intervention"}, [m.span() for m in NO_INTERVENTION.finditer(text)])
+        )
     for names, spans in drop:
         if spans:
             found = _drop_within(found, names, spans)
