@@ -2177,3 +2177,31 @@ def test_the_event_country_is_not_a_lake_a_base_or_a_cause(
 def test_sub_event_types_of_articles(extract, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
     m = extract(text, dt.date(2024, 5, 10))[0]
     assert m.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [  # invented: running totals, shots that were not fired, people seized
+        (
+            "Gunmen snatched a young protest organiser outside his home in Nasiriyah on Monday, "
+            "his family said. More than 600 people have been killed in the unrest since October.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Rebels took control of the district centre of Wama on Sunday without a fight after "
+            "the garrison left. There was no shooting, a council member said.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Families say four opposition campaigners were bundled into an unmarked van in Gulu "
+            "on Tuesday and have not been seen since.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_sub_event_types_of_articles_running_totals(
+    extract, text: str, sub_event_type: str
+) -> None:  # type: ignore[no-untyped-def]
+    m = extract(text, dt.date(2024, 5, 10))[0]
+    assert m.sub_event_type == sub_event_type
+    assert m.fatalities.acled == 0

@@ -64,7 +64,12 @@ CUES: dict[str, str] = {
     r"(carried|took|led) (away|off) (\d+ |[\w-]+ ){0,3}(residents|people|villagers|women|"
     r"children|girls|boys|students|pupils|passengers|persons|farmers|worshippers)|"
     r"(took|taken) (\w+ ){0,3}to an unknown (destination|location)|"
-    r"seized \w+ (people|civilians|villagers|passengers|traders)|enlev\w+|otages?",
+    r"seized \w+ (people|civilians|villagers|passengers|traders)|enlev\w+|otages?|"
+    # people taken by force: "seized a young protest organiser", "campaigners seized in Kampala",
+    # "bundled into a van"
+    r"(seized|snatched) (an? |the |two |three |four |five |several )?([\w-]+ ){0,3}(organi[sz]ers?|"
+    r"activists?|campaigners?|journalists?|opposition \w+|critics?)|(organi[sz]ers?|activists?|"
+    r"campaigners?|journalists?|critics?) (were |was )?(seized|snatched)|bundled (\w+ ){0,2}into",
     "sexual": r"rap(ed|e|es|ing)|sexual(ly)? (violence|assault\w*|abus\w+)",
     "suicide": r"suicide (bomb\w*|attack\w*|car|vehicle|vest|blast)|svbied|kamikaze",
     "air": r"air ?strikes?|air ?raids?|drone (strikes?|attacks?)|drones? (struck|hit|targeted|"
@@ -102,7 +107,9 @@ CUES: dict[str, str] = {
     r"(?<!no )blasts?(?! of (wind|air|music|cold))|(?<!no )explosions?(?! of (violence|anger|joy|"
     r"protests?|cases|demand))|(?<!no )detonations?|set(ting)? off (\w+ ){0,2}explosives",
     "grenade": r"grenades?",
-    "protest": r"protest(?!ant)\w*|demonstrat\w+|marche([ds]|rs)?|"
+    # not "a protest organiser", "the protest camp": a person, a place
+    "protest": r"protest(?!ant)\w*(?! (organi[sz]ers?|camps?|leaders?|sites?|tents?|"
+    r"songs?|votes?|letters?)\b)|demonstrat\w+|marche([ds]|rs)?|"
     r"to (?-i:march) (on|to|through|in|against|towards|from)|"
     r"the march (of|to|towards|through|on)|"
     r"(started|began|observ\w+|went on|launched|staged) (an? |their )?(\w+[- ]){0,3}"

@@ -92,6 +92,18 @@ _ANAPHORA = re.compile(
     r"explosion|blast|incident|violence|clash(es)?|fighting|abductions?|kidnappings?)\b",
     re.I,
 )
+# a running total, not one event: "More than 500 people have been killed in the unrest", "have
+# been abducted since protests erupted in October"
+CUMULATIVE = re.compile(
+    r"\b(have|has) (now )?(been )?(killed|died|abducted|kidnapped|arrested|detained|wounded|"
+    r"displaced|disappeared)\b[^.;]{0,80}?\b(since|so far|this year|to date|in the (unrest|"
+    r"conflict|war|violence|fighting|protests|crackdown|insurgency)|over the (past|last))\b|"
+    r"\b(since|so far this year)\b[^.;]{0,80}?\b(have|has) (now )?been (killed|abducted|"
+    r"kidnapped|arrested|detained)\b",
+    re.I,
+)
+
+
 # an earlier incident the article recalls, or another one it adds: an event of its own
 _EARLIER = re.compile(
     r"\b(earlier (this|that|in the) (month|week|year)|(a|one|two|three|four|several|a few) "
@@ -207,7 +219,7 @@ def read_sentence(
     dates = _dates(doc, sent, ctx.published, skip)
     on = next((d.info.date for d in dates if d.info and not d.report), ctx.published)
     years, past = _years(sent, ctx.published)
-    background = _is_background(years, dates, ctx.published)
+    background = _is_background(years, dates, ctx.published) or bool(CUMULATIVE.search(sent.text))
     places = find_places(sent, gazetteer, ctx.countries, skip, ctx.ents)
     # with no country in context, the country of the places the sentence names ("a
     # peacekeeper was wounded near Douentza": Mali's mission), or earlier ones named ("...

@@ -171,7 +171,8 @@ MUNITIONS_HELD = re.compile(
 # a fight the text says did not happen: "no reports of clashes", "without any combat"
 NO_FIGHT = re.compile(
     r"\b(no|without|nor|not|never)\b( \w+){0,3} (clash\w*|fight\w*|combat|confrontations?|"
-    r"exchange of fire|resistance|shoot-?outs?|gun ?fights?|fire ?fights?|gun ?battles?)\b",
+    r"exchange of fire|resistance|shoot-?outs?|gun ?fights?|fire ?fights?|gun ?battles?|"
+    r"shooting|shots?|gunfire)\b",
     re.I,
 )
 
@@ -321,7 +322,7 @@ VIOLENT = {
     "retake",
 }
 _GRIEVABLE = VIOLENT | {"death", "harm", "targeted_killing", "arrest", "intervention", "looting"}
-_FIGHTS = {"clash", "police_fight", "riot_violence"}
+_FIGHTS = {"clash", "police_fight", "riot_violence", "attack", "shooting", "ground"}
 _AFTER = re.compile(r"(after|following|in the wake of)\b", re.I)
 EVENTFUL = VIOLENT | {
     "protest",
@@ -398,8 +399,8 @@ def _battles_territory(found: set[str], sides: Sides) -> tuple[str, str] | None:
 
 
 def _protests(found: set[str], sides: Sides) -> tuple[str, str] | None:
-    if "protest" not in found and not sides.protesters:
-        return None
+    if "protest" not in found and (not sides.protesters or found & {"abduct", "sexual"}):
+        return None  # "gunmen snatched a protest organiser": violence against a protester
     if "mutiny" in found and "clash" not in found:
         return "Riots", "Violent demonstration"  # soldiers' protests with shots are riots
     if sides.crowd_attacks and found & {"attack", "harm"}:
