@@ -215,6 +215,8 @@ def test_renamed_actors_and_composites_compare_as_one() -> None:
         ("world-invented.csv", "eval_world_baseline.json", 120, 26),
         ("world-invented-2.csv", "eval_world2_baseline.json", 160, 36),
         ("world-invented-3.csv", "eval_world3_baseline.json", 150, 48),
+        ("world-invented-4.csv", "eval_world4_baseline.json", 150, 48),
+        ("articles-invented.csv", "eval_articles_baseline.json", 80, 52),
     ],
 )
 def test_reports_from_other_countries_hold_their_floors(
