@@ -2205,3 +2205,31 @@ def test_sub_event_types_of_articles_running_totals(
     m = extract(text, dt.date(2024, 5, 10))[0]
     assert m.sub_event_type == sub_event_type
     assert m.fatalities.acled == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [  # invented: a base opened, weapons handed over, a device made safe amid other attacks
+        (
+            "The army has opened a new forward operating base in Kidira, near the border, the "
+            "defence ministry said on Wednesday. The region has suffered several attacks since "
+            "last year.",
+            "Headquarters or base established",
+        ),
+        (
+            "Twelve rebels surrendered to troops in Talakag on Tuesday. Among the weapons handed "
+            "over were six rifles and a grenade launcher.",
+            "Agreement",
+        ),
+        (
+            "Soldiers safely detonated a roadside bomb found near Elwak on Tuesday. The find came "
+            "amid a spate of explosive attacks in the county.",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_sub_event_types_of_articles_bases_and_devices(
+    extract, text: str, sub_event_type: str
+) -> None:  # type: ignore[no-untyped-def]
+    m = extract(text, dt.date(2024, 5, 10))[0]
+    assert m.sub_event_type == sub_event_type

@@ -106,7 +106,7 @@ CUES: dict[str, str] = {
     r"(the|an|a|twin) ([\w-]+ ){0,3}(explosions?|blasts?)|(device|bomb|mine) (went off|exploded)|"
     r"(?<!no )blasts?(?! of (wind|air|music|cold))|(?<!no )explosions?(?! of (violence|anger|joy|"
     r"protests?|cases|demand))|(?<!no )detonations?|set(ting)? off (\w+ ){0,2}explosives",
-    "grenade": r"grenades?",
+    "grenade": r"grenades?(?! launchers?)",
     # not "a protest organiser", "the protest camp": a person, a place
     "protest": r"protest(?!ant)\w*(?! (organi[sz]ers?|camps?|leaders?|sites?|tents?|"
     r"songs?|votes?|letters?)\b)|demonstrat\w+|marche([ds]|rs)?|"
@@ -263,7 +263,8 @@ CUES: dict[str, str] = {
     r"|abductees|soldiers|members|fighters|combatants)|prisoner exchange|surrender\w*|"
     r"agreed (to|on) (extend|a |an |the )|negotiat\w+ (the|a) "
     r"(release|withdrawal|truce)",
-    "base": r"(established|set up|setting up|installed) (an? |their |its )?"
+    "base": r"(established|set up|setting up|installed|opened|opens|inaugurated|built|building|"
+    r"constructed) (an? |their |its )?"
     r"(?!(displaced|idp|refugee|transit|relief|medical)\b)([\w-]+ ){0,3}(base|camp|headquarters|"
     r"outpost|fortified position|military post|observation post)",
     "transfer": r"without (a fight|resistance|fighting)|withdr(ew|awn) from|handed over|"

@@ -99,7 +99,9 @@ CUMULATIVE = re.compile(
     r"displaced|disappeared)\b[^.;]{0,80}?\b(since|so far|this year|to date|in the (unrest|"
     r"conflict|war|violence|fighting|protests|crackdown|insurgency)|over the (past|last))\b|"
     r"\b(since|so far this year)\b[^.;]{0,80}?\b(have|has) (now )?been (killed|abducted|"
-    r"kidnapped|arrested|detained)\b",
+    r"kidnapped|arrested|detained)\b|"
+    r"\b(have|has) (suffered|seen|witnessed|experienced|recorded|faced) ([\w-]+ ){0,3}(attacks|"
+    r"killings|violence|clashes|raids|bombings|kidnappings|abductions)\b",
     re.I,
 )
 
@@ -219,7 +221,7 @@ def read_sentence(
     dates = _dates(doc, sent, ctx.published, skip)
     on = next((d.info.date for d in dates if d.info and not d.report), ctx.published)
     years, past = _years(sent, ctx.published)
-    background = _is_background(years, dates, ctx.published) or bool(CUMULATIVE.search(sent.text))
+    background = _is_background(years, dates, ctx.published)
     places = find_places(sent, gazetteer, ctx.countries, skip, ctx.ents)
     # with no country in context, the country of the places the sentence names ("a
     # peacekeeper was wounded near Douentza": Mali's mission), or earlier ones named ("...
@@ -467,6 +469,8 @@ def group_events(infos: list[SentenceInfo]) -> list[EventGroup]:
     for n, info in enumerate(infos):
         if info.background and n > 0:  # the opening sentence is the news, whatever years it cites
             continue
+        if n > 0 and CUMULATIVE.search(info.span.text):
+            continue  # a running total or a record of violence, not this event
         if current is None or (info.eventful and _starts_new(current, info)):
             if not info.eventful:
                 scene = info if info.dates or info.places else None

@@ -153,9 +153,19 @@ MEASURE_CONTEXT = re.compile(
 
 # a device named as a thing seized, carried or made, not set off: "seized IEDs", "IED planters"
 DEVICE_HELD = re.compile(
-    r"\b((seiz|recover|confiscat|manufactur)\w*|found|discovered|equipped with|expertise in|"
-    r"arrested|caches? of)\b[^.;:]{0,50}?\b(ieds?|explosive devices?|explosives?|grenades?)\b|"
+    r"\b((seiz|recover|confiscat|manufactur|surrender)\w*|found|discovered|equipped with|"
+    r"expertise in|arrested|caches? of|handed over|turned over|weapons)\b[^.;:]{0,50}?"
+    r"\b(ieds?|explosive devices?|explosives?|grenades?)\b|"
     r"\b(ieds?|explosives?|bombs?) (planters?|makers?|experts?|factor(y|ies)|workshops?)\b",
+    re.I,
+)
+
+
+# a backdrop, not the news: "amid a spate of explosive attacks", "amid a wave of killings"
+AMID = re.compile(
+    r"\bamid(st)? (an? |the )?(recent |growing |deadly )?(spate|wave|series|surge|rise|string|"
+    r"upsurge|escalation|number) of\b[^.;:]{0,50}?\b(attacks?|violence|fighting|clashes|"
+    r"killings?|bombings?|kidnappings?|abductions?|raids?)\b",
     re.I,
 )
 
@@ -238,6 +248,8 @@ def without_grievances(
         drop.append(({"ied", "grenade"}, [m.span() for m in DEVICE_HELD.finditer(text)]))
     if "disrupted" in found and "shelling" in found:  # "seized a cache of mortar rounds"
         drop.append(({"shelling"}, [m.span() for m in MUNITIONS_HELD.finditer(text)]))
+    # the violence a sentence sets its news against: "The discovery came amid a spate of attacks"
+    drop.append((_GRIEVABLE, [m.span() for m in AMID.finditer(text)]))
     if found.keys() & _FIGHTS:  # "No clashes with security forces were reported"
         drop.append((_FIGHTS, [m.span() for m in NO_FIGHT.finditer(text)]))
     if "harm" in found:
