@@ -2233,3 +2233,23 @@ def test_sub_event_types_of_articles_bases_and_devices(
 ) -> None:  # type: ignore[no-untyped-def]
     m = extract(text, dt.date(2024, 5, 10))[0]
     assert m.sub_event_type == sub_event_type
+
+
+def test_a_record_of_violence_is_not_another_event(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen on motorbikes attacked a cattle market near Sebba on Saturday, killing seven "
+        "herders, the governor's office said. Both JNIM and Islamic State Sahel are active in the "
+        "area, where attacks on markets have driven thousands to Dori in recent years."
+    )
+    assert len(extract(text, dt.date(2024, 5, 13))) == 1
+
+
+def test_a_month_named_in_passing_does_not_stretch_the_event(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Thousands marched in Oran on Friday against the election planned for December. "
+        "The protesters want the army chief, in charge since the president quit in April, to go. "
+        "On Tuesday, police arrested four activists in Blida."
+    )
+    found = extract(text, dt.date(2019, 10, 7))
+    assert found[0].sub_event_type == "Peaceful protest"
+    assert any(m.sub_event_type == "Arrests" for m in found[1:])

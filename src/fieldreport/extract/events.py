@@ -92,8 +92,8 @@ _ANAPHORA = re.compile(
     r"explosion|blast|incident|violence|clash(es)?|fighting|abductions?|kidnappings?)\b",
     re.I,
 )
-# a running total, not one event: "More than 500 people have been killed in the unrest", "have
-# been abducted since protests erupted in October"
+# a running total or a record, not one event: "More than 500 people have been killed in the
+# unrest", "have been abducted since protests erupted in October", "in recent weeks"
 CUMULATIVE = re.compile(
     r"\b(have|has) (now )?(been )?(killed|died|abducted|kidnapped|arrested|detained|wounded|"
     r"displaced|disappeared)\b[^.;]{0,80}?\b(since|so far|this year|to date|in the (unrest|"
@@ -101,7 +101,9 @@ CUMULATIVE = re.compile(
     r"\b(since|so far this year)\b[^.;]{0,80}?\b(have|has) (now )?been (killed|abducted|"
     r"kidnapped|arrested|detained)\b|"
     r"\b(have|has) (suffered|seen|witnessed|experienced|recorded|faced) ([\w-]+ ){0,3}(attacks|"
-    r"killings|violence|clashes|raids|bombings|kidnappings|abductions)\b",
+    r"killings|violence|clashes|raids|bombings|kidnappings|abductions)\b|"
+    # "have detained dozens of activists in recent weeks", "attacks ... in recent years"
+    r"\bin (recent|the past|the last) (few )?(days|weeks|months|years)\b",
     re.I,
 )
 
@@ -111,7 +113,7 @@ _EARLIER = re.compile(
     r"\b(earlier (this|that|in the) (month|week|year)|(a|one|two|three|four|several|a few) "
     r"(days?|weeks?|months?) (ago|earlier|before|after)|in (a|an|another) (separate|earlier|"
     r"previous|similar|unrelated) (attack|incident|strike|raid|ambush|clash|development)|"
-    r"in (recent|the past|the last) (few )?(days|weeks|months|years))\b",
+    r"^\s*(last|earlier this) (year|month|week))\b",  # "Last year, authorities found ..."
     re.I,
 )
 _BRACKET_AFTER = re.compile(r"\s*\(([^()]*)\)")
@@ -171,14 +173,22 @@ class EventGroup:
     first: dt.date | None = None
     last: dt.date | None = None
     town: PlaceHit | None = None
+    exact: bool = False  # a day-precision date is among its dates
 
     def add(self, info: SentenceInfo, same_day: dt.date | None = None) -> None:
         self.sentences.append(info)
         for hit in info.dates:
             day = hit.info
-            if day is not None and not hit.report:
-                self.first = min(self.first or day.first, day.first)
-                self.last = max(self.last or day.last, day.last)
+            if day is None or hit.report:
+                continue
+            if self.exact and day.precision > 1:
+                continue  # "since the president's resignation in April": once the event has its
+                # day, a month another clause names does not widen it
+            if day.precision == 1 and not self.exact and self.sentences[:-1]:
+                self.first = self.last = None  # the day itself, not the months named before it
+            self.exact = self.exact or day.precision == 1
+            self.first = min(self.first or day.first, day.first)
+            self.last = max(self.last or day.last, day.last)
         if self.town is None:
             self.town = next((p for p in info.places if p.entry.kind == "town"), None)
 
