@@ -9,9 +9,9 @@ Rules (ACLED-CODING.md §7, DESIGN.md):
 - ``low`` / ``high``: the smallest lower bound and the largest upper bound across claimants;
 - ``best``: the median of independent claimants (local, medical, UN/NGO, analysts, media, the
   report itself) when there are any, else the median of all, since parties inflate their tolls;
-- phrases with no number ("heavy losses") are kept as claims but add no figure, and a word for an
-  unknown number ("several") counts only when no claim gives a number; with no figure at
-  all the toll is 0 ("record 0 if it is unclear whether anyone died").
+- phrases with no number ("heavy losses") are kept as claims but add no figure, and a statement
+  with only a word for an unknown number ("several bodies") counts only when no statement gives
+  a number; with no figure at all the toll is 0 ("record 0 if it is unclear whether anyone died").
 """
 
 from __future__ import annotations
@@ -70,15 +70,15 @@ def fatalities(claims: Sequence[Claim], sides: Mapping[str, int] | None = None) 
             rule="each side's dead counted apart, then added: " + "; ".join(p.rule for p in parts),
         )
     counted = {_statement_key(c) for c in claims if c.killed_min is not None and not _vague(c)}
-    if counted:
-        # "several bodies were found" beside "nine civilians were killed": a statement with only
-        # a word for an unknown number does not undercut a counted toll ("10 soldiers and
-        # dozens of militants" is one statement, and adds up)
-        claims = [
-            c
-            for c in claims
-            if c.killed_min is None or not _vague(c) or _statement_key(c) in counted
-        ]
+    # "several bodies were found" beside "nine civilians were killed": a statement with only a
+    # word for an unknown number does not undercut a counted toll ("10 soldiers and dozens of
+    # militants" is one statement, and adds up)
+    aside = [
+        c
+        for c in claims
+        if counted and c.killed_min is not None and _statement_key(c) not in counted
+    ]
+    claims = [c for c in claims if c not in aside]
     found = totals(claims)
     if not found:
         return Fatalities(0, 0, 0, 0, "no figure reported: 0")
@@ -91,6 +91,8 @@ def fatalities(claims: Sequence[Claim], sides: Mapping[str, int] | None = None) 
         f"acled = lowest of {len(found)} claimant(s); best = median of "
         f"{'independent' if independent else 'all'} claims"
     )
+    if aside:
+        rule += f"; {len(aside)} uncounted figure(s) ('several', 'dozens') set aside"
     return Fatalities(acled=min(lows), low=min(lows), best=best, high=max(highs), rule=rule)
 
 
