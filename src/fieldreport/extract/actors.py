@@ -116,16 +116,9 @@ def _a_peoples_own(tok: Token) -> bool:
 # those who serve a force without being its men
 _NOT_MEMBERS = {"informer", "informant", "collaborator", "spy", "contractor"}
 # words before "hunters" that make them a brotherhood's, not a trade's
-_HUNTERS_OWN = {"traditional", "local", "armed", "dozo", "donso", "village", "customary"} | {
-    "suspected",
-    "presumed",
-    "alleged",
-    "unidentified",
-    "unknown",
-    "several",
-    "many",
-    "other",
-}
+_HUNTERS_OWN = {"traditional", "local", "armed", "dozo", "donso", "village", "customary",
+                "suspected", "presumed", "alleged", "unidentified", "unknown", "several", "many",
+                "other"}  # fmt: skip
 # cue words that name an actor only with a country: "Malian forces", not "Patriotic Forces"
 # words that are a state's forces only with its people's name: "Russian missiles", not "missiles"
 NEEDS_COUNTRY = {

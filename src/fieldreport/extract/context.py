@@ -271,8 +271,11 @@ def admin_hints(text: str, gazetteer: Gazetteer, countries: list[str]) -> list[A
             # countries or the country of the area named first ("(Sourou, Boucle de Mouhoun)")
             first = gazetteer.admin2(a, countries)
             region = gazetteer.region_spelling(b, countries or ([first.country] if first else []))
-            here = first is not None and (not countries or first.country in countries)
-            if region is None and first is not None and here:
+            if (
+                region is None
+                and first is not None
+                and (not countries or first.country in countries)
+            ):
                 # "(Gourma-Rharous, Gossi)": the area, then a commune the gazetteer lacks
                 hints.append(
                     AdminHint(m.start(), m.end(), a, first.admin1, b, first, b, first.country)
